@@ -1,0 +1,266 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, Option } from 'commander';
+import type { ItemSummary } from '../../shared/contract';
+import { GRADES } from '../../shared/domain/grades';
+import { formatMoney } from '../../shared/domain/money';
+import { ITEM_STATUSES } from '../../shared/domain/status';
+import { AppError } from '../../shared/errors';
+import { startServer, isLoopback } from '../server/http';
+import { dispatch, toErrorData } from '../services/api';
+import { defaultDataDir } from '../services/paths';
+import { APP_VERSION } from '../services/version';
+import { Workspace } from '../services/workspace';
+
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+const defaultIo: CliIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+interface CommonOptions {
+  dataDir: string;
+  json?: boolean;
+}
+
+function withCommon(command: Command): Command {
+  return command
+    .option(
+      '--data-dir <dir>',
+      'data folder (default: the desktop app’s, or $REBOUND_DATA_DIR)',
+      defaultDataDir(),
+    )
+    .option('--json', 'print machine-readable JSON');
+}
+
+function pad(text: string, width: number): string {
+  const chars = [...text];
+  return chars.length > width ? `${chars.slice(0, width - 1).join('')}…` : text.padEnd(width);
+}
+
+function itemsTable(rows: readonly ItemSummary[]): string {
+  const lines = [
+    `${pad('REFERENCE', 12)} ${pad('GRADE', 17)} ${pad('STATUS', 20)} ${pad('SKU', 16)} ${pad('PRICE', 12)} TITLE`,
+  ];
+  for (const row of rows) {
+    const price = formatMoney(row.proposedCents ?? row.originalCents, row.currency, 'en');
+    lines.push(
+      `${pad(row.reference, 12)} ${pad(row.grade ?? '—', 17)} ${pad(row.status, 20)} ${pad(row.sku, 16)} ${pad(price, 12)} ${row.title}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Runs one command line. Returns the exit code: 0 success, 1 a failure explained on stderr,
+ * 2 bad usage (unknown command or option, invalid value).
+ */
+export async function run(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
+  const program = new Command('rebound')
+    .description('Rebound: turn customer returns into recovered revenue.')
+    .version(APP_VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+
+  const open = (options: CommonOptions) => Workspace.open(options.dataDir);
+
+  async function withWorkspace<T>(options: CommonOptions, work: (ws: Workspace) => Promise<T>): Promise<T> {
+    const ws = open(options);
+    try {
+      return await work(ws);
+    } finally {
+      await ws.close();
+    }
+  }
+
+  const print = (options: CommonOptions, value: unknown, human: () => string) => {
+    io.out(options.json ? `${JSON.stringify(value, null, 2)}\n` : human());
+  };
+
+  withCommon(program.command('demo'))
+    .description('create the demo workspace (a sample merchant with returned items) in the data folder')
+    .action(async (options: CommonOptions) => {
+      await withWorkspace(options, async (ws) => {
+        const summary = await dispatch(ws, 'workspace.createDemo', {});
+        print(options, summary, () => {
+          const s = summary as { items: number; photos: number };
+          return `Demo workspace created in ${ws.dataDir}: ${s.items} items, ${s.photos} photos.\n`;
+        });
+      });
+    });
+
+  withCommon(program.command('status'))
+    .description('show the data folder, schema version and counts')
+    .action(async (options: CommonOptions) => {
+      await withWorkspace(options, async (ws) => {
+        const status = await dispatch(ws, 'workspace.status', {});
+        print(options, status, () => {
+          const s = status as {
+            dataDir: string;
+            schemaVersion: number;
+            merchantCount: number;
+            itemCount: number;
+          };
+          return `Data folder: ${s.dataDir}\nSchema: ${s.schemaVersion}\nMerchants: ${s.merchantCount}\nItems: ${s.itemCount}\n`;
+        });
+      });
+    });
+
+  const items = program.command('items').description('returned items');
+  const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',')];
+  withCommon(items.command('list'))
+    .description('list items, newest first')
+    .addOption(
+      new Option('--grade <grade>', `filter by grade (repeatable): ${GRADES.join(', ')}`).argParser(collect),
+    )
+    .addOption(
+      new Option('--status <status>', `filter by status (repeatable): ${ITEM_STATUSES.join(', ')}`).argParser(
+        collect,
+      ),
+    )
+    .option('--merchant <id>', 'only this merchant’s items (id)')
+    .option('--search <text>', 'reference, SKU, EAN, order reference or title')
+    .option('--limit <n>', 'at most this many rows (1–1000)', '200')
+    .option('--offset <n>', 'skip this many rows', '0')
+    .action(
+      async (
+        options: CommonOptions & {
+          grade?: string[];
+          status?: string[];
+          merchant?: string;
+          search?: string;
+          limit: string;
+          offset: string;
+        },
+      ) => {
+        for (const grade of options.grade ?? []) {
+          if (!(GRADES as readonly string[]).includes(grade))
+            throw usage(`Unknown grade “${grade}”. Grades: ${GRADES.join(', ')}.`);
+        }
+        for (const status of options.status ?? []) {
+          if (!(ITEM_STATUSES as readonly string[]).includes(status))
+            throw usage(`Unknown status “${status}”. Statuses: ${ITEM_STATUSES.join(', ')}.`);
+        }
+        await withWorkspace(options, async (ws) => {
+          const result = (await dispatch(ws, 'items.list', {
+            grades: options.grade,
+            statuses: options.status,
+            merchantId: options.merchant === undefined ? undefined : toInt(options.merchant, '--merchant'),
+            search: options.search,
+            limit: toInt(options.limit, '--limit'),
+            offset: toInt(options.offset, '--offset'),
+          })) as { rows: ItemSummary[]; total: number };
+          print(
+            options,
+            result,
+            () => `${itemsTable(result.rows)}${result.rows.length} of ${result.total} items\n`,
+          );
+        });
+      },
+    );
+
+  withCommon(items.command('show'))
+    .description('show one item with its history')
+    .argument('<reference>', 'the item’s Rebound reference, e.g. RB-000123')
+    .action(async (reference: string, options: CommonOptions) => {
+      await withWorkspace(options, async (ws) => {
+        const item = await dispatch(ws, 'items.getByReference', { reference });
+        print(options, item, () => `${JSON.stringify(item, null, 2)}\n`);
+      });
+    });
+
+  const merchants = program.command('merchants').description('merchants whose returns are handled');
+  withCommon(merchants.command('list'))
+    .description('list merchants')
+    .action(async (options: CommonOptions) => {
+      await withWorkspace(options, async (ws) => {
+        const list = (await dispatch(ws, 'merchants.list', {})) as {
+          id: number;
+          name: string;
+          currency: string;
+          itemCount: number;
+        }[];
+        print(options, list, () =>
+          list.map((m) => `${m.id}\t${m.name}\t${m.currency}\t${m.itemCount} items\n`).join(''),
+        );
+      });
+    });
+
+  withCommon(program.command('serve'))
+    .description('browser mode: serve the app and its API over HTTP, protected by a per-run token')
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--port <port>', 'port to bind (0 picks a free one)', '5178')
+    .option(
+      '--allow-remote',
+      'allow binding to an address other than loopback (other devices can then connect with the token)',
+    )
+    .option('--token <token>', 'use this access token instead of a random one (for scripts and tests)')
+    .action(
+      async (
+        options: CommonOptions & { host: string; port: string; allowRemote?: boolean; token?: string },
+      ) => {
+        if (!isLoopback(options.host) && !options.allowRemote) {
+          throw usage(
+            `Refusing to listen on ${options.host}: only loopback is allowed without --allow-remote.`,
+          );
+        }
+        if (options.token !== undefined && options.token.length < 16)
+          throw usage('--token must be at least 16 characters.');
+        const ws = open(options);
+        const server = await startServer({
+          ws,
+          host: options.host,
+          port: toInt(options.port, '--port'),
+          rendererDir: path.join(PACKAGE_ROOT, 'out', 'renderer'),
+          token: options.token,
+        });
+        print(
+          options,
+          { url: server.url, origin: server.origin, dataDir: ws.dataDir },
+          () => `Rebound is serving ${ws.dataDir}\nOpen ${server.url}\nPress Ctrl+C to stop.\n`,
+        );
+        await new Promise<void>((resolve) => {
+          const stop = () => resolve();
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+        await server.close();
+        await ws.close();
+      },
+    );
+
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here with exit code 0.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof UsageError) {
+      io.err(`rebound: ${error.message}\n`);
+      return 2;
+    }
+    const data = error instanceof AppError ? error.toData() : toErrorData(error);
+    io.err(`rebound: ${data.message}\n`);
+    return 1;
+  }
+}
+
+class UsageError extends Error {}
+
+function usage(message: string): UsageError {
+  return new UsageError(message);
+}
+
+function toInt(value: string, name: string): number {
+  if (!/^-?\d+$/.test(value)) throw usage(`${name} must be a whole number, got “${value}”.`);
+  return Number(value);
+}

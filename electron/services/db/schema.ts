@@ -1,0 +1,241 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Kysely's view of the tables created by the migrations. Kept by hand beside them; the
+ * migration tests compare it with what SQLite reports so the two cannot drift silently.
+ */
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface MerchantsTable {
+  id: Generated<number>;
+  name: string;
+  currency: string;
+  language: string;
+  return_window_days: number;
+  address: string;
+  pricing_policy: string | null;
+  fee_schedule: string | null;
+  created_at: string;
+}
+
+export interface ProfilesTable {
+  id: Generated<number>;
+  name: string;
+  role: string;
+  merchant_id: number | null;
+  pin_hash: string | null;
+  created_at: string;
+}
+
+export interface ProductsTable {
+  id: Generated<number>;
+  merchant_id: number;
+  sku: string;
+  ean: string | null;
+  brand: string | null;
+  model: string | null;
+  title: string;
+  description: string;
+  ebay_category_id: string | null;
+  original_cents: number;
+  accessories: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ItemsTable {
+  id: Generated<number>;
+  reference: string;
+  merchant_id: number;
+  product_id: number;
+  order_reference: string | null;
+  order_line: number | null;
+  return_reason: string | null;
+  return_note: Generated<string>;
+  delivered_at: string | null;
+  received_at: string;
+  window_result: Generated<string>;
+  grade: string | null;
+  packaging: string | null;
+  functional_test: Generated<string>;
+  factory_reset: Generated<number>;
+  cleaned: Generated<number>;
+  repackaged: Generated<number>;
+  accessories_missing: Generated<string>;
+  status: Generated<string>;
+  disposition: string | null;
+  graded_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface PhotosTable {
+  id: Generated<number>;
+  item_id: number;
+  hash: string;
+  position: number;
+  is_main: Generated<number>;
+  width: number;
+  height: number;
+  bytes: number;
+  warnings: Generated<string>;
+  source: string;
+  original_name: string | null;
+  deleted_at: string | null;
+  created_at: string;
+}
+
+export interface DefectsTable {
+  id: Generated<number>;
+  item_id: number;
+  position: number;
+  kind: string;
+  location: Generated<string>;
+  size_mm: number | null;
+  severity: string;
+  note: Generated<string>;
+  photo_id: number | null;
+}
+
+export interface PricesTable {
+  id: Generated<number>;
+  item_id: number;
+  currency: string;
+  original_cents: number;
+  proposed_cents: number;
+  floor_cents: number;
+  net_cents: number;
+  steps: string;
+  policy_version: Generated<number>;
+  decision: Generated<string>;
+  decided_by: number | null;
+  decided_at: string | null;
+  reason: string | null;
+  created_at: string;
+}
+
+export interface DescriptionsTable {
+  id: Generated<number>;
+  item_id: number;
+  language: string;
+  title: string;
+  condition_enum: string | null;
+  condition_id: number | null;
+  condition_text: Generated<string>;
+  html: Generated<string>;
+  edited_by: number | null;
+  kept: Generated<number>;
+  updated_at: string;
+}
+
+export interface ChannelAccountsTable {
+  id: Generated<number>;
+  merchant_id: number;
+  channel: string;
+  settings: Generated<string>;
+  secret: Buffer | null;
+  sales_cursor: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ListingsTable {
+  id: Generated<number>;
+  item_id: number;
+  channel: string;
+  status: string;
+  remote_sku: string | null;
+  remote_offer_id: string | null;
+  remote_listing_id: string | null;
+  url: string | null;
+  price_cents: number | null;
+  end_reason: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  item_id: number | null;
+  channel: string | null;
+  payload: Generated<string>;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  next_run_at: string;
+  locked_by: string | null;
+  locked_at: string | null;
+  last_error: string | null;
+  idempotency_key: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SalesTable {
+  id: Generated<number>;
+  item_id: number;
+  merchant_id: number;
+  channel: string;
+  order_id: string;
+  line_id: string;
+  sold_at: string;
+  currency: string;
+  price_cents: number;
+  shipping_cents: Generated<number>;
+  fees_cents: Generated<number>;
+  fees_estimated: Generated<number>;
+  vat_cents: Generated<number>;
+  vat_rate_bp: Generated<number>;
+  vat_scheme: Generated<string>;
+  buyer_country: string | null;
+  kind: Generated<string>;
+  reverses_sale_id: number | null;
+  created_at: string;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  item_id: number | null;
+  merchant_id: number | null;
+  at: string;
+  profile_id: number | null;
+  actor: string;
+  kind: string;
+  summary: string;
+  data: Generated<string>;
+}
+
+export interface ItemSearchTable {
+  rowid: number;
+  reference: string;
+  sku: string;
+  ean: string;
+  order_reference: string;
+  brand: string;
+  model: string;
+  title: string;
+}
+
+export interface Database {
+  settings: SettingsTable;
+  merchants: MerchantsTable;
+  profiles: ProfilesTable;
+  products: ProductsTable;
+  items: ItemsTable;
+  photos: PhotosTable;
+  defects: DefectsTable;
+  prices: PricesTable;
+  descriptions: DescriptionsTable;
+  channel_accounts: ChannelAccountsTable;
+  listings: ListingsTable;
+  jobs: JobsTable;
+  sales: SalesTable;
+  events: EventsTable;
+  item_search: ItemSearchTable;
+}

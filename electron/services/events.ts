@@ -1,0 +1,37 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Actor } from './actor';
+import { nowIso } from './db/connection';
+import type { Database } from './db/schema';
+
+export interface EventInput {
+  readonly itemId?: number | null;
+  readonly merchantId?: number | null;
+  readonly kind: string;
+  readonly summary: string;
+  readonly data?: unknown;
+  readonly at?: string;
+}
+
+/**
+ * Appends to the audit trail. Call it inside the same transaction as the change it describes,
+ * so there is never a change without its event or an event without its change.
+ */
+export async function recordEvent(
+  db: Kysely<Database> | Transaction<Database>,
+  actor: Actor,
+  event: EventInput,
+): Promise<void> {
+  await db
+    .insertInto('events')
+    .values({
+      item_id: event.itemId ?? null,
+      merchant_id: event.merchantId ?? null,
+      at: event.at ?? nowIso(),
+      profile_id: actor.profileId,
+      actor: actor.name,
+      kind: event.kind,
+      summary: event.summary,
+      data: JSON.stringify(event.data ?? {}),
+    })
+    .execute();
+}

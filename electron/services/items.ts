@@ -1,0 +1,351 @@
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import type {
+  ItemCounts,
+  ItemDetail,
+  ItemEvent,
+  ItemListInput,
+  ItemSummary,
+  Paged,
+  PriceStep,
+} from '../../shared/contract';
+import type {
+  DefectKind,
+  DefectSeverity,
+  FunctionalTest,
+  Grade,
+  PackagingState,
+  ReturnReason,
+} from '../../shared/domain/grades';
+import type { Channel, ItemStatus, ListingStatus, WindowResult } from '../../shared/domain/status';
+import { AppError } from '../../shared/errors';
+import type { z } from 'zod';
+import type { Database } from './db/schema';
+import type { Workspace } from './workspace';
+
+type ListInput = z.output<typeof ItemListInput>;
+type ItemQuery = SelectQueryBuilder<Database, 'items' | 'products' | 'merchants', object>;
+
+/**
+ * Turns typed text into an FTS5 query: one quoted phrase per word, so that nothing the user
+ * types (quotes, stars, NEAR, column filters) is read as query syntax.
+ */
+export function ftsQuery(text: string): string {
+  return text
+    .split(/\s+/)
+    .filter((word) => word.length > 0)
+    .map((word) => `"${word.replaceAll('"', '""')}"`)
+    .join(' ');
+}
+
+function applyFilters(query: ItemQuery, input: Partial<ListInput>): ItemQuery {
+  let q = query;
+  const search = input.search?.trim();
+  if (search) {
+    const words = search.split(/\s+/);
+    if (words.every((word) => [...word].length >= 3)) {
+      q = q.where('items.id', 'in', (eb) =>
+        eb
+          .selectFrom('item_search')
+          .select('item_search.rowid')
+          .where(sql<boolean>`item_search MATCH ${ftsQuery(search)}`),
+      );
+    } else {
+      // The trigram index needs three characters; shorter text can only be a prefix of a code.
+      const prefix = `${search.replaceAll(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      q = q.where((eb) =>
+        eb.or([
+          eb(sql`items.reference`, 'like', sql`${prefix} ESCAPE '\\'`),
+          eb(sql`products.sku`, 'like', sql`${prefix} ESCAPE '\\'`),
+        ]),
+      );
+    }
+  }
+  if (input.grades && input.grades.length > 0) q = q.where('items.grade', 'in', input.grades);
+  if (input.statuses && input.statuses.length > 0) q = q.where('items.status', 'in', input.statuses);
+  if (input.merchantId !== undefined) q = q.where('items.merchant_id', '=', input.merchantId);
+  if (input.receivedFrom) q = q.where('items.received_at', '>=', input.receivedFrom);
+  // received_at holds a timestamp; a "to" date includes the whole of that day.
+  if (input.receivedTo) q = q.where('items.received_at', '<', `${input.receivedTo}T99`);
+  return q;
+}
+
+function baseQuery(ws: Workspace): ItemQuery {
+  return ws.kysely
+    .selectFrom('items')
+    .innerJoin('products', 'products.id', 'items.product_id')
+    .innerJoin('merchants', 'merchants.id', 'items.merchant_id');
+}
+
+const latestPrice = (eb: ExpressionBuilder<Database, 'items'>) =>
+  eb
+    .selectFrom('prices')
+    .select('prices.proposed_cents')
+    .whereRef('prices.item_id', '=', 'items.id')
+    .orderBy('prices.id', 'desc')
+    .limit(1);
+
+const mainPhoto = (eb: ExpressionBuilder<Database, 'items'>) =>
+  eb
+    .selectFrom('photos')
+    .select('photos.hash')
+    .whereRef('photos.item_id', '=', 'items.id')
+    .where('photos.deleted_at', 'is', null)
+    .orderBy('photos.is_main', 'desc')
+    .orderBy('photos.position')
+    .limit(1);
+
+const defectCount = (eb: ExpressionBuilder<Database, 'items'>) =>
+  eb
+    .selectFrom('defects')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .whereRef('defects.item_id', '=', 'items.id');
+
+function summaryQuery(ws: Workspace) {
+  return baseQuery(ws).select((eb) => [
+    'items.id',
+    'items.reference',
+    'items.merchant_id',
+    'merchants.name as merchant_name',
+    'merchants.currency',
+    'products.sku',
+    'products.title',
+    'products.brand',
+    'items.grade',
+    'items.status',
+    'items.return_reason',
+    'items.received_at',
+    'products.original_cents',
+    'items.window_result',
+    latestPrice(eb).as('proposed_cents'),
+    defectCount(eb).as('defect_count'),
+    mainPhoto(eb).as('main_photo_hash'),
+  ]);
+}
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>;
+
+function toSummary(row: SummaryRow): ItemSummary {
+  return {
+    id: row.id,
+    reference: row.reference,
+    merchantId: row.merchant_id,
+    merchantName: row.merchant_name,
+    currency: row.currency,
+    sku: row.sku,
+    title: row.title,
+    brand: row.brand,
+    grade: row.grade as Grade | null,
+    status: row.status as ItemStatus,
+    returnReason: row.return_reason as ReturnReason | null,
+    receivedAt: row.received_at,
+    originalCents: row.original_cents,
+    proposedCents: row.proposed_cents ?? null,
+    defectCount: Number(row.defect_count ?? 0),
+    mainPhotoHash: row.main_photo_hash ?? null,
+    windowResult: row.window_result as WindowResult,
+  };
+}
+
+export async function listItems(ws: Workspace, input: ListInput): Promise<Paged<ItemSummary>> {
+  let rowsQuery = applyFilters(summaryQuery(ws) as unknown as ItemQuery, input) as unknown as ReturnType<
+    typeof summaryQuery
+  >;
+  switch (input.sort) {
+    case 'received_desc':
+      rowsQuery = rowsQuery.orderBy('items.received_at', 'desc').orderBy('items.id', 'desc');
+      break;
+    case 'received_asc':
+      rowsQuery = rowsQuery.orderBy('items.received_at', 'asc').orderBy('items.id', 'asc');
+      break;
+    case 'reference':
+      rowsQuery = rowsQuery.orderBy('items.reference');
+      break;
+    case 'title':
+      rowsQuery = rowsQuery.orderBy('products.title').orderBy('items.id');
+      break;
+    case 'price_desc':
+      rowsQuery = rowsQuery.orderBy('products.original_cents', 'desc').orderBy('items.id');
+      break;
+  }
+  const rows = await rowsQuery.limit(input.limit).offset(input.offset).execute();
+  const total = await applyFilters(baseQuery(ws), input)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return { rows: rows.map(toSummary), total: Number(total.n) };
+}
+
+function parseList(json: string): string[] {
+  const value: unknown = JSON.parse(json);
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+export async function getItem(ws: Workspace, id: number): Promise<ItemDetail> {
+  const row = await summaryQuery(ws)
+    .select([
+      'items.version',
+      'items.product_id',
+      'products.ean',
+      'products.model',
+      'products.accessories',
+      'items.order_reference',
+      'items.order_line',
+      'items.delivered_at',
+      'items.packaging',
+      'items.functional_test',
+      'items.factory_reset',
+      'items.cleaned',
+      'items.repackaged',
+      'items.accessories_missing',
+      'items.disposition',
+      'items.graded_at',
+    ])
+    .where('items.id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new AppError('not_found', `There is no item with id ${id}.`);
+
+  const [defects, photos, price, listings, events] = await Promise.all([
+    ws.kysely.selectFrom('defects').selectAll().where('item_id', '=', id).orderBy('position').execute(),
+    ws.kysely
+      .selectFrom('photos')
+      .selectAll()
+      .where('item_id', '=', id)
+      .where('deleted_at', 'is', null)
+      .orderBy('position')
+      .execute(),
+    ws.kysely
+      .selectFrom('prices')
+      .leftJoin('profiles', 'profiles.id', 'prices.decided_by')
+      .selectAll('prices')
+      .select('profiles.name as decided_by_name')
+      .where('item_id', '=', id)
+      .orderBy('prices.id', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+    ws.kysely.selectFrom('listings').selectAll().where('item_id', '=', id).orderBy('channel').execute(),
+    ws.kysely.selectFrom('events').selectAll().where('item_id', '=', id).orderBy('id', 'desc').execute(),
+  ]);
+
+  return {
+    ...toSummary(row),
+    version: row.version,
+    productId: row.product_id,
+    ean: row.ean,
+    model: row.model,
+    orderReference: row.order_reference,
+    orderLine: row.order_line,
+    deliveredAt: row.delivered_at,
+    packaging: row.packaging as PackagingState | null,
+    functionalTest: row.functional_test as FunctionalTest,
+    factoryReset: row.factory_reset === 1,
+    cleaned: row.cleaned === 1,
+    repackaged: row.repackaged === 1,
+    accessoriesExpected: parseList(row.accessories),
+    accessoriesMissing: parseList(row.accessories_missing),
+    disposition: row.disposition,
+    gradedAt: row.graded_at,
+    defects: defects.map((d) => ({
+      id: d.id,
+      kind: d.kind as DefectKind,
+      location: d.location,
+      sizeMm: d.size_mm,
+      severity: d.severity as DefectSeverity,
+      note: d.note,
+      photoId: d.photo_id,
+    })),
+    photos: photos.map((p) => ({
+      id: p.id,
+      hash: p.hash,
+      position: p.position,
+      isMain: p.is_main === 1,
+      width: p.width,
+      height: p.height,
+      warnings: parseList(p.warnings),
+      source: p.source,
+    })),
+    price: price
+      ? {
+          id: price.id,
+          originalCents: price.original_cents,
+          proposedCents: price.proposed_cents,
+          floorCents: price.floor_cents,
+          netCents: price.net_cents,
+          steps: JSON.parse(price.steps) as PriceStep[],
+          decision: price.decision as NonNullable<ItemDetail['price']>['decision'],
+          decidedBy: price.decided_by_name ?? null,
+          createdAt: price.created_at,
+        }
+      : null,
+    listings: listings.map((l) => ({
+      id: l.id,
+      channel: l.channel as Channel,
+      status: l.status as ListingStatus,
+      url: l.url,
+      priceCents: l.price_cents,
+      lastError: l.last_error,
+    })),
+    events: events.map((e): ItemEvent => ({
+      id: e.id,
+      at: e.at,
+      actor: e.actor,
+      kind: e.kind,
+      summary: e.summary,
+      data: JSON.parse(e.data) as unknown,
+    })),
+  };
+}
+
+export async function getItemByReference(ws: Workspace, reference: string): Promise<ItemDetail> {
+  const row = await ws.kysely
+    .selectFrom('items')
+    .select('id')
+    .where('reference', '=', reference.trim().toUpperCase())
+    .executeTakeFirst();
+  if (!row) throw new AppError('not_found', `There is no item with reference ${reference}.`);
+  return getItem(ws, row.id);
+}
+
+export async function countItems(ws: Workspace, merchantId?: number): Promise<ItemCounts> {
+  let byStatusQ = ws.kysely
+    .selectFrom('items')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('status');
+  let byGradeQ = ws.kysely
+    .selectFrom('items')
+    .select(['grade', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('grade');
+  let todayQ = ws.kysely
+    .selectFrom('items')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('graded_at', '>=', new Date().toISOString().slice(0, 10));
+  let oldestQ = ws.kysely
+    .selectFrom('items')
+    .select((eb) => eb.fn.min('updated_at').as('oldest'))
+    .where('status', '=', 'awaiting_approval');
+  if (merchantId !== undefined) {
+    byStatusQ = byStatusQ.where('merchant_id', '=', merchantId);
+    byGradeQ = byGradeQ.where('merchant_id', '=', merchantId);
+    todayQ = todayQ.where('merchant_id', '=', merchantId);
+    oldestQ = oldestQ.where('merchant_id', '=', merchantId);
+  }
+  const [byStatus, byGrade, today, oldest] = await Promise.all([
+    byStatusQ.execute(),
+    byGradeQ.execute(),
+    todayQ.executeTakeFirstOrThrow(),
+    oldestQ.executeTakeFirstOrThrow(),
+  ]);
+  const statusCounts: Partial<Record<ItemStatus, number>> = {};
+  let total = 0;
+  for (const row of byStatus) {
+    statusCounts[row.status as ItemStatus] = Number(row.n);
+    total += Number(row.n);
+  }
+  const gradeCounts: Partial<Record<Grade | 'ungraded', number>> = {};
+  for (const row of byGrade) gradeCounts[(row.grade ?? 'ungraded') as Grade] = Number(row.n);
+  return {
+    byStatus: statusCounts,
+    byGrade: gradeCounts,
+    gradedToday: Number(today.n),
+    total,
+    oldestAwaitingApproval: (oldest.oldest as string | null) ?? null,
+  };
+}

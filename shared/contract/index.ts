@@ -1,0 +1,55 @@
+import type { ErrorData } from '../errors';
+import type { InputOf, OutputOf } from './define';
+import { itemsContract } from './items';
+import { merchantsContract } from './merchants';
+import { workspaceContract } from './workspace';
+
+/**
+ * The one API contract. Every transport (Electron IPC, HTTP for the browser mode, the CLI)
+ * serves exactly these methods; every domain adds its own module and is merged here.
+ */
+export const contract = {
+  ...workspaceContract,
+  ...merchantsContract,
+  ...itemsContract,
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type Input<M extends MethodName> = InputOf<Contract[M]>;
+export type Output<M extends MethodName> = OutputOf<Contract[M]>;
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+/** Who is acting: sent along with every call, checked and recorded by the main side. */
+export interface CallContext {
+  readonly profileId?: number | undefined;
+}
+
+/** The shape of a call's answer on the wire (IPC and HTTP alike). */
+export type Envelope<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorData };
+
+/** What the renderer (and any other client) gets: one typed function per method. */
+export interface ApiClient {
+  call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>>;
+}
+
+/** Events the main side pushes to every open window (IPC) or browser tab (server-sent events). */
+export type ServerEvent =
+  | { readonly type: 'changed'; readonly domains: readonly string[] }
+  | {
+      readonly type: 'progress';
+      readonly task: string;
+      readonly done: number;
+      readonly total: number;
+    };
+
+export * from './define';
+export * from './common';
+export * from './items';
+export * from './merchants';
+export * from './workspace';
+export * from './bridge';
