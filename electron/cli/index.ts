@@ -221,10 +221,12 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
           rendererDir: path.join(PACKAGE_ROOT, 'out', 'renderer'),
           token: options.token,
         });
-        print(
-          options,
-          { url: server.url, origin: server.origin, dataDir: ws.dataDir },
-          () => `Rebound is serving ${ws.dataDir}\nOpen ${server.url}\nPress Ctrl+C to stop.\n`,
+        // One line of JSON with --json, so a script can read the URL as soon as it is printed.
+        const info = { url: server.url, origin: server.origin, dataDir: ws.dataDir };
+        io.out(
+          options.json
+            ? `${JSON.stringify(info)}\n`
+            : `Rebound is serving ${ws.dataDir}\nOpen ${server.url}\nPress Ctrl+C to stop.\n`,
         );
         await new Promise<void>((resolve) => {
           const stop = () => resolve();

@@ -1,0 +1,84 @@
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect } from '@playwright/test';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const CLI = path.join(ROOT, 'bin', 'rebound.mjs');
+
+export interface ServedApp {
+  /** The link `rebound serve` prints, with the access token. */
+  readonly url: string;
+  readonly origin: string;
+  readonly token: string;
+  readonly dataDir: string;
+  /** Runs the `rebound` CLI against the same data folder (synchronously), returns its output. */
+  cli(...args: string[]): { status: number; stdout: string; stderr: string };
+}
+
+export function runCli(dataDir: string, args: readonly string[]) {
+  const result = spawnSync(process.execPath, [CLI, ...args, '--data-dir', dataDir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Starts `rebound serve` on a free port and resolves once it has printed its URL. */
+export async function serve(
+  dataDir: string,
+  token: string,
+  extraArgs: readonly string[] = [],
+): Promise<{ child: ChildProcessWithoutNullStreams; url: string; origin: string }> {
+  const child = spawn(
+    process.execPath,
+    [CLI, 'serve', '--data-dir', dataDir, '--port', '0', '--token', token, '--json', ...extraArgs],
+    { cwd: ROOT },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const info = await new Promise<{ url: string; origin: string }>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const line = stdout.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve(JSON.parse(line) as { url: string; origin: string });
+    });
+    child.once('exit', (code) => reject(new Error(`rebound serve exited with ${code}: ${stderr}`)));
+  });
+  return { child, ...info };
+}
+
+type Fixtures = {
+  /** A fresh, empty data folder served in browser mode. */
+  app: ServedApp;
+  /** Set by a test (test.use({ seed: 'demo' })) to start from the demo workspace. */
+  seed: 'empty' | 'demo';
+};
+
+export const test = base.extend<Fixtures>({
+  seed: ['empty', { option: true }],
+  app: async ({ seed }, use) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rebound-e2e-'));
+    if (seed === 'demo') {
+      const result = runCli(dataDir, ['demo', '--json']);
+      if (result.status !== 0) throw new Error(`rebound demo failed: ${result.stderr}`);
+    }
+    const token = crypto.randomBytes(18).toString('base64url');
+    const { child, url, origin } = await serve(dataDir, token);
+    await use({
+      url,
+      origin,
+      token,
+      dataDir,
+      cli: (...args: string[]) => runCli(dataDir, args),
+    });
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
