@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { migrate } from './migration';
+import { migrate, refuseNewer } from './migration';
 import { MIGRATIONS } from './migrations';
 import type { Database } from './schema';
 
@@ -29,6 +29,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   );
   try {
+    // Before anything writes: switching to WAL rewrites the file header, and a file from a
+    // newer Rebound must be left exactly as it was.
+    refuseNewer(sqlite, MIGRATIONS);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     // WAL makes NORMAL durable across application crashes; only a power loss can lose the

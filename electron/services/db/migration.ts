@@ -13,11 +13,10 @@ export function schemaVersion(db: BetterSqlite3.Database): number {
 }
 
 /**
- * Brings the database up to the newest migration, each one in its own transaction together
- * with its `user_version` bump, so a crash leaves the file at a whole version. A database
- * written by a newer Rebound is refused rather than guessed at.
+ * Throws `newer_database` when the file's schema is newer than the newest migration known here;
+ * returns its version otherwise. Only reads, so it can run before anything writes to the file.
  */
-export function migrate(db: BetterSqlite3.Database, migrations: readonly Migration[]): number {
+export function refuseNewer(db: BetterSqlite3.Database, migrations: readonly Migration[]): number {
   const latest = migrations.at(-1)?.version ?? 0;
   const current = schemaVersion(db);
   if (current > latest) {
@@ -26,6 +25,16 @@ export function migrate(db: BetterSqlite3.Database, migrations: readonly Migrati
       `This data folder was written by a newer version of Rebound (schema ${current}; this version knows up to ${latest}). Update Rebound to open it; nothing was changed.`,
     );
   }
+  return current;
+}
+
+/**
+ * Brings the database up to the newest migration, each one in its own transaction together
+ * with its `user_version` bump, so a crash leaves the file at a whole version. A database
+ * written by a newer Rebound is refused rather than guessed at.
+ */
+export function migrate(db: BetterSqlite3.Database, migrations: readonly Migration[]): number {
+  const current = refuseNewer(db, migrations);
   for (const migration of migrations) {
     if (migration.version <= current) continue;
     db.transaction(() => {

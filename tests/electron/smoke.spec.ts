@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
+
+/**
+ * The desktop app itself, started the way `npm start` does (Electron on the project folder,
+ * whose package.json points at out/main/index.js), with a fresh data folder. Browser mode
+ * covers the screens; this covers what only Electron has: the window's hardening and the
+ * preload bridge.
+ */
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const MAIN = path.join(ROOT, 'out', 'main', 'index.js');
+/** better-sqlite3 built for Electron's ABI by scripts/native-electron.mjs (npm start / dev / dist). */
+const NATIVE = path.join(ROOT, '.native', 'electron', 'better_sqlite3.node');
+
+/** The Electron executable, or null when `npm install` ran without downloading it. */
+function electronBinary(): string | null {
+  try {
+    // The electron package exports the path of its binary, and throws when it was never fetched.
+    const binary = createRequire(import.meta.url)('electron') as unknown;
+    return typeof binary === 'string' && fs.existsSync(binary) ? binary : null;
+  } catch {
+    return null;
+  }
+}
+
+const binary = electronBinary();
+const headlessLinux = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+
+test.describe('the desktop app', () => {
+  test.skip(
+    binary === null,
+    'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); run `npm install` with network access to get it',
+  );
+  test.skip(
+    !fs.existsSync(NATIVE),
+    'better-sqlite3 is not built for Electron (.native/electron/better_sqlite3.node); run `node scripts/native-electron.mjs`',
+  );
+  test.skip(headlessLinux, 'No display for an Electron window; run the tests under `xvfb-run`');
+
+  let app: ElectronApplication;
+  let dataDir: string;
+
+  test.beforeEach(async () => {
+    expect(fs.existsSync(MAIN), 'out/main/index.js is missing: run `npm run build` first').toBe(true);
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rebound-electron-'));
+    const env = { ...process.env };
+    // A dev server URL would make the window load something other than the built renderer.
+    delete env.ELECTRON_RENDERER_URL;
+    app = await electron.launch({
+      executablePath: binary!,
+      // Chromium refuses to run as root with its sandbox; the renderer's own `sandbox: true` stays.
+      args: [ROOT, '--data-dir', dataDir, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+      cwd: ROOT,
+      env: env as Record<string, string>,
+    });
+  });
+
+  test.afterEach(async () => {
+    await app?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('opens one hardened window on the data folder it was given', async () => {
+    const window = await app.firstWindow();
+    await window.waitForLoadState('domcontentloaded');
+    await expect(window).toHaveTitle('Rebound');
+
+    const preferences = await app.evaluate(({ BrowserWindow }) => {
+      const contents = BrowserWindow.getAllWindows()[0]?.webContents as unknown as {
+        getLastWebPreferences?: () => Record<string, unknown> | null;
+      };
+      const p = contents.getLastWebPreferences?.() ?? null;
+      return p
+        ? {
+            contextIsolation: p.contextIsolation,
+            sandbox: p.sandbox,
+            nodeIntegration: p.nodeIntegration,
+            webSecurity: p.webSecurity,
+          }
+        : null;
+    });
+    expect(preferences).toEqual({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
+
+    // The page gets the bridge and nothing else: no Node, no require, no ipcRenderer.
+    const page = await window.evaluate(() => {
+      const g = globalThis as unknown as Record<string, unknown> & { rebound?: Record<string, unknown> };
+      return {
+        bridge: g.rebound ? Object.keys(g.rebound).sort() : null,
+        runtime: g.rebound?.runtime,
+        require: typeof g.require,
+        process: typeof g.process,
+        module: typeof g.module,
+        ipcRenderer: typeof g.ipcRenderer,
+      };
+    });
+    expect(page).toEqual({
+      bridge: ['call', 'onEvent', 'openExternal', 'runtime'],
+      runtime: 'electron',
+      require: 'undefined',
+      process: 'undefined',
+      module: 'undefined',
+      ipcRenderer: 'undefined',
+    });
+
+    // The bridge reaches the real services, on the folder given with --data-dir.
+    const status = await window.evaluate(async () => {
+      const g = globalThis as unknown as {
+        rebound: { call(method: string, input: unknown, context: unknown): Promise<unknown> };
+      };
+      return g.rebound.call('workspace.status', {}, {});
+    });
+    expect(status).toMatchObject({ ok: true, value: { dataDir: path.resolve(dataDir), isEmpty: true } });
+  });
+
+  test('refuses to open any other window', async () => {
+    const window = await app.firstWindow();
+    await window.waitForLoadState('domcontentloaded');
+    const opened = await window.evaluate(() => {
+      const g = globalThis as unknown as { open(url: string): unknown };
+      return [g.open('https://example.com/') === null, g.open('about:blank') === null];
+    });
+    expect(opened).toEqual([true, true]);
+    // The main process denied both synchronously: there is still exactly one window.
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+  });
+});
