@@ -11,6 +11,7 @@ import { dispatch, toErrorData } from '../services/api';
 import { defaultDataDir } from '../services/paths';
 import { APP_VERSION } from '../services/version';
 import { Workspace } from '../services/workspace';
+import { registerIntakeCommands } from './intake';
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -238,6 +239,8 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
       },
     );
 
+  registerIntakeCommands(program, io);
+
   try {
     await program.parseAsync(argv);
     return 0;
@@ -252,7 +255,8 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
     }
     const data = error instanceof AppError ? error.toData() : toErrorData(error);
     io.err(`rebound: ${data.message}\n`);
-    return 1;
+    // The command line is the only input here: a value the contract refuses is bad usage.
+    return data.code === 'bad_input' ? 2 : 1;
   }
 }
 

@@ -1,0 +1,221 @@
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import {
+  PRODUCT_FIELDS,
+  type ImportProductsInput,
+  type ProductField,
+  type ProductImportReport,
+} from '../../../shared/contract/intake';
+import { gtinProblem } from '../../../shared/domain/ean';
+import { AppError } from '../../../shared/errors';
+import type { Actor } from '../actor';
+import { nowIso } from '../db/connection';
+import { recordEvent } from '../events';
+import type { Workspace } from '../workspace';
+import { RowProblem, runImport, type RowCells } from './importRunner';
+import { diffFields, parseJsonList, uniqueNames } from './shared';
+import { parseAmount, splitList, suggestProductMapping } from './values';
+
+/**
+ * Import of a merchant's product catalogue. A row creates the product its SKU names or updates
+ * it with the row's non-empty cells (an empty cell never erases what the catalogue has), so a
+ * catalogue can be imported again after changes, and importing the same file twice changes
+ * nothing the second time. File rules as for return notices (docs/import-returns.md).
+ */
+
+const LIMITS: Readonly<Partial<Record<ProductField, number>>> = {
+  sku: 64,
+  brand: 120,
+  model: 120,
+  title: 300,
+  description: 5000,
+};
+
+export async function importProducts(
+  ws: Workspace,
+  actor: Actor,
+  input: z.output<typeof ImportProductsInput>,
+): Promise<ProductImportReport> {
+  const merchant = await ws.kysely
+    .selectFrom('merchants')
+    .select(['id', 'name', 'currency'])
+    .where('id', '=', input.merchantId)
+    .executeTakeFirst();
+  if (!merchant) throw new AppError('not_found', `There is no merchant with id ${input.merchantId}.`);
+
+  const outcome = await runImport(
+    ws,
+    input.base64,
+    {
+      task: 'import',
+      fields: PRODUCT_FIELDS,
+      suggest: suggestProductMapping,
+      mapping: input.mapping,
+      checkColumns(mapped) {
+        if (!mapped.has('sku')) {
+          throw new AppError(
+            'bad_input',
+            'The file has no SKU column. See docs/import-returns.md for the column names Rebound recognises, or choose the columns yourself.',
+            { missing: ['sku'] },
+          );
+        }
+      },
+      async row(trx, cells: RowCells<ProductField>) {
+        const problems: string[] = [];
+        const value = (field: ProductField): string | null => {
+          const cell = cells[field] ?? '';
+          if (cell === '') return null;
+          const max = LIMITS[field];
+          if (max !== undefined && [...cell].length > max) {
+            problems.push(`${field} is longer than ${max} characters`);
+            return null;
+          }
+          return cell;
+        };
+        const sku = value('sku');
+        if (sku === null && (cells.sku ?? '') === '') problems.push('missing SKU');
+        const ean = (cells.ean ?? '').replaceAll(/\s/g, '') || null;
+        if (ean !== null) {
+          const problem = gtinProblem(ean);
+          if (problem) problems.push(problem.replace(/\.$/, ''));
+        }
+        let priceCents: number | null = null;
+        if ((cells.original_price ?? '') !== '') {
+          const price = parseAmount(cells.original_price!);
+          if (price.ok) priceCents = price.value;
+          else problems.push(`original price: ${price.reason}`);
+        }
+        const currency = (cells.currency ?? '').toUpperCase();
+        if (currency !== '' && currency !== merchant.currency) {
+          problems.push(`the price is in ${currency}, but ${merchant.name} works in ${merchant.currency}`);
+        }
+        const accessories =
+          (cells.accessories ?? '') === '' ? null : uniqueNames(splitList(cells.accessories!));
+        const given = {
+          ean,
+          brand: value('brand'),
+          model: value('model'),
+          title: value('title'),
+          description: value('description'),
+          originalCents: priceCents,
+          accessories,
+        };
+        if (problems.length > 0 || sku === null) throw new RowProblem(problems.join('; '));
+
+        const existing =
+          (await trx
+            .selectFrom('products')
+            .selectAll()
+            .where('merchant_id', '=', merchant.id)
+            .where('sku', '=', sku)
+            .executeTakeFirst()) ??
+          (await trx
+            .selectFrom('products')
+            .selectAll()
+            .where('merchant_id', '=', merchant.id)
+            .where(sql<boolean>`sku = ${sku} COLLATE NOCASE`)
+            .executeTakeFirst());
+        const now = nowIso();
+        if (!existing) {
+          if (given.title === null || given.originalCents === null) {
+            const lacking = [
+              given.title === null ? 'title' : null,
+              given.originalCents === null ? 'original_price' : null,
+            ]
+              .filter(Boolean)
+              .join(' and ');
+            throw new RowProblem(`new product ${sku} needs ${lacking}`);
+          }
+          const row = await trx
+            .insertInto('products')
+            .values({
+              merchant_id: merchant.id,
+              sku,
+              ean: given.ean,
+              brand: given.brand,
+              model: given.model,
+              title: given.title,
+              description: given.description ?? '',
+              ebay_category_id: null,
+              original_cents: given.originalCents,
+              accessories: JSON.stringify(given.accessories ?? []),
+              created_at: now,
+              updated_at: now,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          await recordEvent(trx, actor, {
+            merchantId: merchant.id,
+            kind: 'product.created',
+            summary: `Product ${sku} created from a catalogue import`,
+            data: { productId: row.id, source: 'import', sku, ...given },
+            at: now,
+          });
+          return 'created';
+        }
+
+        const before = {
+          ean: existing.ean,
+          brand: existing.brand,
+          model: existing.model,
+          title: existing.title,
+          description: existing.description,
+          originalCents: existing.original_cents,
+          accessories: parseJsonList(existing.accessories),
+        };
+        const after = {
+          ean: given.ean ?? before.ean,
+          brand: given.brand ?? before.brand,
+          model: given.model ?? before.model,
+          title: given.title ?? before.title,
+          description: given.description ?? before.description,
+          originalCents: given.originalCents ?? before.originalCents,
+          accessories: given.accessories ?? before.accessories,
+        };
+        const changes = diffFields(before, after);
+        if (Object.keys(changes).length === 0) return 'unchanged';
+        await trx
+          .updateTable('products')
+          .set({
+            ean: after.ean,
+            brand: after.brand,
+            model: after.model,
+            title: after.title,
+            description: after.description,
+            original_cents: after.originalCents,
+            accessories: JSON.stringify(after.accessories),
+            updated_at: now,
+          })
+          .where('id', '=', existing.id)
+          .execute();
+        await recordEvent(trx, actor, {
+          merchantId: merchant.id,
+          kind: 'product.updated',
+          summary: `Product ${existing.sku} changed by a catalogue import: ${Object.keys(changes).join(', ')}`,
+          data: { productId: existing.id, source: 'import', changes },
+          at: now,
+        });
+        return 'updated';
+      },
+    },
+    ['created', 'updated', 'unchanged'] as const,
+  );
+
+  const report: ProductImportReport = {
+    encoding: outcome.encoding,
+    separator: outcome.separator,
+    rows: outcome.rows,
+    created: outcome.counts.created,
+    updated: outcome.counts.updated,
+    unchanged: outcome.counts.unchanged,
+    errors: outcome.errors,
+  };
+  await recordEvent(ws.kysely, actor, {
+    merchantId: merchant.id,
+    kind: 'import.products',
+    summary: `Catalogue imported for ${merchant.name}: ${report.created} new, ${report.updated} changed, ${report.unchanged} unchanged, ${report.errors.length} refused`,
+    data: { ...report, errors: report.errors.slice(0, 100) },
+  });
+  if (report.created > 0 || report.updated > 0) ws.changed('products', 'items');
+  return report;
+}

@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { onTestFinished } from 'vitest';
+import type { InputOf, OutputOf } from '../../../shared/contract/define';
+import { intakeContract } from '../../../shared/contract/intake';
+import { AppError } from '../../../shared/errors';
+import type { Actor } from '../actor';
+import type { HandlerContext } from '../api';
+import { Workspace } from '../workspace';
+import { WINDOWS_1252_HIGH } from './csv';
+import { intakeHandlers } from './handlers';
+
+/**
+ * Test helpers for the intake services: a real workspace in a fresh temp folder, and merchants
+ * and products written with plain Kysely, so tests depend on the schema only.
+ */
+
+export const DESK: Actor = { profileId: null, name: 'Desk test', role: 'staff', merchantId: null };
+
+export function tempWorkspace(): Workspace {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rebound-intake-'));
+  const ws = Workspace.open(dir);
+  onTestFinished(async () => {
+    await ws.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return ws;
+}
+
+export async function addMerchant(
+  ws: Workspace,
+  seed: { name: string; currency?: string; returnWindowDays?: number },
+): Promise<number> {
+  const row = await ws.kysely
+    .insertInto('merchants')
+    .values({
+      name: seed.name,
+      currency: seed.currency ?? 'EUR',
+      language: 'en',
+      return_window_days: seed.returnWindowDays ?? 14,
+      address: '',
+      pricing_policy: null,
+      fee_schedule: null,
+      created_at: '2025-01-01T08:00:00.000Z',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function addProduct(
+  ws: Workspace,
+  seed: {
+    merchantId: number;
+    sku: string;
+    title: string;
+    ean?: string | null;
+    originalCents?: number;
+    accessories?: string[];
+  },
+): Promise<number> {
+  const row = await ws.kysely
+    .insertInto('products')
+    .values({
+      merchant_id: seed.merchantId,
+      sku: seed.sku,
+      ean: seed.ean ?? null,
+      brand: null,
+      model: null,
+      title: seed.title,
+      description: '',
+      ebay_category_id: null,
+      original_cents: seed.originalCents ?? 4999,
+      accessories: JSON.stringify(seed.accessories ?? []),
+      created_at: '2025-01-01T08:00:00.000Z',
+      updated_at: '2025-01-01T08:00:00.000Z',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Bytes of `text` in Windows-1252, as Excel writes "CSV" on a Western Windows. */
+export function windows1252(text: string): Uint8Array {
+  return new Uint8Array(
+    [...text].map((char) => {
+      const code = char.codePointAt(0)!;
+      const high = WINDOWS_1252_HIGH.indexOf(code);
+      if (high >= 0) return 0x80 + high;
+      if (code < 0x80 || (code >= 0xa0 && code <= 0xff)) return code;
+      throw new RangeError(`“${char}” has no Windows-1252 byte`);
+    }),
+  );
+}
+
+export function base64(content: string | Uint8Array): string {
+  return Buffer.from(typeof content === 'string' ? new TextEncoder().encode(content) : content).toString(
+    'base64',
+  );
+}
+
+/**
+ * Calls an intake method the way the API does: the raw input through the contract's zod schema
+ * (defaults applied, bad input refused), then the handler, acting as `actor`.
+ */
+export async function call<M extends keyof typeof intakeContract>(
+  ws: Workspace,
+  name: M,
+  input: InputOf<(typeof intakeContract)[M]>,
+  actor: Actor = DESK,
+): Promise<OutputOf<(typeof intakeContract)[M]>> {
+  const parsed = intakeContract[name].input.safeParse(input);
+  if (!parsed.success) throw new AppError('bad_input', parsed.error.message);
+  const handler = intakeHandlers[name] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
+  return (await handler(parsed.data, { ws, actor })) as OutputOf<(typeof intakeContract)[M]>;
+}
