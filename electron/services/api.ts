@@ -13,8 +13,12 @@ import type { Role } from '../../shared/domain/status';
 import { AppError, type ErrorData } from '../../shared/errors';
 import { SYSTEM_ACTOR, type Actor } from './actor';
 import { createDemoWorkspace } from './demo';
+import { intakeHandlers } from './intake/handlers';
 import { countItems, getItem, getItemByReference, listItems } from './items';
+import { listListings } from './listings';
 import { createMerchant, getMerchant, listMerchants, listProfiles } from './merchants';
+import { reportsOverview } from './reports';
+import { listSales } from './sales';
 import { getSettings, isDemoWorkspace, updateSettings } from './settings';
 import { APP_VERSION } from './version';
 import type { Workspace } from './workspace';
@@ -65,6 +69,10 @@ export const handlers: Handlers = {
   'items.get': async (input, { ws }) => getItem(ws, input.id),
   'items.getByReference': async (input, { ws }) => getItemByReference(ws, input.reference),
   'items.counts': async (input, { ws }) => countItems(ws, input.merchantId),
+  'listings.list': async (input, { ws }) => listListings(ws, input),
+  'sales.list': async (input, { ws }) => listSales(ws, input),
+  'reports.overview': async (input, { ws }) => reportsOverview(ws, input),
+  ...intakeHandlers,
 };
 
 async function resolveActor(ws: Workspace, context: CallContext): Promise<Actor> {

@@ -1,7 +1,11 @@
 import type { ErrorData } from '../errors';
 import type { InputOf, OutputOf } from './define';
+import { intakeContract } from './intake';
 import { itemsContract } from './items';
+import { listingsContract } from './listings';
 import { merchantsContract } from './merchants';
+import { reportsContract } from './reports';
+import { salesContract } from './sales';
 import { workspaceContract } from './workspace';
 
 /**
@@ -12,6 +16,10 @@ export const contract = {
   ...workspaceContract,
   ...merchantsContract,
   ...itemsContract,
+  ...listingsContract,
+  ...salesContract,
+  ...reportsContract,
+  ...intakeContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -50,6 +58,10 @@ export type ServerEvent =
 export * from './define';
 export * from './common';
 export * from './items';
+export * from './listings';
+export * from './sales';
+export * from './reports';
 export * from './merchants';
 export * from './workspace';
 export * from './bridge';
+export * from './intake';
