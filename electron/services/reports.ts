@@ -1,0 +1,107 @@
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { GradeFigures, ReportsOverview, ReportsOverviewInput } from '../../shared/contract';
+import { GRADES, type Grade } from '../../shared/domain/grades';
+import type { Workspace } from './workspace';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The headline figures and chart series of the Reports screen, computed in SQL over the whole
+ * workspace (or one merchant). Revenue is the sale price net of cancellations and refunds; the
+ * recovery rate compares each sold item's sale price with its product's original price.
+ */
+export async function reportsOverview(
+  ws: Workspace,
+  input: z.output<typeof ReportsOverviewInput>,
+): Promise<ReportsOverview> {
+  const merchantId = input.merchantId;
+  const sales = () =>
+    ws.kysely
+      .selectFrom('sales')
+      .$if(merchantId !== undefined, (q) => q.where('sales.merchant_id', '=', merchantId!));
+  const signedPrice = sql<number>`CASE WHEN sales.kind = 'sale' THEN sales.price_cents ELSE -abs(sales.price_cents) END`;
+
+  const [handledByGrade, soldItems, recovered, byMonth] = await Promise.all([
+    ws.kysely
+      .selectFrom('items')
+      .select(['grade', (eb) => eb.fn.countAll<number>().as('n')])
+      .$if(merchantId !== undefined, (q) => q.where('items.merchant_id', '=', merchantId!))
+      .groupBy('grade')
+      .execute(),
+    // One row per sold item (its first sale not reversed), with what recovery needs.
+    sales()
+      .innerJoin('items', 'items.id', 'sales.item_id')
+      .innerJoin('products', 'products.id', 'items.product_id')
+      .where('sales.kind', '=', 'sale')
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb.selectFrom('sales as r').select('r.id').whereRef('r.reverses_sale_id', '=', 'sales.id'),
+          ),
+        ),
+      )
+      .select([
+        'items.id',
+        'items.grade',
+        'items.received_at',
+        'sales.sold_at',
+        'sales.price_cents',
+        'products.original_cents',
+      ])
+      .execute(),
+    sales()
+      .select(['sales.currency', sql<number>`sum(${signedPrice})`.as('cents')])
+      .groupBy('sales.currency')
+      .orderBy('sales.currency')
+      .execute(),
+    sales()
+      .select([
+        sql<string>`substr(sales.sold_at, 1, 7)`.as('month'),
+        'sales.currency',
+        sql<number>`sum(${signedPrice})`.as('cents'),
+        sql<number>`sum(CASE WHEN sales.kind = 'sale' THEN 1 ELSE 0 END)`.as('sold'),
+      ])
+      .groupBy(['month', 'sales.currency'])
+      .orderBy('month')
+      .execute(),
+  ]);
+
+  const soldById = new Map(soldItems.map((row) => [row.id, row]));
+  const sold = [...soldById.values()];
+  const mean = (values: readonly number[]) =>
+    values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+  const rate = (rows: typeof sold) =>
+    mean(rows.filter((r) => r.original_cents > 0).map((r) => r.price_cents / r.original_cents));
+
+  const handled = new Map<Grade | 'ungraded', number>();
+  for (const row of handledByGrade) handled.set((row.grade ?? 'ungraded') as Grade, Number(row.n));
+  const byGrade: GradeFigures[] = [...GRADES, 'ungraded' as const]
+    .filter((grade) => (handled.get(grade) ?? 0) > 0)
+    .map((grade) => {
+      const soldOfGrade = sold.filter((r) => (r.grade ?? 'ungraded') === grade);
+      return {
+        grade,
+        handled: handled.get(grade) ?? 0,
+        sold: soldOfGrade.length,
+        recoveryRate: rate(soldOfGrade),
+      };
+    });
+
+  return {
+    itemsHandled: [...handled.values()].reduce((a, b) => a + b, 0),
+    itemsSold: sold.length,
+    recovered: recovered.map((r) => ({ currency: r.currency, cents: Number(r.cents) })),
+    recoveryRate: rate(sold),
+    daysToSell: mean(
+      sold.map((r) => Math.max(0, (Date.parse(r.sold_at) - Date.parse(r.received_at)) / DAY_MS)),
+    ),
+    byGrade,
+    revenueByMonth: byMonth.map((m) => ({
+      month: m.month,
+      currency: m.currency,
+      cents: Number(m.cents),
+      sold: Number(m.sold),
+    })),
+  };
+}

@@ -1,0 +1,108 @@
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { SaleKind, SaleRow, SalesList, SalesListInput, SalesTotals } from '../../shared/contract';
+import type { Channel } from '../../shared/domain/status';
+import type { Workspace } from './workspace';
+
+/**
+ * A cancellation or refund is stored as its own row pointing at the sale it reverses. Whatever
+ * sign its amount was written with, it counts against revenue: the ledger shows it negative.
+ */
+const signed = (column: string) =>
+  sql<number>`CASE WHEN sales.kind = 'sale' THEN ${sql.ref(column)} ELSE -abs(${sql.ref(column)}) END`;
+
+/** First instant of the month after `month` (YYYY-MM), as an ISO prefix comparable with sold_at. */
+function nextMonth(month: string): string {
+  const [year, mon] = month.split('-').map(Number) as [number, number];
+  return mon === 12 ? `${year + 1}-01` : `${year}-${String(mon + 1).padStart(2, '0')}`;
+}
+
+function filtered(ws: Workspace, input: z.output<typeof SalesListInput>) {
+  let q = ws.kysely.selectFrom('sales');
+  if (input.month)
+    q = q.where('sales.sold_at', '>=', input.month).where('sales.sold_at', '<', nextMonth(input.month));
+  if (input.merchantId !== undefined) q = q.where('sales.merchant_id', '=', input.merchantId);
+  return q;
+}
+
+export async function listSales(ws: Workspace, input: z.output<typeof SalesListInput>): Promise<SalesList> {
+  const [rows, totals, count, months] = await Promise.all([
+    filtered(ws, input)
+      .innerJoin('items', 'items.id', 'sales.item_id')
+      .innerJoin('products', 'products.id', 'items.product_id')
+      .innerJoin('merchants', 'merchants.id', 'sales.merchant_id')
+      .select([
+        'sales.id',
+        'sales.item_id',
+        'items.reference',
+        'products.title',
+        'products.original_cents',
+        'merchants.name as merchant_name',
+        'sales.channel',
+        'sales.order_id',
+        'sales.sold_at',
+        'sales.currency',
+        signed('sales.price_cents').as('price_cents'),
+        signed('sales.shipping_cents').as('shipping_cents'),
+        signed('sales.fees_cents').as('fees_cents'),
+        'sales.fees_estimated',
+        'sales.buyer_country',
+        'sales.kind',
+      ])
+      .orderBy('sales.sold_at', 'desc')
+      .orderBy('sales.id', 'desc')
+      .limit(input.limit)
+      .offset(input.offset)
+      .execute(),
+    filtered(ws, input)
+      .select([
+        'sales.currency',
+        sql<number>`sum(CASE WHEN sales.kind = 'sale' THEN 1 ELSE 0 END)`.as('count'),
+        sql<number>`sum(${signed('sales.price_cents')})`.as('price_cents'),
+        sql<number>`sum(${signed('sales.shipping_cents')})`.as('shipping_cents'),
+        sql<number>`sum(${signed('sales.fees_cents')})`.as('fees_cents'),
+      ])
+      .groupBy('sales.currency')
+      .orderBy('sales.currency')
+      .execute(),
+    filtered(ws, input)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    ws.kysely
+      .selectFrom('sales')
+      .select(sql<string>`substr(sold_at, 1, 7)`.as('month'))
+      .$if(input.merchantId !== undefined, (q) => q.where('sales.merchant_id', '=', input.merchantId!))
+      .distinct()
+      .orderBy('month', 'desc')
+      .execute(),
+  ]);
+  return {
+    total: Number(count.n),
+    rows: rows.map((r): SaleRow => ({
+      id: r.id,
+      itemId: r.item_id,
+      reference: r.reference,
+      title: r.title,
+      merchantName: r.merchant_name,
+      channel: r.channel as Channel,
+      orderId: r.order_id,
+      soldAt: r.sold_at,
+      currency: r.currency,
+      priceCents: Number(r.price_cents),
+      shippingCents: Number(r.shipping_cents),
+      feesCents: Number(r.fees_cents),
+      feesEstimated: r.fees_estimated === 1,
+      originalCents: r.original_cents,
+      buyerCountry: r.buyer_country,
+      kind: r.kind as SaleKind,
+    })),
+    totals: totals.map((t): SalesTotals => ({
+      currency: t.currency,
+      count: Number(t.count),
+      priceCents: Number(t.price_cents),
+      shippingCents: Number(t.shipping_cents),
+      feesCents: Number(t.fees_cents),
+    })),
+    months: months.map((m) => m.month),
+  };
+}

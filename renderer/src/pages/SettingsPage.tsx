@@ -1,0 +1,201 @@
+import {
+  Badge,
+  Code,
+  Group,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  useMantineColorScheme,
+} from '@mantine/core';
+import { IconDeviceDesktop, IconMoon, IconSun } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { THEMES, type Theme } from '../../../shared/contract';
+import { useCall, useCallMutation } from '../api/hooks';
+import { ErrorAlert, Fact, LoadingBlock, PageHeader, SectionTitle } from '../components/common';
+import { useFormat } from '../format';
+import { LanguageSwitch } from './StartPage';
+
+const THEME_ICONS = { light: IconSun, dark: IconMoon, auto: IconDeviceDesktop } as const;
+
+function ThemeSwitch() {
+  const { t } = useTranslation();
+  const settings = useCall('settings.get', {});
+  const update = useCallMutation('settings.update');
+  const { setColorScheme } = useMantineColorScheme();
+  return (
+    <SegmentedControl
+      aria-label={t('settings.theme')}
+      data-testid="theme-switch"
+      value={update.variables?.theme ?? settings.data?.theme ?? 'auto'}
+      onChange={(value) => {
+        const theme = value as Theme;
+        setColorScheme(theme);
+        update.mutate({ theme });
+      }}
+      data={THEMES.map((theme) => {
+        const Icon = THEME_ICONS[theme];
+        return {
+          value: theme,
+          label: (
+            <Group gap={6} wrap="nowrap" justify="center">
+              <Icon size={14} />
+              <span>{t(`settings.themes.${theme}`)}</span>
+            </Group>
+          ),
+        };
+      })}
+    />
+  );
+}
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const status = useCall('workspace.status', {});
+  const merchants = useCall('merchants.list', {});
+  const profiles = useCall('profiles.list', {});
+  const merchantName = new Map((merchants.data ?? []).map((m) => [m.id, m.name]));
+
+  return (
+    <div className="rb-page-scroll" data-testid="page-settings">
+      <PageHeader title={t('nav.settings')} />
+      <Stack gap="md" maw={1080}>
+        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+          <Paper p="md">
+            <SectionTitle>{t('settings.appearance')}</SectionTitle>
+            <Stack gap="sm">
+              <Stack gap={4}>
+                <Text fz="sm" fw={500}>
+                  {t('settings.language')}
+                </Text>
+                <LanguageSwitch size="sm" />
+              </Stack>
+              <Stack gap={4}>
+                <Text fz="sm" fw={500}>
+                  {t('settings.theme')}
+                </Text>
+                <ThemeSwitch />
+              </Stack>
+            </Stack>
+          </Paper>
+          <Paper p="md">
+            <SectionTitle>{t('settings.workspace')}</SectionTitle>
+            {status.error ? (
+              <ErrorAlert error={status.error} />
+            ) : !status.data ? (
+              <LoadingBlock h={100} />
+            ) : (
+              <Stack gap="sm">
+                <Fact label={t('settings.dataFolder')}>
+                  <Code data-testid="data-folder" style={{ overflowWrap: 'anywhere' }}>
+                    {status.data.dataDir}
+                  </Code>
+                </Fact>
+                <SimpleGrid cols={3} spacing="sm">
+                  <Fact label={t('settings.schemaVersion')}>
+                    <span data-testid="schema-version">{status.data.schemaVersion}</span>
+                  </Fact>
+                  <Fact label={t('settings.appVersion')}>{status.data.appVersion}</Fact>
+                  <Fact label={t('settings.items')}>{f.number(status.data.itemCount)}</Fact>
+                </SimpleGrid>
+                {status.data.isDemo ? (
+                  <Badge color="yellow" variant="light" w="fit-content">
+                    {t('shell.demoBadge')}
+                  </Badge>
+                ) : null}
+              </Stack>
+            )}
+          </Paper>
+        </SimpleGrid>
+
+        <Paper p="md">
+          <SectionTitle>{t('settings.merchants')}</SectionTitle>
+          {merchants.error ? (
+            <ErrorAlert error={merchants.error} onRetry={() => void merchants.refetch()} />
+          ) : !merchants.data ? (
+            <LoadingBlock h={80} />
+          ) : merchants.data.length === 0 ? (
+            <Text fz="sm" c="dimmed">
+              {t('settings.noMerchants')}
+            </Text>
+          ) : (
+            <Table data-testid="merchants-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('settings.merchantColumns.name')}</Table.Th>
+                  <Table.Th>{t('settings.merchantColumns.currency')}</Table.Th>
+                  <Table.Th>{t('settings.merchantColumns.language')}</Table.Th>
+                  <Table.Th ta="right">{t('settings.merchantColumns.window')}</Table.Th>
+                  <Table.Th ta="right">{t('settings.merchantColumns.items')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {merchants.data.map((m) => (
+                  <Table.Tr key={m.id}>
+                    <Table.Td>
+                      <Text fz="sm" fw={500}>
+                        {m.name}
+                      </Text>
+                      {m.address ? (
+                        <Text fz="xs" c="dimmed">
+                          {m.address}
+                        </Text>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td>{m.currency}</Table.Td>
+                    <Table.Td>{t(`languages.${m.language}`)}</Table.Td>
+                    <Table.Td ta="right" className="rb-num">
+                      {t('settings.windowDays', { days: m.returnWindowDays })}
+                    </Table.Td>
+                    <Table.Td ta="right" className="rb-num">
+                      {f.number(m.itemCount)}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Paper>
+
+        <Paper p="md">
+          <SectionTitle>{t('settings.profiles')}</SectionTitle>
+          {profiles.error ? (
+            <ErrorAlert error={profiles.error} onRetry={() => void profiles.refetch()} />
+          ) : !profiles.data ? (
+            <LoadingBlock h={80} />
+          ) : profiles.data.length === 0 ? (
+            <Text fz="sm" c="dimmed">
+              {t('settings.noProfiles')}
+            </Text>
+          ) : (
+            <Table data-testid="profiles-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('settings.profileColumns.name')}</Table.Th>
+                  <Table.Th>{t('settings.profileColumns.role')}</Table.Th>
+                  <Table.Th>{t('settings.profileColumns.merchant')}</Table.Th>
+                  <Table.Th>{t('settings.profileColumns.pin')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {profiles.data.map((p) => (
+                  <Table.Tr key={p.id}>
+                    <Table.Td fw={500}>{p.name}</Table.Td>
+                    <Table.Td>{t(`roles.${p.role}`)}</Table.Td>
+                    <Table.Td c={p.merchantId === null ? 'dimmed' : undefined}>
+                      {p.merchantId === null ? '—' : (merchantName.get(p.merchantId) ?? '—')}
+                    </Table.Td>
+                    <Table.Td c="dimmed">{p.hasPin ? t('settings.pinSet') : t('settings.pinNone')}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Paper>
+      </Stack>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import type { ItemSummary } from '../../shared/contract';
+import { expect, test, type ServedApp } from './fixtures';
+import { StartScreen } from './pages';
+
+/**
+ * The README's screenshots, taken from the demo workspace at 1440×900. Not a test of behaviour
+ * (app.spec.ts is): it only runs when asked, `REBOUND_SCREENSHOTS=1 npx playwright test
+ * tests/e2e/screenshots.spec.ts`, and writes docs/screenshots/<screen>-<language>.png.
+ */
+const OUT = path.resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots');
+
+test.describe('README screenshots @screenshots', () => {
+  test.skip(process.env.REBOUND_SCREENSHOTS !== '1', 'Screenshots are taken only with REBOUND_SCREENSHOTS=1');
+  test.use({ seed: 'demo', reducedMotion: 'reduce', locale: 'en-GB', colorScheme: 'light' });
+  test.setTimeout(120_000);
+
+  function firstItem(app: ServedApp, ...args: string[]): ItemSummary {
+    const result = app.cli('items', 'list', '--json', '--limit', '1000', ...args);
+    expect(result.status, result.stderr).toBe(0);
+    const rows = (JSON.parse(result.stdout) as { rows: ItemSummary[] }).rows;
+    // The richest example: photos, defects and a price, so every panel has something to show.
+    const rich = rows.find((row) => row.mainPhotoHash && row.defectCount > 0 && row.proposedCents !== null);
+    return rich ?? rows[0]!;
+  }
+
+  async function settle(page: Page): Promise<void> {
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+    // Runs in the page; typed by hand because this file is checked without the DOM library.
+    await page.waitForFunction(() => {
+      const { document } = globalThis as unknown as {
+        document: { images: ArrayLike<{ complete: boolean }> };
+      };
+      return Array.from(document.images).every((img) => img.complete);
+    });
+  }
+
+  async function shoot(page: Page, hash: string, testId: string, file: string): Promise<void> {
+    await page.goto(new URL(`/${hash}`, page.url()).href);
+    await expect(page.getByTestId(testId)).toBeVisible();
+    await settle(page);
+    // The test's throwaway folder would end up in the README; show the usual Linux location instead.
+    await page
+      .getByTestId('data-folder')
+      .evaluateAll((nodes) => nodes.forEach((node) => (node.textContent = '~/.config/Rebound')));
+    await page.mouse.move(0, 899);
+    await page.screenshot({ path: path.join(OUT, file), animations: 'disabled' });
+  }
+
+  async function setPreferences(page: Page, language: 'en' | 'fr', theme: 'light' | 'dark'): Promise<void> {
+    const answer = await page.evaluate(
+      async (patch) =>
+        (
+          await fetch('/api/call/settings.update', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(patch),
+          })
+        ).status,
+      { language, theme },
+    );
+    expect(answer).toBe(200);
+  }
+
+  test('every screen in English and French', async ({ app, page }) => {
+    fs.mkdirSync(OUT, { recursive: true });
+    const waiting = firstItem(app, '--status', 'awaiting_approval');
+    const sold = firstItem(app, '--status', 'sold');
+
+    await page.goto(app.url);
+    const start = new StartScreen(page);
+    await expect(start.profile()).toBeVisible();
+    await page
+      .getByText(app.dataDir)
+      .evaluateAll((nodes) => nodes.forEach((node) => (node.textContent = 'Workspace: ~/.config/Rebound')));
+    await page.screenshot({ path: path.join(OUT, 'start-en.png') });
+    await start.pickProfile();
+
+    for (const language of ['en', 'fr'] as const) {
+      await setPreferences(page, language, 'light');
+      await shoot(page, `#/intake/${waiting.id}`, 'item-panel', `intake-${language}.png`);
+      await shoot(page, `#/photos/${waiting.id}`, 'photo-workspace', `photos-${language}.png`);
+      await shoot(page, '#/approvals', 'approvals-table', `approvals-${language}.png`);
+      await shoot(page, `#/approvals/${waiting.id}`, 'approval-details', `approvals-drawer-${language}.png`);
+      await shoot(page, '#/listings', 'listings-table', `listings-${language}.png`);
+      await shoot(page, '#/sales', 'sales-table', `sales-${language}.png`);
+      await shoot(page, '#/reports', 'chart-grades', `reports-${language}.png`);
+      await shoot(page, '#/settings', 'profiles-table', `settings-${language}.png`);
+      await shoot(page, `#/items/${sold.id}`, 'page-item', `item-${language}.png`);
+    }
+
+    await setPreferences(page, 'en', 'dark');
+    await shoot(page, `#/intake/${waiting.id}`, 'item-panel', 'intake-en-dark.png');
+    await shoot(page, '#/approvals', 'approvals-table', 'approvals-en-dark.png');
+    await setPreferences(page, 'en', 'light');
+  });
+});
