@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/**
+ * The benchmark runner. Each benchmark prints its own figures; nothing here asserts a timing,
+ * because a number that depends on the machine makes a flaky test and a useful report. Targets
+ * are printed beside the figures so a reader sees at once what is over.
+ *
+ *   npm run bench            every benchmark
+ *   npm run bench -- items   only the named ones
+ */
+
+type BenchFunction = () => Promise<void>;
+
+interface Benchmark {
+  readonly name: string;
+  readonly description: string;
+  /** Resolves to the function to run, or to null when the benchmark is not available here. */
+  readonly load: () => Promise<BenchFunction | null>;
+}
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * A benchmark module that may not exist yet (written by someone else, or removed). The path is
+ * built at run time on purpose: a static `import('./photos')` would be a type error for as long
+ * as the file is missing, and the runner must work either way.
+ */
+async function optionalModule(file: string, exportName: string): Promise<BenchFunction | null> {
+  const full = path.join(benchDir, file);
+  if (!fs.existsSync(full)) return null;
+  const mod = (await import(pathToFileURL(full).href)) as Record<string, unknown>;
+  const fn = mod[exportName];
+  return typeof fn === 'function' ? (fn as BenchFunction) : null;
+}
+
+const BENCHMARKS: readonly Benchmark[] = [
+  {
+    name: 'items',
+    description: 'items list queries over 100,000 items: service vs raw SQL',
+    load: async () => (await import('./items')).benchItems,
+  },
+  {
+    name: 'photos',
+    description: 'photo pipeline (bench/photos.ts, when present)',
+    load: () => optionalModule('photos.ts', 'benchPhotos'),
+  },
+];
+
+function write(line = ''): void {
+  process.stdout.write(`${line}\n`);
+}
+
+export async function runBenchmarks(args: readonly string[]): Promise<number> {
+  const wanted = args.filter((arg) => !arg.startsWith('-'));
+  const unknown = wanted.filter((name) => !BENCHMARKS.some((b) => b.name === name));
+  if (unknown.length > 0) {
+    process.stderr.write(
+      `Unknown benchmark: ${unknown.join(', ')}. Available: ${BENCHMARKS.map((b) => b.name).join(', ')}.\n`,
+    );
+    return 2;
+  }
+  const selected = wanted.length > 0 ? BENCHMARKS.filter((b) => wanted.includes(b.name)) : BENCHMARKS;
+
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  write(`Rebound benchmarks — ${new Date().toISOString()}`);
+  write(`Node ${process.versions.node} · ${process.platform}/${process.arch} · ${cpu} × ${os.cpus().length}`);
+  // Timings are wall-clock: on a busy machine they measure the other work too. Say so up front
+  // rather than let a reader chase a "regression" that was a parallel build (0 on Windows).
+  const [load] = os.loadavg();
+  if (load !== undefined && load > os.cpus().length) {
+    write(
+      `Note: the machine is busy (load ${load.toFixed(1)} on ${os.cpus().length} CPUs); ` +
+        'expect inflated and noisy figures, the p95s most of all.',
+    );
+  }
+
+  for (const bench of selected) {
+    const fn = await bench.load();
+    write();
+    if (!fn) {
+      // Only reachable for optional modules: say so instead of failing the whole run.
+      write(`── ${bench.name}: skipped (${bench.description}: not available in this checkout)`);
+      if (wanted.includes(bench.name)) return 1;
+      continue;
+    }
+    write(`── ${bench.name}: ${bench.description}`);
+    await fn();
+  }
+  return 0;
+}
