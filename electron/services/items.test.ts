@@ -186,6 +186,17 @@ describe('searching the desk', () => {
     expect((await list(ws, { search: 'mp' })).total).toBe(0);
   });
 
+  test('a short word beside a longer one narrows the match instead of emptying it', async () => {
+    const ws = tempWorkspace();
+    await seedReturnsDesk(ws);
+    // "helmet" goes through the trigram index; "M" (the size) and "2." filter those rows.
+    expect(refs((await list(ws, { search: 'helmet M' })).rows)).toEqual(['RB-000104', 'RB-000101']);
+    expect(refs((await list(ws, { search: 'helmet 2.' })).rows)).toEqual(['RB-000104', 'RB-000101']);
+    expect((await list(ws, { search: 'helmet XL' })).total).toBe(0);
+    // LIKE wildcards in the short word are plain text.
+    expect((await list(ws, { search: 'helmet %' })).total).toBe(0);
+  });
+
   test('search combines with the filters and the total', async () => {
     const ws = tempWorkspace();
     const desk = await seedReturnsDesk(ws);

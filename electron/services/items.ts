@@ -37,6 +37,11 @@ export function ftsQuery(text: string): string {
     .join(' ');
 }
 
+/** Escapes LIKE's wildcards so typed text matches literally (used with ESCAPE '\\'). */
+function escapeLike(text: string): string {
+  return text.replaceAll(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 /**
  * The filters of the list, on `items` alone: every filter reads an items column or a subquery,
  * so the count and the page of ids run on items and its indexes without touching products
@@ -47,16 +52,27 @@ function filteredItems(ws: Workspace, input: Partial<ListInput>): FilterQuery {
   const search = input.search?.trim();
   if (search) {
     const words = search.split(/\s+/);
-    if (words.every((word) => [...word].length >= 3)) {
-      q = q.where('items.id', 'in', (eb) =>
-        eb
+    const long = words.filter((word) => [...word].length >= 3);
+    const short = words.filter((word) => [...word].length < 3);
+    if (long.length > 0) {
+      // The trigram index finds the rows for the words of three characters or more; shorter
+      // words ("helmet xl") then narrow those few rows down as plain substrings of any field.
+      q = q.where('items.id', 'in', (eb) => {
+        let inner = eb
           .selectFrom('item_search')
           .select('item_search.rowid')
-          .where(sql<boolean>`item_search MATCH ${ftsQuery(search)}`),
-      );
+          .where(sql<boolean>`item_search MATCH ${ftsQuery(long.join(' '))}`);
+        for (const word of short) {
+          const pattern = `%${escapeLike(word)}%`;
+          inner = inner.where(
+            sql<boolean>`(item_search.reference || ' ' || item_search.sku || ' ' || item_search.ean || ' ' || item_search.order_reference || ' ' || item_search.brand || ' ' || item_search.model || ' ' || item_search.title) LIKE ${pattern} ESCAPE '\\'`,
+          );
+        }
+        return inner;
+      });
     } else {
       // The trigram index needs three characters; shorter text can only be a prefix of a code.
-      const prefix = `${search.replaceAll(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const prefix = `${escapeLike(search)}%`;
       q = q.where((eb) =>
         eb.or([
           eb(sql`items.reference`, 'like', sql`${prefix} ESCAPE '\\'`),
