@@ -333,6 +333,14 @@ app.on('will-quit', () => {
   void ws?.close();
 });
 
+// Electron's single-instance lock lives in the userData folder. With an explicit data folder,
+// give this instance its own Chromium profile inside it, so the lock means "one Rebound per
+// data folder" and two workspaces can be open side by side.
+{
+  const explicit = process.argv.includes('--data-dir') || Boolean(process.env.REBOUND_DATA_DIR);
+  if (explicit) app.setPath('userData', path.join(dataDirFromArgs(), 'electron-profile'));
+}
+
 if (!app.requestSingleInstanceLock()) {
   // One Rebound per data folder: a second start brings the first window forward instead.
   app.quit();
