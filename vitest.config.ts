@@ -2,7 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    include: [
+      'shared/**/*.test.ts',
+      'electron/**/*.test.ts',
+      'tests/integration/**/*.test.ts',
+      'tests/ebay/**/*.test.ts',
+    ],
     environment: 'node',
     // Real SQLite files and real images: give slow disks and image work room without hiding hangs.
     testTimeout: 30_000,
