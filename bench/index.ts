@@ -43,6 +43,11 @@ const BENCHMARKS: readonly Benchmark[] = [
     load: async () => (await import('./items')).benchItems,
   },
   {
+    name: 'exports',
+    description: 'sales exports (CSV, XLSX, journal) of 100,000 sales',
+    load: async () => (await import('./exports')).benchExports,
+  },
+  {
     name: 'photos',
     description: 'photo pipeline (bench/photos.ts, when present)',
     load: () => optionalModule('photos.ts', 'benchPhotos'),

@@ -1,0 +1,213 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, onTestFinished, test } from 'vitest';
+import { addItem, addMerchant, addProduct } from '../../tests/integration/seed';
+import { Workspace } from '../services/workspace';
+import { run } from './index';
+
+/** A data folder with one merchant and two sales in October, closed as a user's would be. */
+async function dataDir(): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rebound-cli-exports-'));
+  onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const ws = Workspace.open(path.join(dir, 'data'));
+  const merchantId = await addMerchant(ws, { name: 'Velo Shop' });
+  const productId = await addProduct(ws, {
+    merchantId,
+    sku: 'L-7',
+    title: '@SUM(A1) lock',
+    originalCents: 5000,
+  });
+  for (const [n, price] of [
+    [1, 3999],
+    [2, 2501],
+  ] as const) {
+    const itemId = await addItem(ws, {
+      merchantId,
+      productId,
+      reference: `RB-${n}`,
+      status: 'sold',
+      grade: 'used',
+    });
+    await ws.kysely
+      .insertInto('sales')
+      .values({
+        item_id: itemId,
+        merchant_id: merchantId,
+        channel: 'practice',
+        order_id: `PM-${n}`,
+        line_id: '1',
+        sold_at: `2026-10-0${n}T10:00:00.000Z`,
+        currency: 'EUR',
+        price_cents: price,
+        fees_cents: 300,
+        vat_rate_bp: 2000,
+        created_at: '2026-10-01T10:00:00.000Z',
+      })
+      .execute();
+  }
+  await ws.close();
+  return dir;
+}
+
+async function rebound(...args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await run(['node', 'rebound', ...args], {
+    out: (text) => (out += text),
+    err: (text) => (err += text),
+  });
+  return { code, out, err };
+}
+
+describe('rebound export / statement / report', () => {
+  test('export sales writes the file named by --out, in the locale’s dialect', async () => {
+    const dir = await dataDir();
+    const out = path.join(dir, 'october.csv');
+    const result = await rebound(
+      'export',
+      'sales',
+      '--from',
+      '2026-10-01',
+      '--to',
+      '2026-10-31',
+      '--format',
+      'csv',
+      '--locale',
+      'de',
+      '--merchant',
+      'velo shop',
+      '--out',
+      out,
+      '--data-dir',
+      path.join(dir, 'data'),
+      '--json',
+    );
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out)).toMatchObject({ file: out, rows: 2, format: 'csv' });
+    const text = fs.readFileSync(out, 'utf8');
+    expect(text.startsWith('\uFEFFDatum;Art;Referenz')).toBe(true);
+    expect(text).toContain(";'@SUM(A1) lock;");
+    expect(text).toContain(';39,99;');
+  });
+
+  test('bad dates and unknown formats are bad usage (exit 2) with a reason', async () => {
+    const dir = await dataDir();
+    const data = path.join(dir, 'data');
+    const backwards = await rebound(
+      'export',
+      'sales',
+      '--from',
+      '2026-10-31',
+      '--to',
+      '2026-10-01',
+      '--data-dir',
+      data,
+    );
+    expect(backwards.code).toBe(2);
+    expect(backwards.err).toMatch(/“from” must not be after “to”/);
+    const format = await rebound(
+      'export',
+      'sales',
+      '--from',
+      '2026-10-01',
+      '--to',
+      '2026-10-31',
+      '--format',
+      'pdf',
+      '--data-dir',
+      data,
+    );
+    expect(format.code).toBe(2);
+    const merchant = await rebound(
+      'statement',
+      '--merchant',
+      'Nobody',
+      '--month',
+      '2026-10',
+      '--data-dir',
+      data,
+    );
+    expect(merchant.code).toBe(1);
+    expect(merchant.err).toMatch(/no merchant “Nobody”.*1 Velo Shop/);
+  });
+
+  test('statement writes a PDF; report monthly and recovery print JSON that agree', async () => {
+    const dir = await dataDir();
+    const data = path.join(dir, 'data');
+    const pdf = path.join(dir, 'statement.pdf');
+    const statement = await rebound(
+      'statement',
+      '--merchant',
+      '1',
+      '--month',
+      '2026-10',
+      '--out',
+      pdf,
+      '--data-dir',
+      data,
+    );
+    expect(statement.code).toBe(0);
+    expect(statement.out).toMatch(/2 sold, gross €65\.00/);
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+
+    const monthly = await rebound('report', 'monthly', '--json', '--data-dir', data);
+    expect(monthly.code).toBe(0);
+    expect(JSON.parse(monthly.out)).toEqual([
+      expect.objectContaining({ month: '2026-10', itemsSold: 2, priceCents: 6500, feesCents: 600 }),
+    ]);
+    const recovery = await rebound(
+      'report',
+      'recovery',
+      '--json',
+      '--from',
+      '2026-10-01',
+      '--to',
+      '2026-10-31',
+      '--data-dir',
+      data,
+    );
+    expect(JSON.parse(recovery.out).overall[0]).toMatchObject({
+      sold: 2,
+      priceCents: 6500,
+      recoveryRate: 0.65,
+    });
+    const skus = await rebound('report', 'skus', '--data-dir', data);
+    expect(skus.out).toContain('L-7');
+  });
+
+  test('export accounts shows and changes the journal’s account codes', async () => {
+    const dir = await dataDir();
+    const data = path.join(dir, 'data');
+    const changed = await rebound(
+      'export',
+      'accounts',
+      '--set',
+      'revenue=706000',
+      '--json',
+      '--data-dir',
+      data,
+    );
+    expect(changed.code).toBe(0);
+    expect(JSON.parse(changed.out)).toMatchObject({ revenue: '706000', receivable: '1210' });
+    const refused = await rebound('export', 'accounts', '--set', 'revenue==1+1', '--data-dir', data);
+    expect(refused.code).toBe(2);
+    const journal = path.join(dir, 'journal.csv');
+    await rebound(
+      'export',
+      'sales',
+      '--from',
+      '2026-10-01',
+      '--to',
+      '2026-10-31',
+      '--format',
+      'journal',
+      '--out',
+      journal,
+      '--data-dir',
+      data,
+    );
+    expect(fs.readFileSync(journal, 'utf8')).toContain(',706000,');
+  });
+});

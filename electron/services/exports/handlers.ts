@@ -1,0 +1,42 @@
+import type { OutputOf, ParsedInputOf } from '../../../shared/contract/define';
+import type { exportsContract } from '../../../shared/contract/exports';
+import { AppError } from '../../../shared/errors';
+import type { Actor } from '../actor';
+import type { HandlerContext } from '../api';
+import { getStatement, writeStatementPdf } from '../statements';
+import { exportSales, getAccountCodes, setAccountCodes } from '.';
+import { reportMonthly, reportRecovery, reportSkus } from './reports';
+
+type ExportsContract = typeof exportsContract;
+
+export type ExportsHandlers = {
+  readonly [M in keyof ExportsContract]: (
+    input: ParsedInputOf<ExportsContract[M]>,
+    ctx: HandlerContext,
+  ) => Promise<OutputOf<ExportsContract[M]>>;
+};
+
+/** An approver sees their own merchant's statement and nobody else's. */
+function ownMerchantOnly(actor: Actor, merchantId: number): void {
+  if (actor.role === 'approver' && actor.merchantId !== merchantId)
+    throw new AppError('forbidden', 'An approver may only see the statements of their own merchant.');
+}
+
+/** Exports, statements and the bookkeeper's reports, merged into the API's handler map in ../api.ts. */
+export const exportsHandlers: ExportsHandlers = {
+  'exports.sales': async (input, { ws }) => exportSales(ws, input),
+  'exports.accounts': async (_input, { ws }) => getAccountCodes(ws),
+  'exports.setAccounts': async (input, { ws }) => setAccountCodes(ws, input),
+  'statements.get': async (input, { ws, actor }) => {
+    ownMerchantOnly(actor, input.merchantId);
+    const { language: _language, ...statement } = await getStatement(ws, input);
+    return statement;
+  },
+  'statements.pdf': async (input, { ws, actor }) => {
+    ownMerchantOnly(actor, input.merchantId);
+    return writeStatementPdf(ws, input);
+  },
+  'reports.recovery': async (input, { ws }) => reportRecovery(ws, input),
+  'reports.monthly': async (input, { ws }) => reportMonthly(ws, input),
+  'reports.skus': async (input, { ws }) => reportSkus(ws, input),
+};

@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import { AccountCodes, DEFAULT_ACCOUNTS } from '../../../shared/accounting/journal';
+import type { ExportResult, ExportSalesInput } from '../../../shared/contract/exports';
+import { AppError } from '../../../shared/errors';
+import { writeSetting } from '../settings';
+import type { Workspace } from '../workspace';
+import { countExportRows, exportPages, mainCurrency } from './rows';
+import { csvWriter, journalWriter, xlsxWriter, type ExportWriter } from './writers';
+
+const ACCOUNTS_KEY = 'accounting.accounts';
+
+/** Where exports go unless the caller (the CLI's --out) names a file. */
+export function exportsDir(ws: Workspace): string {
+  return path.join(ws.dataDir, 'exports');
+}
+
+export async function getAccountCodes(ws: Workspace): Promise<AccountCodes> {
+  const row = await ws.kysely
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', ACCOUNTS_KEY)
+    .executeTakeFirst();
+  if (!row) return DEFAULT_ACCOUNTS;
+  const invalid = () =>
+    new AppError(
+      'conflict',
+      'The saved account codes are invalid; set them again (rebound export accounts --set …).',
+    );
+  let saved: unknown;
+  try {
+    saved = JSON.parse(row.value);
+  } catch {
+    throw invalid();
+  }
+  // A setting saved by an older version may lack a newer account: defaults fill the gaps.
+  const parsed = AccountCodes.safeParse({ ...DEFAULT_ACCOUNTS, ...(saved as object) });
+  if (!parsed.success) throw invalid();
+  return parsed.data;
+}
+
+export async function setAccountCodes(ws: Workspace, codes: AccountCodes): Promise<AccountCodes> {
+  await writeSetting(ws, ACCOUNTS_KEY, codes);
+  ws.changed('settings');
+  return getAccountCodes(ws);
+}
+
+type ExportInput = z.output<typeof ExportSalesInput>;
+
+function defaultFileName(input: ExportInput): string {
+  const merchant = input.merchantId === undefined ? '' : `-merchant-${input.merchantId}`;
+  const stem = input.format === 'journal' ? 'journal' : 'sales';
+  const ext = input.format === 'xlsx' ? 'xlsx' : 'csv';
+  return `${stem}-${input.from}_${input.to}${merchant}.${ext}`;
+}
+
+export const EXPORT_TASK = 'exports.sales';
+
+/**
+ * Writes the sales of a period (optionally one merchant's) in the chosen format, page by page,
+ * emitting progress after each page. `file` overrides where it goes (the CLI's --out); by default
+ * it is the data folder's exports/ folder, so a renderer never chooses a path on disk.
+ */
+export async function exportSales(
+  ws: Workspace,
+  input: ExportInput,
+  options: { readonly file?: string } = {},
+): Promise<ExportResult> {
+  if (input.merchantId !== undefined) {
+    const merchant = await ws.kysely
+      .selectFrom('merchants')
+      .select('id')
+      .where('id', '=', input.merchantId)
+      .executeTakeFirst();
+    if (!merchant) throw new AppError('not_found', `There is no merchant ${input.merchantId}.`);
+  }
+  const file = path.resolve(options.file ?? path.join(exportsDir(ws), defaultFileName(input)));
+  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  const filter = { from: input.from, to: input.to, merchantId: input.merchantId };
+  const total = await countExportRows(ws, filter);
+
+  let writer: ExportWriter;
+  switch (input.format) {
+    case 'csv':
+      writer = await csvWriter(file, input.locale);
+      break;
+    case 'xlsx':
+      writer = await xlsxWriter(file, input.locale, await mainCurrency(ws, filter));
+      break;
+    case 'journal':
+      writer = await journalWriter(file, input.locale, await getAccountCodes(ws));
+      break;
+    default: {
+      const never: never = input.format;
+      throw new AppError('bad_input', `Unknown export format ${String(never)}.`);
+    }
+  }
+
+  let rows = 0;
+  let lines = 0;
+  try {
+    ws.emit({ type: 'progress', task: EXPORT_TASK, done: 0, total });
+    for await (const page of exportPages(ws, filter)) {
+      lines += await writer.write(page);
+      rows += page.length;
+      ws.emit({ type: 'progress', task: EXPORT_TASK, done: rows, total });
+    }
+    const bytes = await writer.close();
+    return { file, fileName: path.basename(file), format: input.format, rows, lines, bytes };
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+}

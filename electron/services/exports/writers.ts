@@ -1,0 +1,321 @@
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import {
+  UTF8_BOM,
+  csvDialect,
+  csvRow,
+  formatBasisPoints,
+  formatCents,
+  number,
+  text,
+  type CsvCell,
+  type ExportLocale,
+} from '../../../shared/accounting/csv';
+import { journalLines, type AccountCodes } from '../../../shared/accounting/journal';
+import { JOURNAL_COLUMNS, SALES_COLUMNS, YES_NO } from './columns';
+import { ChunkedFile } from './output';
+import type { ExportRow } from './rows';
+
+/**
+ * The three export formats, each a streaming writer: rows go to disk page by page, so memory
+ * stays flat whatever the period holds.
+ */
+export interface ExportWriter {
+  /** Writes one page of rows; returns how many output records (lines) it wrote. */
+  write(rows: readonly ExportRow[]): Promise<number>;
+  /** Finishes the file; returns its size in bytes. */
+  close(): Promise<number>;
+  abort(): Promise<void>;
+}
+
+type SalesKey = (typeof SALES_COLUMNS)[number]['key'];
+
+/** A sale row as text and numbers, shared by CSV and XLSX so both carry the same figures. */
+function salesValues(row: ExportRow, locale: ExportLocale): Record<SalesKey, string | number | null> {
+  return {
+    date: row.date,
+    kind: row.kind,
+    reference: row.reference,
+    sku: row.sku,
+    title: row.title,
+    merchant: row.merchantName,
+    channel: row.channel,
+    orderId: row.orderId,
+    lineId: row.lineId,
+    currency: row.currency,
+    price: row.priceCents,
+    shipping: row.shippingCents,
+    fees: row.feesCents,
+    feesEstimated: YES_NO[locale][row.feesEstimated ? 0 : 1],
+    net: row.netCents,
+    vatRate: row.vatRateBp,
+    vatScheme: row.vatApplied,
+    vat: row.vatCents,
+    original: row.originalCents,
+    grade: row.grade ?? '',
+    buyerCountry: row.buyerCountry ?? '',
+  };
+}
+
+// ─── CSV ──────────────────────────────────────────────────────────────────────────────────────
+
+export async function csvWriter(file: string, locale: ExportLocale): Promise<ExportWriter> {
+  const dialect = csvDialect(locale);
+  const out = new ChunkedFile(file);
+  await out.write(
+    UTF8_BOM +
+      csvRow(
+        SALES_COLUMNS.map((c) => text(c.header[locale])),
+        dialect,
+      ),
+  );
+  return {
+    async write(rows) {
+      const lines: string[] = [];
+      for (const row of rows) {
+        const values = salesValues(row, locale);
+        const cells = SALES_COLUMNS.map((c): CsvCell => {
+          const value = values[c.key];
+          switch (c.type) {
+            case 'amount':
+              return number(formatCents(value as number, dialect.decimal));
+            case 'rate':
+              return number(formatBasisPoints(value as number, dialect.decimal));
+            case 'date':
+            case 'text':
+              return text(String(value ?? ''));
+            default: {
+              const never: never = c.type;
+              throw new Error(`Unknown column type ${String(never)}`);
+            }
+          }
+        });
+        lines.push(csvRow(cells, dialect));
+      }
+      await out.write(lines.join(''));
+      return rows.length;
+    },
+    close: () => out.close(),
+    abort: () => out.abort(),
+  };
+}
+
+// ─── Journal ──────────────────────────────────────────────────────────────────────────────────
+
+/** The accounting journal as CSV in the locale's dialect, one balanced entry per sales row. */
+export async function journalWriter(
+  file: string,
+  locale: ExportLocale,
+  accounts: AccountCodes,
+): Promise<ExportWriter> {
+  const dialect = csvDialect(locale);
+  const out = new ChunkedFile(file);
+  await out.write(
+    UTF8_BOM +
+      csvRow(
+        JOURNAL_COLUMNS.map((c) => text(c.header[locale])),
+        dialect,
+      ),
+  );
+  const amount = (cents: number) => number(formatCents(cents, dialect.decimal));
+  return {
+    async write(rows) {
+      const lines: string[] = [];
+      for (const row of rows) {
+        const entry = journalLines(
+          {
+            saleId: row.saleId,
+            kind: row.kind,
+            date: row.date,
+            reference: row.reference,
+            orderId: row.orderId,
+            channel: row.channel,
+            currency: row.currency,
+            priceCents: row.priceCents,
+            shippingCents: row.shippingCents,
+            feesCents: row.feesCents,
+            vatRateBp: row.vatRateBp,
+            vatScheme: row.vatScheme,
+            purchaseCents: row.purchaseCents,
+          },
+          accounts,
+        );
+        for (const line of entry) {
+          lines.push(
+            csvRow(
+              [
+                text(line.date),
+                text(line.reference),
+                text(line.account),
+                text(line.description),
+                amount(line.debitCents),
+                amount(line.creditCents),
+                number(formatBasisPoints(line.vatRateBp, dialect.decimal)),
+                amount(line.vatCents),
+                text(row.reference),
+                text(line.currency),
+              ],
+              dialect,
+            ),
+          );
+        }
+      }
+      await out.write(lines.join(''));
+      return lines.length;
+    },
+    close: () => out.close(),
+    abort: () => out.abort(),
+  };
+}
+
+// ─── XLSX ─────────────────────────────────────────────────────────────────────────────────────
+
+const CURRENCY_SYMBOL: Readonly<Record<string, string>> = {
+  EUR: '€',
+  GBP: '£',
+  USD: '$',
+  CHF: 'CHF',
+  PLN: 'zł',
+  SEK: 'kr',
+  DKK: 'kr',
+};
+
+/** An Excel number format showing the currency, negatives in red with a minus sign. */
+export function currencyFormat(currency: string): string {
+  const symbol = (CURRENCY_SYMBOL[currency] ?? currency).replaceAll('"', '');
+  return `#,##0.00 "${symbol}";[Red]-#,##0.00 "${symbol}"`;
+}
+
+/** Column letter of a 1-based index (1 → A, 27 → AA). */
+export function columnLetter(index: number): string {
+  let n = index;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/**
+ * XLSX through exceljs's streaming writer: each row is committed (serialised and released) as
+ * soon as it is added. Cells are typed — dates as dates, amounts as numbers with the row's
+ * currency format — and text is always a string cell, which no spreadsheet evaluates, so hostile
+ * text stays inert without an apostrophe. Totals are one row per currency (amounts of different
+ * currencies never add up), as SUMIF formulas with their cached values written too, so a reader
+ * that does not calculate (a preview, an import) sees the right figures.
+ */
+export async function xlsxWriter(
+  file: string,
+  locale: ExportLocale,
+  /** The period's usual currency: its format is the columns' style, the others are per cell. */
+  mainCurrency: string,
+): Promise<ExportWriter> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: `${file}.part`,
+    useStyles: true,
+    // Inline strings: shared strings would keep every distinct text in memory until the end.
+    useSharedStrings: false,
+  });
+  workbook.creator = 'Rebound';
+  const sheet = workbook.addWorksheet('Sales', {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: 1, activeCell: 'A2' }],
+  });
+  // Formats as column styles, which every new cell inherits: setting them cell by cell costs the
+  // streaming writer a style lookup per cell, twice the time of the whole export.
+  const columnFormat = (type: (typeof SALES_COLUMNS)[number]['type']) =>
+    type === 'amount'
+      ? currencyFormat(mainCurrency)
+      : type === 'date'
+        ? 'yyyy-mm-dd'
+        : type === 'rate'
+          ? '0.00'
+          : undefined;
+  sheet.columns = SALES_COLUMNS.map((c) => {
+    const numFmt = columnFormat(c.type);
+    return { key: c.key, width: c.width, ...(numFmt ? { style: { numFmt } } : {}) };
+  });
+  const header = sheet.addRow(SALES_COLUMNS.map((c) => c.header[locale]));
+  header.font = { bold: true };
+  header.commit();
+  const last = columnLetter(SALES_COLUMNS.length);
+
+  const amountIndexes = SALES_COLUMNS.flatMap((c, i) => (c.type === 'amount' ? [i] : []));
+  const currencyIndex = SALES_COLUMNS.findIndex((c) => c.key === 'currency');
+  /** Per currency, per amount column: the sum in cents, for the totals' cached values. */
+  const totals = new Map<string, number[]>();
+  let written = 0;
+  return {
+    async write(rows) {
+      for (const row of rows) {
+        const values = salesValues(row, locale);
+        const cells = SALES_COLUMNS.map((c) => {
+          const value = values[c.key];
+          switch (c.type) {
+            case 'date':
+              return new Date(`${String(value)}T00:00:00.000Z`);
+            case 'amount':
+            case 'rate':
+              return (value as number) / 100;
+            case 'text':
+              return String(value ?? '');
+            default: {
+              const never: never = c.type;
+              throw new Error(`Unknown column type ${String(never)}`);
+            }
+          }
+        });
+        const added = sheet.addRow(cells);
+        if (row.currency !== mainCurrency) {
+          const fmt = currencyFormat(row.currency);
+          for (const index of amountIndexes) added.getCell(index + 1).numFmt = fmt;
+        }
+        added.commit();
+        let sums = totals.get(row.currency);
+        if (!sums) {
+          sums = amountIndexes.map(() => 0);
+          totals.set(row.currency, sums);
+        }
+        amountIndexes.forEach((index, k) => {
+          sums[k]! += values[SALES_COLUMNS[index]!.key] as number;
+        });
+        written += 1;
+        // exceljs serialises each committed row synchronously (about 60 µs): let the event loop
+        // serve other calls every few hundred rows instead of once per page.
+        if (written % 500 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      return rows.length;
+    },
+    async close() {
+      const lastDataRow = written + 1;
+      // The streaming writer writes the filter when the sheet is committed, so it can cover
+      // exactly the data rows: the totals below stay out of sorting and filtering.
+      sheet.autoFilter = `A1:${last}${lastDataRow}`;
+      const currencyCol = columnLetter(currencyIndex + 1);
+      for (const [currency, sums] of [...totals.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+        const cells: (string | ExcelJS.CellFormulaValue | null)[] = SALES_COLUMNS.map(() => null);
+        cells[0] = { en: 'Total', fr: 'Total', de: 'Summe' }[locale];
+        cells[currencyIndex] = currency;
+        amountIndexes.forEach((index, k) => {
+          const letter = columnLetter(index + 1);
+          cells[index] = {
+            formula: `SUMIF($${currencyCol}$2:$${currencyCol}$${lastDataRow},"${currency}",${letter}2:${letter}${lastDataRow})`,
+            result: sums[k]! / 100,
+          };
+        });
+        const row = sheet.addRow(cells);
+        row.font = { bold: true };
+        for (const index of amountIndexes) row.getCell(index + 1).numFmt = currencyFormat(currency);
+        row.commit();
+      }
+      sheet.commit();
+      await workbook.commit();
+      await fs.promises.rename(`${file}.part`, file);
+      return (await fs.promises.stat(file)).size;
+    },
+    async abort() {
+      await fs.promises.rm(`${file}.part`, { force: true });
+    },
+  };
+}
