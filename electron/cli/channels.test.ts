@@ -1,0 +1,113 @@
+import { describe, expect, test } from 'vitest';
+import { addItem, addMerchant, addPrice, addProduct } from '../../tests/integration/seed';
+import { tempDir } from '../../tests/integration/temp';
+import { Workspace } from '../services/workspace';
+import { run } from './index';
+
+async function rebound(...args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await run(['node', 'rebound', ...args], {
+    out: (text) => (out += text),
+    err: (text) => (err += text),
+  });
+  return { code, out, err };
+}
+
+/** A data folder with one approved item and one still waiting for the merchant. */
+async function folder(): Promise<string> {
+  const dir = tempDir();
+  const ws = Workspace.open(dir);
+  const merchantId = await addMerchant(ws, { name: 'Velo Shop' });
+  const productId = await addProduct(ws, {
+    merchantId,
+    sku: 'VS-PUMP-03',
+    title: 'Floor pump',
+    originalCents: 4500,
+  });
+  const approved = await addItem(ws, {
+    merchantId,
+    productId,
+    reference: 'RB-000501',
+    grade: 'used',
+    status: 'approved',
+  });
+  await addPrice(ws, approved, { originalCents: 4500, proposedCents: 2990, decision: 'approved' });
+  await addItem(ws, {
+    merchantId,
+    productId,
+    reference: 'RB-000502',
+    grade: 'used',
+    status: 'awaiting_approval',
+  });
+  await ws.close();
+  return dir;
+}
+
+describe('rebound publish / practice buy / sync', () => {
+  test('publishes, a practice buyer buys, the sync records the sale', async () => {
+    const data = await folder();
+    const published = await rebound(
+      'publish',
+      'RB-000501',
+      '--channel',
+      'practice',
+      '--json',
+      '--data-dir',
+      data,
+    );
+    expect(published.err).toBe('');
+    expect(published.code).toBe(0);
+    const lines = JSON.parse(published.out) as { reference: string; status: string; url: string }[];
+    expect(lines).toEqual([
+      {
+        reference: 'RB-000501',
+        channel: 'practice',
+        status: 'live',
+        url: expect.stringMatching(/^rebound-practice:\/\/listing\/\d+$/),
+        message: null,
+      },
+    ]);
+
+    const bought = await rebound(
+      'practice',
+      'buy',
+      'RB-000501',
+      '--country',
+      'FR',
+      '--json',
+      '--data-dir',
+      data,
+    );
+    expect(bought.code).toBe(0);
+    expect(JSON.parse(bought.out)).toMatchObject({
+      orderId: 'PM-000001',
+      priceCents: 2990,
+      buyerCountry: 'FR',
+    });
+
+    const synced = await rebound('sync', '--json', '--data-dir', data);
+    expect(synced.code).toBe(0);
+    const outcomes = JSON.parse(synced.out) as { status: string; summary: string }[];
+    expect(outcomes.map((o) => o.status)).toEqual(['done']);
+    expect(outcomes[0]?.summary).toMatch(/^1 sales/);
+
+    const item = await rebound('items', 'show', 'RB-000501', '--json', '--data-dir', data);
+    expect(JSON.parse(item.out)).toMatchObject({ status: 'sold' });
+    const again = await rebound('sync', '--json', '--data-dir', data);
+    expect(JSON.parse(again.out)[0].summary).toMatch(/^0 sales/);
+  });
+
+  test('a refused item exits 1 with the reason; an unknown channel is bad usage', async () => {
+    const data = await folder();
+    const refused = await rebound('publish', 'RB-000502', '--data-dir', data);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(
+      /RB-000502\tpractice\trefused\t.*only items whose price the merchant approved/,
+    );
+    expect(refused.err).toMatch(/1 of 1 listings are not live/);
+    const bad = await rebound('publish', 'RB-000501', '--channel', 'etsy', '--data-dir', data);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/Unknown channel “etsy”/);
+  });
+});

@@ -1,0 +1,57 @@
+import type { Channel } from '../../../shared/domain/status';
+import { systemClock, type Clock } from '../jobs/clock';
+import type { Workspace } from '../workspace';
+import type { ChannelAdapter } from './channel';
+import { PracticeChannel } from './practice';
+
+/** A merchant's account on a channel, as the worker needs it to build the channel's client. */
+export interface ChannelAccount {
+  readonly id: number;
+  readonly merchantId: number;
+  readonly channel: Channel;
+  readonly settings: string;
+  readonly salesCursor: string | null;
+}
+
+/**
+ * Which channels this build can reach, and how to reach one for an account. The remote
+ * channels (eBay, the shops) register here as they are written; until then publishing to them is
+ * refused up front instead of failing later in a job.
+ */
+export interface ChannelRegistry {
+  supports(channel: Channel): boolean;
+  adapterFor(account: ChannelAccount): ChannelAdapter;
+}
+
+/** The clock and the channels the jobs of one workspace use. Tests replace both. */
+export interface JobsEnvironment {
+  readonly clock: Clock;
+  readonly channels: ChannelRegistry;
+}
+
+export function builtInRegistry(ws: Workspace, clock: Clock): ChannelRegistry {
+  return {
+    supports: (channel) => channel === 'practice',
+    adapterFor(account) {
+      if (account.channel !== 'practice') {
+        throw new Error(`No channel client for ${account.channel} in this version.`);
+      }
+      return new PracticeChannel(ws.kysely, account.merchantId, clock);
+    },
+  };
+}
+
+const environments = new WeakMap<Workspace, JobsEnvironment>();
+
+/** The workspace's environment: the one configured for it, or the wall clock and built-in channels. */
+export function jobsEnvironment(ws: Workspace): JobsEnvironment {
+  const configured = environments.get(ws);
+  if (configured) return configured;
+  const env = { clock: systemClock, channels: builtInRegistry(ws, systemClock) };
+  environments.set(ws, env);
+  return env;
+}
+
+export function configureJobs(ws: Workspace, env: JobsEnvironment): void {
+  environments.set(ws, env);
+}
