@@ -1,0 +1,60 @@
+import type { OutputOf, ParsedInputOf } from '../../../shared/contract/define';
+import type { PhotoAddResult, photosContract } from '../../../shared/contract/photos';
+import { AppError } from '../../../shared/errors';
+import type { HandlerContext } from '../api';
+import { hotFolderOf } from './hotFolder';
+import { addPhotos } from './index';
+import { deletePhoto, linkDefect, reorderPhotos, restorePhoto, setMainPhoto } from './manage';
+
+type PhotosContract = typeof photosContract;
+
+export type PhotosHandlers = {
+  readonly [M in keyof PhotosContract]: (
+    input: ParsedInputOf<PhotosContract[M]>,
+    ctx: HandlerContext,
+  ) => Promise<OutputOf<PhotosContract[M]>>;
+};
+
+/** The photo desk's methods, merged into the API's handler map in ../api.ts. */
+export const photosHandlers: PhotosHandlers = {
+  'photos.add': async (input, { ws, actor }) => {
+    const results = await addPhotos(
+      ws,
+      actor,
+      input.itemId,
+      input.files.map((file) => ({ name: file.name, bytes: file.bytes, source: input.source })),
+    );
+    // The hash stays on the server side of the answer: the desk refetches the item for it.
+    return results.map((r): PhotoAddResult =>
+      r.ok
+        ? {
+            ok: true,
+            name: r.name,
+            photoId: r.photoId,
+            width: r.width,
+            height: r.height,
+            warnings: r.warnings,
+            duplicate: r.duplicate,
+          }
+        : { ok: false, name: r.name, code: r.code, reason: r.reason },
+    );
+  },
+  'photos.hotFolderStatus': async (_input, { ws }) => hotFolderOf(ws).currentStatus(),
+  'photos.setHotFolder': async (input, { ws }) => hotFolderOf(ws).setFolder(input.path),
+  'photos.setActiveItem': async (input, { ws, actor }) => {
+    if (input.itemId !== null) {
+      const item = await ws.kysely
+        .selectFrom('items')
+        .select('id')
+        .where('id', '=', input.itemId)
+        .executeTakeFirst();
+      if (!item) throw new AppError('not_found', `There is no item with id ${input.itemId}.`);
+    }
+    return hotFolderOf(ws).setActiveItem(input.itemId, actor);
+  },
+  'photos.reorder': async (input, { ws, actor }) => reorderPhotos(ws, actor, input.itemId, input.photoIds),
+  'photos.setMain': async (input, { ws, actor }) => setMainPhoto(ws, actor, input.photoId),
+  'photos.delete': async (input, { ws, actor }) => deletePhoto(ws, actor, input.photoId),
+  'photos.restore': async (input, { ws, actor }) => restorePhoto(ws, actor, input.photoId),
+  'photos.linkDefect': async (input, { ws, actor }) => linkDefect(ws, actor, input.defectId, input.photoId),
+};

@@ -1,0 +1,79 @@
+import type { Envelope, PhotoAddResult, UploadSource } from '../../../../shared/contract';
+import { AppError, isErrorData } from '../../../../shared/errors';
+import { call, runtime } from '../../api/client';
+import { i18next } from '../../i18n';
+import { useSession } from '../../state/session';
+
+/**
+ * Sends photos from the window (drop, file picker, webcam) to `photos.add`.
+ *
+ * Electron: the bytes go over IPC as a Uint8Array (structured clone, no base64), a few files per
+ * call so the workers decode them in parallel without holding a whole card in memory twice.
+ * Browser mode: one raw request body per file to POST /api/upload/photo — a camera JPEG is far
+ * over the 2 MB JSON limit, and base64 would add a third. Both end in the same contract method.
+ * Files are sent in order, so photos keep the order they were chosen or dropped in.
+ */
+
+const FILES_PER_IPC_CALL = 6;
+
+export interface UploadFile {
+  readonly name: string;
+  readonly blob: Blob;
+}
+
+async function overHttp(itemId: number, source: UploadSource, file: UploadFile): Promise<PhotoAddResult[]> {
+  const params = new URLSearchParams({ itemId: String(itemId), source, name: file.name });
+  const headers: Record<string, string> = { 'content-type': 'application/octet-stream' };
+  const profileId = useSession.getState().profileId;
+  if (profileId !== null) headers['x-rebound-profile'] = String(profileId);
+  let response: Response;
+  try {
+    response = await fetch(`/api/upload/photo?${params.toString()}`, {
+      method: 'POST',
+      headers,
+      body: file.blob,
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new AppError('internal', i18next.t('errors.unreachable'));
+  }
+  const body = (await response.json().catch(() => undefined)) as Envelope<PhotoAddResult[]> | undefined;
+  if (body?.ok === true) return body.value;
+  if (body && isErrorData(body.error)) throw AppError.from(body.error);
+  throw new AppError('internal', i18next.t('errors.badAnswer', { status: response.status }));
+}
+
+/** Uploads `files` in order; `onProgress(done, total)` after each step. One result per file. */
+export async function uploadPhotos(
+  itemId: number,
+  source: UploadSource,
+  files: readonly UploadFile[],
+  onProgress: (done: number, total: number) => void,
+): Promise<PhotoAddResult[]> {
+  const results: PhotoAddResult[] = [];
+  const total = files.length;
+  onProgress(0, total);
+  const step = runtime === 'electron' ? FILES_PER_IPC_CALL : 1;
+  for (let start = 0; start < files.length; start += step) {
+    const group = files.slice(start, start + step);
+    try {
+      if (runtime === 'electron') {
+        const withBytes = await Promise.all(
+          group.map(async (file) => ({
+            name: file.name,
+            bytes: new Uint8Array(await file.blob.arrayBuffer()),
+          })),
+        );
+        results.push(...(await call('photos.add', { itemId, source, files: withBytes })));
+      } else {
+        results.push(...(await overHttp(itemId, source, group[0]!)));
+      }
+    } catch (error) {
+      // A refused request (too large, item gone) is that file's answer; the rest still go.
+      const reason = error instanceof Error ? error.message : String(error);
+      for (const file of group) results.push({ ok: false, name: file.name, code: 'request', reason });
+    }
+    onProgress(Math.min(start + step, total), total);
+  }
+  return results;
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { Id } from './common';
+import { method } from './define';
+
+/**
+ * The photo desk: the tethered camera's hot folder, uploads from the window (drop, file picker,
+ * webcam) and the management of an item's photos (order, main photo, delete/restore, the photo
+ * that shows a defect).
+ */
+
+/** Largest file accepted from the window: the pipeline's own limit (photos/process.ts). */
+export const MAX_UPLOAD_BYTES = 80 * 1024 * 1024;
+/** Files per photos.add call: a camera card's worth, sent in one go over IPC. */
+export const MAX_UPLOAD_FILES = 50;
+
+export const UPLOAD_SOURCES = ['drop', 'picker', 'webcam'] as const;
+export type UploadSource = (typeof UPLOAD_SOURCES)[number];
+
+/** A file name as the person knows it: shown back, never used as a path. */
+export const PhotoFileName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(255)
+  .refine((name) => [...name].every((c) => c.charCodeAt(0) >= 0x20), 'control characters are not allowed');
+
+export const PhotoAddInput = z
+  .object({
+    itemId: Id,
+    source: z.enum(UPLOAD_SOURCES),
+    files: z
+      .array(
+        z
+          .object({
+            name: PhotoFileName,
+            // Raw bytes: Electron's IPC carries a Uint8Array as is (structured clone); the browser
+            // mode's upload route (POST /api/upload/photo) builds this input from the request body.
+            // Plain JSON cannot produce one, so /api/call/photos.add is refused by this schema.
+            bytes: z
+              .instanceof(Uint8Array)
+              .refine((bytes) => bytes.byteLength <= MAX_UPLOAD_BYTES, 'the file is larger than 80 MB'),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(MAX_UPLOAD_FILES),
+  })
+  .strict();
+
+export type PhotoWarningCode = 'blurred' | 'too_dark' | 'too_bright';
+
+export type PhotoAddResult =
+  | {
+      readonly ok: true;
+      readonly name: string;
+      readonly photoId: number;
+      readonly width: number;
+      readonly height: number;
+      readonly warnings: readonly string[];
+      readonly duplicate: boolean;
+    }
+  | { readonly ok: false; readonly name: string; readonly code: string; readonly reason: string };
+
+export interface HotFolderStatus {
+  /** The folder chosen in Settings; null when none is. */
+  readonly path: string | null;
+  /** The watcher is running and the folder is there. */
+  readonly watching: boolean;
+  /** Why it is not watching (folder missing, not readable…), in one sentence. */
+  readonly error?: string;
+  /** The item new photos go to right now: the one open on the photo desk. */
+  readonly activeItemId: number | null;
+  readonly lastImported?: { readonly name: string; readonly at: string; readonly itemId: number };
+  /** Files that arrived and are waiting: still being written, or no item is open. */
+  readonly pendingCount: number;
+  /** Photos imported from the folder since the watcher started. */
+  readonly importedCount: number;
+  /** The last files the folder could not turn into photos, newest first. */
+  readonly rejected: readonly { readonly name: string; readonly reason: string; readonly at: string }[];
+}
+
+export const ItemPhotosInput = z.object({ itemId: Id }).strict();
+
+export const photosContract = {
+  'photos.add': method<readonly PhotoAddResult[]>()(PhotoAddInput, { writes: true }),
+  'photos.hotFolderStatus': method<HotFolderStatus>()(z.object({}).strict()),
+  'photos.setHotFolder': method<HotFolderStatus>()(
+    z.object({ path: z.string().trim().min(1).max(4096).nullable() }).strict(),
+    { writes: true },
+  ),
+  'photos.setActiveItem': method<HotFolderStatus>()(z.object({ itemId: Id.nullable() }).strict()),
+  'photos.reorder': method<null>()(
+    z
+      .object({ itemId: Id, photoIds: z.array(Id).min(1).max(500) })
+      .strict()
+      .refine((input) => new Set(input.photoIds).size === input.photoIds.length, 'photo ids repeat'),
+    { writes: true },
+  ),
+  'photos.setMain': method<null>()(z.object({ photoId: Id }).strict(), { writes: true }),
+  'photos.delete': method<null>()(z.object({ photoId: Id }).strict(), { writes: true }),
+  'photos.restore': method<null>()(z.object({ photoId: Id }).strict(), { writes: true }),
+  'photos.linkDefect': method<null>()(z.object({ defectId: Id, photoId: Id.nullable() }).strict(), {
+    writes: true,
+  }),
+} as const;
