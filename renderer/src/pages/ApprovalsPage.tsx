@@ -1,7 +1,8 @@
 import {
-  Badge,
+  Alert,
   Box,
   Button,
+  Checkbox,
   Drawer,
   EmptyState,
   Group,
@@ -10,14 +11,18 @@ import {
   Stack,
   Table,
   Text,
+  Tooltip,
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconChecks, IconExternalLink } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { notifications } from '@mantine/notifications';
+import { IconCheck, IconChecks, IconExternalLink, IconLock, IconPencil, IconX } from '@tabler/icons-react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ItemSummary } from '../../../shared/contract';
+import type { ApprovalQueueInput, ApprovalRow, Profile } from '../../../shared/contract';
 import { GRADES, type Grade } from '../../../shared/domain/grades';
-import { useCall } from '../api/hooks';
+import { isLanguage } from '../i18n';
+import { errorMessage } from '../api/client';
+import { useCall, useCallMutation } from '../api/hooks';
 import { GradeBadge } from '../components/badges';
 import {
   ErrorAlert,
@@ -28,62 +33,165 @@ import {
   ShortcutTooltip,
   TablePanel,
 } from '../components/common';
-import { DefectsTable, GradingFacts, PriceSummary, PriceTrace, ReturnFacts } from '../components/item';
+import {
+  DefectsTable,
+  GradingFacts,
+  PriceSummary,
+  PriceTrace,
+  ReturnFacts,
+  stepLabel,
+} from '../components/item';
 import { Photo } from '../components/Photo';
 import { PhotoViewer } from '../components/PhotoViewer';
+import { AdjustModal, RejectModal } from '../components/pricing/DecisionModals';
 import { useFormat } from '../format';
+import { useSession } from '../state/session';
 import { navigate, routeHref } from '../state/router';
+import type { z } from 'zod';
 
-/** The approval queue is bounded by what merchants can review; more than this is paged later. */
-const LIMIT = 500;
+/** Discount ranges offered as filters, in basis points (inclusive). */
+const DISCOUNT_RANGES = {
+  upTo20: { maxDiscountBp: 2000 },
+  from20to40: { minDiscountBp: 2000, maxDiscountBp: 4000 },
+  over40: { minDiscountBp: 4000 },
+} as const;
+type DiscountRange = keyof typeof DISCOUNT_RANGES;
+const AGES = { day: 1, week: 7 } as const;
+type Age = keyof typeof AGES;
+
+/** Whether `profile` may decide on `row`: the item's merchant's approver, or an admin. */
+export function mayDecide(profile: Profile | undefined, merchantId: number): boolean {
+  if (!profile) return false;
+  return profile.role === 'admin' || (profile.role === 'approver' && profile.merchantId === merchantId);
+}
 
 export function ApprovalsPage({ itemId }: { itemId?: number | undefined }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
+  const language = isLanguage(i18n.language) ? i18n.language : 'en';
   const [grade, setGrade] = useState<Grade | null>(null);
+  const [range, setRange] = useState<DiscountRange | null>(null);
+  const [age, setAge] = useState<Age | null>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
-  const counts = useCall('items.counts', {});
-  const list = useCall('items.list', {
-    statuses: ['awaiting_approval'],
-    grades: grade ? [grade] : undefined,
-    sort: 'received_asc',
-    limit: LIMIT,
-  });
-  const rows = list.data?.rows ?? [];
+  const [picked, setChecked] = useState<ReadonlySet<number>>(new Set());
+  const [modal, setModal] = useState<'adjust' | 'reject' | null>(null);
+
+  const profileId = useSession((s) => s.profileId);
+  const profiles = useCall('profiles.list', {});
+  const me = profiles.data?.find((p) => p.id === profileId);
+
+  const filters: z.input<typeof ApprovalQueueInput> = {
+    ...(grade ? { grade } : {}),
+    ...(range ? DISCOUNT_RANGES[range] : {}),
+    ...(age ? { minAgeDays: AGES[age] } : {}),
+  };
+  const list = useCall('approvals.list', filters);
+  const rows = useMemo(() => list.data?.rows ?? [], [list.data]);
   const index = Math.max(
     0,
-    rows.findIndex((row) => row.id === (itemId ?? selectedId)),
+    rows.findIndex((row) => row.itemId === (itemId ?? selectedId)),
   );
   const current = rows[index];
   const drawerOpen = itemId !== undefined;
+  const drawerRow = drawerOpen ? rows.find((r) => r.itemId === itemId) : undefined;
+  const actionRow = drawerOpen ? drawerRow : current;
+  const canAct = actionRow ? mayDecide(me, actionRow.merchantId) : false;
+  const mayDecideAny = me?.role === 'admin' || me?.role === 'approver';
+
+  const approve = useCallMutation('approvals.approve');
+  const approveMany = useCallMutation('approvals.approveMany');
+
+  // Checked items that have left the queue (decided elsewhere) drop out of the selection.
+  const checked = useMemo(() => {
+    const ids = new Set(rows.map((r) => r.itemId));
+    return new Set([...picked].filter((id) => ids.has(id)));
+  }, [rows, picked]);
 
   const rowRefs = useRef(new Map<number, HTMLTableRowElement>());
   useEffect(() => {
-    if (current) rowRefs.current.get(current.id)?.scrollIntoView({ block: 'nearest' });
+    if (current) rowRefs.current.get(current.itemId)?.scrollIntoView({ block: 'nearest' });
   }, [current]);
 
   const move = (delta: number) => {
     const next = rows[Math.min(rows.length - 1, Math.max(0, index + delta))];
     if (!next) return;
-    setSelectedId(next.id);
+    setSelectedId(next.itemId);
     // With the drawer open, j/k page through the queue inside it.
-    if (drawerOpen) navigate({ page: 'approvals', itemId: next.id }, { replace: true });
+    if (drawerOpen) navigate({ page: 'approvals', itemId: next.itemId }, { replace: true });
   };
-  const open = (row: ItemSummary | undefined) => {
+  const open = (row: ApprovalRow | undefined) => {
     if (!row) return;
-    setSelectedId(row.id);
-    navigate({ page: 'approvals', itemId: row.id });
+    setSelectedId(row.itemId);
+    navigate({ page: 'approvals', itemId: row.itemId });
   };
-  useHotkeys([
-    ['j', () => move(1)],
-    ['k', () => move(-1)],
-    ['ArrowDown', () => move(1)],
-    ['ArrowUp', () => move(-1)],
-    ['Enter', () => open(current)],
-  ]);
+  const toggle = (row: ApprovalRow | undefined) => {
+    if (!row) return;
+    setChecked((prev) => {
+      const next = new Set(prev);
+      if (next.has(row.itemId)) next.delete(row.itemId);
+      else next.add(row.itemId);
+      return next;
+    });
+  };
+  const approveRow = (row: ApprovalRow | undefined) => {
+    if (!row || !mayDecide(me, row.merchantId)) return;
+    // The next item is selected before the list refreshes, so A, A, A walks down the queue.
+    const next = rows[index + 1] ?? rows[index - 1];
+    approve.mutate(
+      { itemId: row.itemId, priceId: row.priceId },
+      {
+        onSuccess: () => {
+          notifications.show({
+            color: 'green',
+            message: t('pricing.approved', { reference: row.reference }),
+          });
+          if (next) setSelectedId(next.itemId);
+          if (drawerOpen) navigate(next ? { page: 'approvals', itemId: next.itemId } : { page: 'approvals' });
+        },
+        onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+      },
+    );
+  };
+  const approveChecked = () => {
+    approveMany.mutate(
+      { itemIds: [...checked] },
+      {
+        onSuccess: (results) => {
+          const done = results.filter((r) => r.ok).length;
+          const failed = results.filter((r) => !r.ok);
+          notifications.show({ color: 'green', message: t('pricing.approvedMany', { count: done }) });
+          for (const failure of failed) {
+            notifications.show({ color: 'orange', message: failure.message ?? '' });
+          }
+          setChecked(new Set());
+        },
+        onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+      },
+    );
+  };
+  const hotkeysOn = modal === null;
+  useHotkeys(
+    hotkeysOn
+      ? [
+          ['j', () => move(1)],
+          ['k', () => move(-1)],
+          ['ArrowDown', () => move(1)],
+          ['ArrowUp', () => move(-1)],
+          ['Enter', () => open(current)],
+          ['x', () => toggle(current)],
+          ['a', () => approveRow(actionRow)],
+          ['e', () => actionRow && canAct && setModal('adjust')],
+          ['r', () => actionRow && canAct && setModal('reject')],
+        ]
+      : [],
+  );
 
-  const waiting = counts.data?.byStatus.awaiting_approval ?? 0;
-  const oldest = counts.data?.oldestAwaitingApproval ?? null;
+  const waiting = list.data?.waiting ?? 0;
+  const oldest = list.data?.oldestWaitingSince ?? null;
+  const filtered = grade !== null || range !== null || age !== null;
+
+  const readOnlyNote =
+    me && !mayDecideAny ? t('pricing.cannotDecide', { name: me.name, role: t(`roles.${me.role}`) }) : null;
 
   return (
     <div className="rb-page" data-testid="page-approvals">
@@ -96,19 +204,66 @@ export function ApprovalsPage({ itemId }: { itemId?: number | undefined }) {
           </span>
         }
       >
-        <Select
-          w={200}
-          size="xs"
-          placeholder={t('common.anyGrade')}
-          aria-label={t('intake.filterGrade')}
-          data-testid="approvals-grade-filter"
-          clearable
-          allowDeselect
-          value={grade}
-          onChange={(value) => setGrade((value as Grade | null) ?? null)}
-          data={GRADES.filter((g) => g !== 'defective').map((g) => ({ value: g, label: t(`grades.${g}`) }))}
-        />
+        <Group gap="xs" wrap="nowrap">
+          <Select
+            w={170}
+            size="xs"
+            placeholder={t('common.anyGrade')}
+            aria-label={t('intake.filterGrade')}
+            data-testid="approvals-grade-filter"
+            clearable
+            allowDeselect
+            value={grade}
+            onChange={(value) => setGrade((value as Grade | null) ?? null)}
+            data={GRADES.filter((g) => g !== 'defective').map((g) => ({ value: g, label: t(`grades.${g}`) }))}
+          />
+          <Select
+            w={150}
+            size="xs"
+            placeholder={t('pricing.anyDiscount')}
+            aria-label={t('pricing.filterDiscount')}
+            data-testid="approvals-discount-filter"
+            clearable
+            value={range}
+            onChange={(value) => setRange((value as DiscountRange | null) ?? null)}
+            data={(Object.keys(DISCOUNT_RANGES) as DiscountRange[]).map((r) => ({
+              value: r,
+              label: t(`pricing.ranges.${r}`),
+            }))}
+          />
+          <Select
+            w={150}
+            size="xs"
+            placeholder={t('pricing.anyAge')}
+            aria-label={t('pricing.filterAge')}
+            data-testid="approvals-age-filter"
+            clearable
+            value={age}
+            onChange={(value) => setAge((value as Age | null) ?? null)}
+            data={(Object.keys(AGES) as Age[]).map((a) => ({ value: a, label: t(`pricing.ages.${a}`) }))}
+          />
+          {mayDecideAny ? (
+            <ShortcutTooltip label={t('pricing.selectHint')} keys={['X']}>
+              <Button
+                size="xs"
+                leftSection={<IconChecks size={14} />}
+                disabled={checked.size === 0}
+                loading={approveMany.isPending}
+                onClick={approveChecked}
+                data-testid="approve-selected"
+              >
+                {t('pricing.approveSelected', { count: checked.size })}
+              </Button>
+            </ShortcutTooltip>
+          ) : null}
+        </Group>
       </PageHeader>
+
+      {readOnlyNote ? (
+        <Alert color="gray" icon={<IconLock size={16} />} mb="sm" data-testid="approvals-readonly">
+          {readOnlyNote}
+        </Alert>
+      ) : null}
 
       {list.error ? (
         <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
@@ -120,7 +275,7 @@ export function ApprovalsPage({ itemId }: { itemId?: number | undefined }) {
           variant="light"
           icon={<IconChecks size={26} />}
           title={t('approvals.emptyTitle')}
-          description={grade ? t('approvals.emptyFilteredHint') : t('approvals.emptyHint')}
+          description={filtered ? t('approvals.emptyFilteredHint') : t('approvals.emptyHint')}
           data-testid="approvals-empty"
         />
       ) : (
@@ -128,7 +283,7 @@ export function ApprovalsPage({ itemId }: { itemId?: number | undefined }) {
           footer={
             <>
               <Text fz="xs" c="dimmed">
-                {t('common.showing', { shown: rows.length, total: list.data.total })}
+                {t('common.showing', { shown: rows.length, total: waiting })}
               </Text>
               <ShortcutTooltip
                 label={`${t('approvals.moveDown')} / ${t('approvals.moveUp')}`}
@@ -139,47 +294,75 @@ export function ApprovalsPage({ itemId }: { itemId?: number | undefined }) {
                   <Text fz="xs" c="dimmed">
                     {t('approvals.keys')}
                   </Text>
+                  {mayDecideAny ? (
+                    <>
+                      <Keys keys={['A', 'E', 'R', 'X']} />
+                      <Text fz="xs" c="dimmed">
+                        {t('pricing.keys')}
+                      </Text>
+                    </>
+                  ) : null}
                 </Group>
               </ShortcutTooltip>
             </>
           }
         >
-          <Table stickyHeader highlightOnHover layout="fixed" miw={820} data-testid="approvals-table">
+          <Table stickyHeader highlightOnHover layout="fixed" miw={1040} data-testid="approvals-table">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w={60} />
+                <Table.Th w={36} />
+                <Table.Th w={56} />
                 <Table.Th>{t('approvals.columns.item')}</Table.Th>
-                <Table.Th w={200}>{t('approvals.columns.grade')}</Table.Th>
-                <Table.Th ta="right" w={210}>
+                <Table.Th w={170}>{t('approvals.columns.grade')}</Table.Th>
+                <Table.Th ta="right" w={190}>
                   {t('approvals.columns.price')}
                 </Table.Th>
-                <Table.Th ta="right" w={90}>
+                <Table.Th ta="right" w={86}>
                   {t('approvals.columns.discount')}
                 </Table.Th>
-                <Table.Th ta="right" w={90}>
-                  {t('approvals.columns.defects')}
+                <Table.Th ta="right" w={100}>
+                  {t('pricing.net')}
                 </Table.Th>
                 <Table.Th ta="right" w={120}>
+                  {t('pricing.comparables')}
+                </Table.Th>
+                <Table.Th ta="right" w={100}>
                   {t('approvals.columns.waiting')}
                 </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {rows.map((row, i) => {
-                const proposed = row.proposedCents;
-                const discount = proposed !== null ? f.discountPercent(row.originalCents, proposed) : null;
+                const discount = row.discountBp / 100;
+                const why =
+                  row.why ??
+                  row.steps
+                    .filter((s) => s.deltaCents < 0 && s.code !== 'rounding')
+                    .map((s) => stepLabel(s, language))
+                    .join(' · ');
                 return (
                   <Table.Tr
-                    key={row.id}
+                    key={row.itemId}
                     ref={(el) => {
-                      if (el) rowRefs.current.set(row.id, el);
-                      else rowRefs.current.delete(row.id);
+                      if (el) rowRefs.current.set(row.itemId, el);
+                      else rowRefs.current.delete(row.itemId);
                     }}
                     className="rb-table-row"
                     aria-selected={i === index}
                     data-reference={row.reference}
+                    data-checked={checked.has(row.itemId) || undefined}
                     onClick={() => open(row)}
                   >
+                    <Table.Td onClick={(event) => event.stopPropagation()}>
+                      {mayDecide(me, row.merchantId) ? (
+                        <Checkbox
+                          size="xs"
+                          aria-label={t('pricing.select', { reference: row.reference })}
+                          checked={checked.has(row.itemId)}
+                          onChange={() => toggle(row)}
+                        />
+                      ) : null}
+                    </Table.Td>
                     <Table.Td py={4}>
                       <Photo hash={row.mainPhotoHash} size={40} />
                     </Table.Td>
@@ -187,8 +370,11 @@ export function ApprovalsPage({ itemId }: { itemId?: number | undefined }) {
                       <Text fz="sm" fw={500} truncate="end">
                         {row.title}
                       </Text>
-                      <Text fz="xs" c="dimmed" ff="monospace">
-                        {row.reference} · {row.sku}
+                      <Text fz="xs" c="dimmed" truncate="end" title={why}>
+                        <Text span ff="monospace" fz="xs">
+                          {row.reference}
+                        </Text>
+                        {why ? ` · ${why}` : ''}
                       </Text>
                     </Table.Td>
                     <Table.Td>
@@ -202,23 +388,29 @@ export function ApprovalsPage({ itemId }: { itemId?: number | undefined }) {
                         {' → '}
                       </Text>
                       <Text span fz="sm" fw={700}>
-                        {proposed !== null ? f.money(proposed, row.currency) : '—'}
+                        {f.money(row.proposedCents, row.currency)}
                       </Text>
                     </Table.Td>
                     <Table.Td ta="right" className="rb-num">
-                      {discount !== null ? (
-                        <Text span fz="sm" c={discount >= 40 ? 'orange.8' : undefined} fw={500}>
-                          {t('approvals.discountOf', { percent: f.decimal(discount) })}
-                        </Text>
-                      ) : (
-                        '—'
-                      )}
+                      <Text span fz="sm" c={discount >= 40 ? 'orange.8' : undefined} fw={500}>
+                        {t('approvals.discountOf', { percent: f.decimal(discount) })}
+                      </Text>
                     </Table.Td>
                     <Table.Td ta="right" className="rb-num">
-                      {row.defectCount > 0 ? (
-                        <Badge size="sm" variant="light" color="gray" circle>
-                          {row.defectCount}
-                        </Badge>
+                      <Text span fz="sm">
+                        {f.money(row.netCents, row.currency)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td ta="right" className="rb-num">
+                      {row.comparables.count > 0 && row.comparables.medianCents !== null ? (
+                        <Tooltip label={t('pricing.comparablesHint', { count: row.comparables.count })}>
+                          <Text span fz="sm">
+                            {f.money(row.comparables.medianCents, row.currency)}
+                            <Text span fz="xs" c="dimmed">
+                              {` (${row.comparables.count})`}
+                            </Text>
+                          </Text>
+                        </Tooltip>
                       ) : (
                         <Text span c="dimmed" fz="sm">
                           —
@@ -226,7 +418,7 @@ export function ApprovalsPage({ itemId }: { itemId?: number | undefined }) {
                       )}
                     </Table.Td>
                     <Table.Td ta="right" c="dimmed" className="rb-num">
-                      {f.since(row.receivedAt)}
+                      {f.since(row.waitingSince)}
                     </Table.Td>
                   </Table.Tr>
                 );
@@ -239,16 +431,104 @@ export function ApprovalsPage({ itemId }: { itemId?: number | undefined }) {
       <Drawer
         opened={drawerOpen}
         onClose={() => navigate({ page: 'approvals' })}
+        size="lg"
         title={
-          current && drawerOpen ? (
-            <Text fw={600}>{t('approvals.drawerTitle', { reference: current.reference })}</Text>
+          drawerRow && drawerOpen ? (
+            <Text fw={600}>{t('approvals.drawerTitle', { reference: drawerRow.reference })}</Text>
           ) : null
         }
         data-testid="approval-drawer"
       >
-        {itemId !== undefined ? <ApprovalDetails itemId={itemId} /> : null}
+        {itemId !== undefined ? (
+          <Stack gap="md">
+            {drawerRow ? (
+              <DecisionBar
+                canAct={canAct}
+                me={me}
+                row={drawerRow}
+                busy={approve.isPending}
+                onApprove={() => approveRow(drawerRow)}
+                onAdjust={() => setModal('adjust')}
+                onReject={() => setModal('reject')}
+              />
+            ) : null}
+            <ApprovalDetails itemId={itemId} />
+          </Stack>
+        ) : null}
       </Drawer>
+      <AdjustModal row={actionRow ?? null} opened={modal === 'adjust'} onClose={() => setModal(null)} />
+      <RejectModal row={actionRow ?? null} opened={modal === 'reject'} onClose={() => setModal(null)} />
     </div>
+  );
+}
+
+/** Approve / adjust / reject, or why this profile may not. */
+function DecisionBar({
+  canAct,
+  me,
+  row,
+  busy,
+  onApprove,
+  onAdjust,
+  onReject,
+}: {
+  canAct: boolean;
+  me: Profile | undefined;
+  row: ApprovalRow;
+  busy: boolean;
+  onApprove: () => void;
+  onAdjust: () => void;
+  onReject: () => void;
+}) {
+  const { t } = useTranslation();
+  if (!canAct) {
+    const reason = !me
+      ? t('pricing.noProfile')
+      : me.role === 'approver'
+        ? t('pricing.otherMerchant', { name: me.name, merchant: row.merchantName })
+        : t('pricing.cannotDecide', { name: me.name, role: t(`roles.${me.role}`) });
+    return (
+      <Alert color="gray" icon={<IconLock size={16} />} data-testid="decision-refused">
+        {reason}
+      </Alert>
+    );
+  }
+  return (
+    <Paper p="sm" data-testid="decision-bar">
+      <Group gap="xs" wrap="nowrap">
+        <ShortcutTooltip label={t('pricing.approve')} keys={['A']}>
+          <Button
+            leftSection={<IconCheck size={16} />}
+            onClick={onApprove}
+            loading={busy}
+            data-testid="approve"
+          >
+            {t('pricing.approve')}
+          </Button>
+        </ShortcutTooltip>
+        <ShortcutTooltip label={t('pricing.adjust')} keys={['E']}>
+          <Button
+            variant="default"
+            leftSection={<IconPencil size={16} />}
+            onClick={onAdjust}
+            data-testid="adjust"
+          >
+            {t('pricing.adjust')}
+          </Button>
+        </ShortcutTooltip>
+        <ShortcutTooltip label={t('pricing.reject')} keys={['R']}>
+          <Button
+            variant="subtle"
+            color="red"
+            leftSection={<IconX size={16} />}
+            onClick={onReject}
+            data-testid="reject"
+          >
+            {t('pricing.reject')}
+          </Button>
+        </ShortcutTooltip>
+      </Group>
+    </Paper>
   );
 }
 

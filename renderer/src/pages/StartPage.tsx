@@ -7,6 +7,7 @@ import {
   Center,
   Group,
   Paper,
+  PasswordInput,
   Progress,
   SegmentedControl,
   Stack,
@@ -17,6 +18,7 @@ import {
 } from '@mantine/core';
 import { IconArrowBackUp, IconChevronRight, IconPlayerPlay } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Profile, WorkspaceStatus } from '../../../shared/contract';
 import { LANGUAGES } from '../../../shared/domain/status';
@@ -138,8 +140,12 @@ function ProfilePicker() {
   const { t } = useTranslation();
   const profiles = useCall('profiles.list', {});
   const enter = useSession((s) => s.enter);
+  const [pinFor, setPinFor] = useState<Profile | null>(null);
   if (profiles.error) return <ErrorAlert error={profiles.error} onRetry={() => void profiles.refetch()} />;
   if (!profiles.data) return <LoadingBlock />;
+  if (pinFor) {
+    return <PinPrompt profile={pinFor} onBack={() => setPinFor(null)} onPassed={() => enter(pinFor.id)} />;
+  }
   return (
     <Paper p="lg" shadow="xs">
       <Stack gap="sm">
@@ -163,12 +169,93 @@ function ProfilePicker() {
                 key={profile.id}
                 profile={profile}
                 autoFocus={index === 0}
-                onPick={() => enter(profile.id)}
+                onPick={() => (profile.hasPin ? setPinFor(profile) : enter(profile.id))}
               />
             ))}
           </Stack>
         )}
       </Stack>
+    </Paper>
+  );
+}
+
+/**
+ * A profile with a PIN asks for it before the window acts as that person: it keeps a colleague
+ * from approving prices in the merchant approver's name by clicking on it.
+ */
+function PinPrompt({
+  profile,
+  onBack,
+  onPassed,
+}: {
+  profile: Profile;
+  onBack: () => void;
+  onPassed: () => void;
+}) {
+  const { t } = useTranslation();
+  const [pin, setPin] = useState('');
+  const [wrong, setWrong] = useState(false);
+  const verify = useCallMutation('profiles.verifyPin');
+  return (
+    <Paper p="lg" shadow="xs">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          verify.mutate(
+            { profileId: profile.id, pin },
+            {
+              onSuccess: (result) => {
+                if (result.ok) onPassed();
+                else {
+                  setWrong(true);
+                  setPin('');
+                }
+              },
+            },
+          );
+        }}
+      >
+        <Stack gap="sm">
+          <Group gap="sm" wrap="nowrap">
+            <Avatar color="brand" radius="xl" size={36}>
+              {initials(profile.name)}
+            </Avatar>
+            <Title order={2}>{t('pricing.pinTitle', { name: profile.name })}</Title>
+          </Group>
+          <PasswordInput
+            label={t('pricing.pinLabel')}
+            value={pin}
+            onChange={(event) => {
+              setPin(event.currentTarget.value);
+              setWrong(false);
+            }}
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={12}
+            autoFocus
+            error={wrong ? t('pricing.pinWrong') : undefined}
+            data-testid="pin-input"
+          />
+          {verify.error ? (
+            <Alert color="red" role="alert">
+              {errorMessage(verify.error)}
+            </Alert>
+          ) : null}
+          <Group justify="space-between">
+            <Button variant="subtle" onClick={onBack}>
+              {t('common.back')}
+            </Button>
+            <Button
+              type="submit"
+              loading={verify.isPending}
+              disabled={pin.length === 0}
+              data-testid="pin-submit"
+            >
+              {t('pricing.pinSubmit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Paper>
   );
 }

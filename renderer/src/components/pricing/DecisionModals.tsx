@@ -1,0 +1,278 @@
+import { Alert, Button, Group, Modal, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApprovalRow, PriceProposal, RejectReason } from '../../../../shared/contract';
+import { REJECT_REASONS } from '../../../../shared/contract/pricing';
+import { errorMessage } from '../../api/client';
+import { useCall, useCallMutation } from '../../api/hooks';
+import { useFormat } from '../../format';
+import { ErrorAlert, Keys } from '../common';
+import { PriceTrace } from '../item';
+
+/**
+ * Parses a typed price ("79.99", "79,99", "80") into whole cents without going through a float:
+ * the digits after the separator are the cents, so 0.1 + 0.2 never becomes 30.000000000000004.
+ */
+export function parsePriceToCents(text: string): number | null {
+  const match = /^\s*(\d{1,7})(?:[.,](\d{1,2}))?\s*$/.exec(text);
+  if (!match) return null;
+  const cents = (match[2] ?? '').padEnd(2, '0');
+  return Number(match[1]) * 100 + Number(cents);
+}
+
+function centsToText(cents: number): string {
+  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+}
+
+/** Typed price in a modal, with the trace the engine would store for it, live. */
+export function AdjustModal({
+  row,
+  opened,
+  onClose,
+}: {
+  row: ApprovalRow | null;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  if (!row) return null;
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={<Text fw={600}>{t('pricing.adjustTitle', { reference: row.reference })}</Text>}
+      size="lg"
+      data-testid="adjust-modal"
+    >
+      {/* Mounted afresh for each opening, so the form starts from the current proposal. */}
+      {opened ? <AdjustForm key={row.priceId} row={row} onClose={onClose} /> : null}
+    </Modal>
+  );
+}
+
+function AdjustForm({ row, onClose }: { row: ApprovalRow; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const f = useFormat();
+  const [text, setText] = useState(() => centsToText(row.proposedCents));
+  const [note, setNote] = useState('');
+  const cents = parsePriceToCents(text);
+  const [debounced] = useDebouncedValue(cents, 200);
+  const adjust = useCallMutation('approvals.adjust');
+
+  const item = useCall('items.get', { id: row.itemId });
+  const policy = useCall('pricing.policy.get', { merchantId: row.merchantId });
+  const facts = item.data
+    ? {
+        grade: item.data.grade ?? 'used',
+        packaging: item.data.packaging ?? 'opened_intact',
+        accessoriesMissing: item.data.accessoriesMissing,
+        defects: item.data.defects.map((d) => ({ kind: d.kind, severity: d.severity })),
+        functionalTest: item.data.functionalTest,
+        factoryReset: item.data.factoryReset,
+        cleaned: item.data.cleaned,
+        repackaged: item.data.repackaged,
+      }
+    : null;
+  const lang = i18n.language === 'fr' || i18n.language === 'de' ? i18n.language : 'en';
+  const preview = useCall(
+    'pricing.preview',
+    {
+      merchantId: row.merchantId,
+      policy: policy.data?.policy ?? {},
+      facts: facts ?? {
+        grade: 'used',
+        packaging: 'opened_intact',
+        accessoriesMissing: [],
+        defects: [],
+        functionalTest: 'passed',
+        factoryReset: false,
+        cleaned: false,
+        repackaged: false,
+      },
+      originalCents: row.originalCents,
+      ...(debounced !== null ? { manualCents: debounced } : {}),
+      lang,
+    },
+    { enabled: facts !== null && policy.data !== undefined && debounced !== null },
+  );
+
+  const result = preview.data?.ok ? preview.data.result : null;
+  const previewPrice: PriceProposal | null = result
+    ? {
+        id: 0,
+        originalCents: result.originalCents,
+        proposedCents: result.proposedCents,
+        floorCents: result.floorCents,
+        netCents: result.netCents,
+        steps: result.steps,
+        decision: 'adjusted',
+        decidedBy: null,
+        createdAt: '',
+      }
+    : null;
+  const belowFloor = cents !== null && cents < row.floorCents;
+
+  const submit = () => {
+    if (cents === null) return;
+    adjust.mutate(
+      { itemId: row.itemId, priceId: row.priceId, priceCents: cents, ...(note.trim() ? { note } : {}) },
+      { onSuccess: onClose },
+    );
+  };
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <Stack gap="sm">
+        <TextInput
+          label={t('pricing.newPrice', { currency: row.currency })}
+          description={t('pricing.newPriceHint', {
+            proposed: f.money(row.proposedCents, row.currency),
+            floor: f.money(row.floorCents, row.currency),
+          })}
+          value={text}
+          onChange={(event) => setText(event.currentTarget.value)}
+          error={text.trim() !== '' && cents === null ? t('pricing.priceInvalid') : undefined}
+          inputMode="decimal"
+          data-autofocus
+          data-testid="adjust-price"
+        />
+        {belowFloor ? (
+          <Alert color="orange" icon={<IconAlertTriangle size={16} />} data-testid="below-floor">
+            {t('pricing.belowFloor', { floor: f.money(row.floorCents, row.currency) })}
+          </Alert>
+        ) : null}
+        <Textarea
+          label={t('pricing.note')}
+          value={note}
+          onChange={(event) => setNote(event.currentTarget.value)}
+          autosize
+          minRows={1}
+          maxLength={500}
+        />
+        <Text fz="xs" c="dimmed" fw={600} tt="uppercase" lts={0.3}>
+          {t('pricing.previewTrace')}
+        </Text>
+        {preview.error ? <ErrorAlert error={preview.error} /> : null}
+        {previewPrice ? (
+          // Dimmed while the typed price has not reached the preview yet, so it never reads as final.
+          <div
+            style={{ opacity: debounced === cents && !preview.isFetching ? 1 : 0.5 }}
+            data-testid="adjust-preview"
+            data-ready={debounced === cents && !preview.isFetching}
+          >
+            <PriceTrace price={previewPrice} currency={row.currency} />
+          </div>
+        ) : null}
+        {adjust.error ? (
+          <Alert color="red" role="alert">
+            {errorMessage(adjust.error)}
+          </Alert>
+        ) : null}
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" onClick={onClose}>
+            {t('pricing.cancel')}
+          </Button>
+          <Button
+            type="submit"
+            disabled={cents === null}
+            loading={adjust.isPending}
+            data-testid="adjust-submit"
+            rightSection={<Keys keys={[t('keys.enter')]} />}
+          >
+            {t('pricing.adjustSubmit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Why the merchant does not want this price, and what happens to the item instead. */
+export function RejectModal({
+  row,
+  opened,
+  onClose,
+}: {
+  row: ApprovalRow | null;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  if (!row) return null;
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={<Text fw={600}>{t('pricing.rejectTitle', { reference: row.reference })}</Text>}
+      data-testid="reject-modal"
+    >
+      {opened ? <RejectForm key={row.priceId} row={row} onClose={onClose} /> : null}
+    </Modal>
+  );
+}
+
+function RejectForm({ row, onClose }: { row: ApprovalRow; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState<RejectReason>('regrade');
+  const [note, setNote] = useState('');
+  const reject = useCallMutation('approvals.reject');
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        reject.mutate(
+          { itemId: row.itemId, priceId: row.priceId, reason, ...(note.trim() ? { note } : {}) },
+          { onSuccess: onClose },
+        );
+      }}
+    >
+      <Stack gap="sm">
+        <Radio.Group
+          value={reason}
+          onChange={(value) => setReason(value as RejectReason)}
+          label={t('pricing.rejectReason')}
+        >
+          <Stack gap={8} mt={6}>
+            {REJECT_REASONS.map((r) => (
+              <Radio
+                key={r}
+                value={r}
+                label={t(`pricing.reasons.${r}`)}
+                description={t(`pricing.reasonHints.${r}`)}
+                data-testid={`reject-${r}`}
+              />
+            ))}
+          </Stack>
+        </Radio.Group>
+        <Textarea
+          label={t('pricing.note')}
+          value={note}
+          onChange={(event) => setNote(event.currentTarget.value)}
+          autosize
+          minRows={1}
+          maxLength={500}
+        />
+        {reject.error ? (
+          <Alert color="red" role="alert">
+            {errorMessage(reject.error)}
+          </Alert>
+        ) : null}
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" onClick={onClose}>
+            {t('pricing.cancel')}
+          </Button>
+          <Button type="submit" color="red" loading={reject.isPending} data-testid="reject-submit">
+            {t('pricing.rejectSubmit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
