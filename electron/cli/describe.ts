@@ -1,0 +1,115 @@
+import { Option, type Command } from 'commander';
+import type { ItemDetail } from '../../shared/contract';
+import type { DescriptionView, ItemDescriptions } from '../../shared/contract/descriptions';
+import type { describeJson } from '../../shared/descriptions';
+import { LANGUAGES, type Language } from '../../shared/domain/status';
+import { AppError } from '../../shared/errors';
+import { dispatch } from '../services/api';
+import { defaultDataDir } from '../services/paths';
+import { Workspace } from '../services/workspace';
+import type { CliIo } from './index';
+
+/**
+ * `rebound describe ITEM`: the listing title, eBay condition and descriptions of one item in one
+ * language, as they would be listed (a kept staff edit, else the draft from the facts). Exit
+ * codes as for every command: 0 done, 1 failed (unknown item, defective item), 2 bad usage.
+ */
+
+interface DescribeOptions {
+  dataDir: string;
+  json?: boolean;
+  lang?: Language;
+}
+
+/** An item by its Rebound reference (RB-000123) or its numeric id. */
+async function itemOf(ws: Workspace, ref: string): Promise<ItemDetail> {
+  if (/^\d+$/.test(ref)) return (await dispatch(ws, 'items.get', { id: Number(ref) })) as ItemDetail;
+  return (await dispatch(ws, 'items.getByReference', { reference: ref })) as ItemDetail;
+}
+
+/**
+ * `describeJson`'s shape (the same fields, typed from it so the two cannot drift), built from the
+ * view rather than a draft: a kept staff edit is what gets listed, and it is not a draft.
+ */
+export function describeView(view: DescriptionView): ReturnType<typeof describeJson> {
+  return {
+    title: view.title,
+    conditionEnum: view.conditionEnum,
+    conditionId: view.conditionId,
+    conditionDescription: view.conditionDescription,
+    html: view.html,
+  };
+}
+
+/** The HTML as a reader would see it in a terminal: one line per block, tags gone, entities read. */
+function htmlAsText(html: string): string {
+  return html
+    .replace(/<li>/g, '  • ')
+    .replace(/<br>/g, '\n')
+    .replace(/<\/(p|h2|h3|li|ul)>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&nbsp;/g, '\u00a0')
+    .replace(/&amp;/g, '&')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
+}
+
+function describeText(result: ItemDescriptions, view: DescriptionView): string {
+  const state = view.kept
+    ? `kept edit by ${view.editedBy ?? 'someone'}${view.stale ? ' (STALE: the facts changed since)' : ''}`
+    : 'generated from the facts';
+  const lines = [
+    `${result.reference} · ${view.language} · ${state}`,
+    `Title (${[...view.title].length}/${result.limits.title}): ${view.title}`,
+    `Condition: ${view.conditionEnum} (${view.conditionId})`,
+    `Condition description (${[...view.conditionDescription].length}/${result.limits.conditionDescription}):`,
+    view.conditionDescription === ''
+      ? '  (none: eBay ignores it for new conditions)'
+      : `  ${view.conditionDescription}`,
+    '',
+    'Description:',
+    htmlAsText(view.html),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+export function registerDescribeCommands(program: Command, io: CliIo): void {
+  program
+    .command('describe')
+    .description('print an item’s listing title, eBay condition and “why is it discounted” description')
+    .argument('<item>', 'the item’s reference (RB-000123) or id')
+    .addOption(
+      new Option('--lang <language>', 'language of the description (default: the merchant’s)').choices(
+        LANGUAGES,
+      ),
+    )
+    .option(
+      '--data-dir <dir>',
+      'data folder (default: the desktop app’s, or $REBOUND_DATA_DIR)',
+      defaultDataDir(),
+    )
+    .option('--json', 'print {title, conditionEnum, conditionId, conditionDescription, html} as JSON')
+    .action(async (ref: string, options: DescribeOptions) => {
+      const ws = Workspace.open(options.dataDir);
+      try {
+        const item = await itemOf(ws, ref);
+        const result = (await dispatch(ws, 'descriptions.get', {
+          itemId: item.id,
+          ...(options.lang ? { lang: options.lang } : {}),
+        })) as ItemDescriptions;
+        if (result.refusal) throw new AppError('conflict', result.refusal.message);
+        const lang = options.lang ?? result.merchantLanguage;
+        const view = result.descriptions.find((d) => d.language === lang);
+        if (!view) throw new AppError('internal', `No ${lang} description came back for ${item.reference}.`);
+        io.out(
+          options.json ? `${JSON.stringify(describeView(view), null, 2)}\n` : describeText(result, view),
+        );
+      } finally {
+        await ws.close();
+      }
+    });
+}
