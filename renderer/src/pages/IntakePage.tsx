@@ -18,18 +18,23 @@ import {
   IconBarcode,
   IconCamera,
   IconExternalLink,
+  IconFileImport,
   IconInfoCircle,
   IconMoodEmpty,
   IconScan,
 } from '@tabler/icons-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ItemDetail } from '../../../shared/contract';
 import type { ItemStatus } from '../../../shared/domain/status';
 import { GRADES, type Grade } from '../../../shared/domain/grades';
-import { AppError } from '../../../shared/errors';
-import { call } from '../api/client';
+import { call, errorMessage } from '../api/client';
 import { useCall } from '../api/hooks';
 import { ErrorAlert, LoadingBlock, PageHeader } from '../components/common';
+import { DESK_GRADABLE, GradingForm, type GradingFormHandle } from '../components/intake/GradingForm';
+import { ImportReturnsModal } from '../components/intake/ImportReturns';
+import { LabelButton } from '../components/intake/LabelButton';
+import { ScanResultPanel, type PendingScan } from '../components/intake/ScanResultPanel';
 import { DefectsTable, GradingFacts, HistoryTimeline, ProductHeader, ReturnFacts } from '../components/item';
 import { ItemList, type ItemFilters } from '../components/ItemList';
 import { useFormat } from '../format';
@@ -49,7 +54,9 @@ function isEditable(element: Element | null): boolean {
 
 /**
  * The desk's first screen. The scan field keeps the focus: a scanner (or a person) types a code
- * and Enter; an exact reference opens the item on the right, anything else filters the queue.
+ * and Enter; a reference or a return notice opens its item on the right, a known product starts
+ * a new item, an unknown code offers to create the product. While an item is being graded the
+ * form holds the focus for its keys (1–6, D, Ctrl+Enter) and hands any other typing back here.
  */
 export function IntakePage({ itemId }: { itemId?: number | undefined }) {
   const { t } = useTranslation();
@@ -61,6 +68,9 @@ export function IntakePage({ itemId }: { itemId?: number | undefined }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [mode, setMode] = useState<StatusMode>('queue');
   const [grade, setGrade] = useState<Grade | null>(null);
+  const [pending, setPending] = useState<PendingScan | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [scanning, setScanning] = useState(false);
   const counts = useCall('items.counts', {});
   const search = submitted ?? typed;
 
@@ -81,6 +91,8 @@ export function IntakePage({ itemId }: { itemId?: number | undefined }) {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey || event.key.length !== 1) return;
       if (isEditable(document.activeElement) || document.querySelector('[role="dialog"]')) return;
+      // The grading form answers its own keys and forwards the rest (and scanner bursts) here.
+      if (document.activeElement?.closest('[data-grading-form]')) return;
       focusScan();
     };
     window.addEventListener('keydown', onKeyDown, true);
@@ -88,24 +100,55 @@ export function IntakePage({ itemId }: { itemId?: number | undefined }) {
   }, [focusScan]);
 
   const select = (id: number) => {
+    setPending(null);
     navigate({ page: 'intake', itemId: id });
     focusScan();
   };
 
+  const typeToScan = useCallback(
+    (chars: string) => {
+      if (chars) {
+        setText(chars);
+        setSubmitted(null);
+        setNotice(null);
+      }
+      focusScan();
+    },
+    [focusScan],
+  );
+
   const onEnter = async () => {
     const value = text.trim();
-    if (!value) return;
+    if (!value || scanning) return;
+    setScanning(true);
     try {
-      const item = await call('items.getByReference', { reference: value });
-      setText('');
-      setSubmitted(null);
+      const result = await call('intake.scan', { text: value });
       setNotice(null);
-      select(item.id);
+      if (result.kind === 'unknown') {
+        // Perhaps a word typed to search: the list shows what matches, and the text stays
+        // selected so the next scan replaces it instead of adding to it.
+        setSubmitted(value);
+        scanRef.current?.select();
+      } else {
+        setText('');
+        setSubmitted(null);
+      }
+      if (result.kind === 'item') select(result.itemId);
+      else if (result.kind === 'notice' && result.items.length === 1) select(result.items[0]!.itemId);
+      else {
+        navigate({ page: 'intake' });
+        setPending(result);
+      }
     } catch (error) {
-      if (!(error instanceof AppError && error.code === 'not_found')) throw error;
-      setSubmitted(value);
-      setNotice(t('intake.notFoundFiltered', { reference: value }));
+      setNotice(errorMessage(error));
+    } finally {
+      setScanning(false);
     }
+  };
+
+  const onReceived = (item: ItemDetail) => {
+    setPending(null);
+    navigate({ page: 'intake', itemId: item.id });
   };
 
   const by = counts.data?.byStatus ?? {};
@@ -117,17 +160,21 @@ export function IntakePage({ itemId }: { itemId?: number | undefined }) {
     setNotice(null);
     setGrade(null);
     setMode('queue');
+    setPending(null);
     focusScan();
   };
 
   return (
     <div className="rb-page" data-testid="page-intake">
       <PageHeader title={t('nav.intake')} subtitle={t('intake.scanHint')}>
-        {counts.data ? (
-          <Badge size="lg" variant="light" data-testid="graded-today">
-            {t('intake.gradedToday', { count: counts.data.gradedToday })}
-          </Badge>
-        ) : null}
+        {/* The subtitle wraps first: the counter keeps its full width. */}
+        <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+          {counts.data ? (
+            <Badge size="lg" variant="light" data-testid="graded-today" data-count={counts.data.gradedToday}>
+              {t('intake.gradedToday', { count: counts.data.gradedToday })}
+            </Badge>
+          ) : null}
+        </Group>
       </PageHeader>
 
       <TextInput
@@ -152,6 +199,7 @@ export function IntakePage({ itemId }: { itemId?: number | undefined }) {
         data-testid="scan-field"
         leftSection={<IconBarcode size={20} stroke={1.5} />}
         rightSection={<Kbd size="xs">{t('keys.enter')}</Kbd>}
+        aria-busy={scanning}
         rightSectionWidth={72}
         autoComplete="off"
         spellCheck={false}
@@ -181,21 +229,34 @@ export function IntakePage({ itemId }: { itemId?: number | undefined }) {
                 { value: 'all', label: `${t('intake.allStatuses')} · ${f.number(counts.data?.total ?? 0)}` },
               ]}
             />
-            <Select
-              size="xs"
-              placeholder={t('common.anyGrade')}
-              aria-label={t('intake.filterGrade')}
-              data-testid="grade-filter"
-              clearable
-              allowDeselect
-              value={grade}
-              onChange={(value) => {
-                setGrade((value as Grade | null) ?? null);
-                refocusScan();
-              }}
-              data={GRADES.map((g) => ({ value: g, label: t(`grades.${g}`) }))}
-              comboboxProps={{ withinPortal: true }}
-            />
+            <Group gap={8} wrap="nowrap">
+              <Select
+                size="xs"
+                style={{ flex: 1 }}
+                placeholder={t('common.anyGrade')}
+                aria-label={t('intake.filterGrade')}
+                data-testid="grade-filter"
+                clearable
+                allowDeselect
+                value={grade}
+                onChange={(value) => {
+                  setGrade((value as Grade | null) ?? null);
+                  refocusScan();
+                }}
+                data={GRADES.map((g) => ({ value: g, label: t(`grades.${g}`) }))}
+                comboboxProps={{ withinPortal: true }}
+              />
+              {/* Imported notices land in this queue, so the import starts from here. */}
+              <Button
+                variant="default"
+                size="xs"
+                leftSection={<IconFileImport size={16} />}
+                onClick={() => setImporting(true)}
+                data-testid="import-open"
+              >
+                {t('desk.importButton')}
+              </Button>
+            </Group>
           </Stack>
           <Box style={{ flex: 1, minHeight: 0 }}>
             <ItemList
@@ -237,8 +298,16 @@ export function IntakePage({ itemId }: { itemId?: number | undefined }) {
         </Paper>
 
         <Box className="rb-pane" style={{ flex: 1 }} pr={4}>
-          {itemId !== undefined ? (
-            <ItemPanel itemId={itemId} />
+          {pending ? (
+            <ScanResultPanel
+              key={JSON.stringify(pending)}
+              scan={pending}
+              onOpen={select}
+              onReceived={onReceived}
+              onCancel={clearFilters}
+            />
+          ) : itemId !== undefined ? (
+            <ItemPanel itemId={itemId} onTypeToScan={typeToScan} onSaved={focusScan} />
           ) : (
             <EmptyState
               mt={80}
@@ -251,46 +320,86 @@ export function IntakePage({ itemId }: { itemId?: number | undefined }) {
           )}
         </Box>
       </Group>
+      <ImportReturnsModal
+        opened={importing}
+        onClose={() => {
+          setImporting(false);
+          refocusScan();
+        }}
+      />
     </div>
   );
 }
 
-function ItemPanel({ itemId }: { itemId: number }) {
+function ItemPanel({
+  itemId,
+  onTypeToScan,
+  onSaved,
+}: {
+  itemId: number;
+  onTypeToScan: (chars: string) => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const item = useCall('items.get', { id: itemId }, { placeholderData: undefined });
-  if (item.error) return <ErrorAlert error={item.error} onRetry={() => void item.refetch()} />;
-  if (!item.data) return <LoadingBlock />;
+  const form = useRef<GradingFormHandle>(null);
   const data = item.data;
+  const gradable = data !== undefined && DESK_GRADABLE.has(data.status);
+  // An item ready to grade takes the focus, so the grade keys work at once; typing anything
+  // else goes back to the scan field.
+  useEffect(() => {
+    if (gradable) form.current?.focus();
+  }, [gradable, itemId]);
+  if (item.error) return <ErrorAlert error={item.error} onRetry={() => void item.refetch()} />;
+  if (!data) return <LoadingBlock />;
   return (
-    <Stack gap="sm" data-testid="item-panel" data-item-reference={data.reference}>
+    <Stack gap="sm" data-testid="item-panel" data-item-reference={data.reference} data-version={data.version}>
       <Paper p="md">
         <ProductHeader item={data} />
-        <Group gap="xs" mt="sm">
-          <Button
-            size="xs"
-            variant="default"
-            component="a"
-            href={routeHref({ page: 'item', itemId: data.id })}
-            leftSection={<IconExternalLink size={14} />}
-          >
-            {t('common.openItem')}
-          </Button>
-          <Button
-            size="xs"
-            variant="default"
-            component="a"
-            href={routeHref({ page: 'photos', itemId: data.id })}
-            leftSection={<IconCamera size={14} />}
-          >
-            {t('common.openInPhotoDesk')}
-          </Button>
+        <Group gap="xs" mt="sm" justify="space-between">
+          <Group gap="xs">
+            <Button
+              size="xs"
+              variant="default"
+              component="a"
+              href={routeHref({ page: 'item', itemId: data.id })}
+              leftSection={<IconExternalLink size={14} />}
+            >
+              {t('common.openItem')}
+            </Button>
+            <Button
+              size="xs"
+              variant="default"
+              component="a"
+              href={routeHref({ page: 'photos', itemId: data.id })}
+              leftSection={<IconCamera size={14} />}
+            >
+              {t('common.openInPhotoDesk')}
+            </Button>
+          </Group>
+          <LabelButton key={data.id} itemId={data.id} />
         </Group>
       </Paper>
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="sm">
-        <ReturnFacts item={data} />
-        <GradingFacts item={data} />
-      </SimpleGrid>
-      <DefectsTable item={data} />
+      {gradable ? (
+        <>
+          <ReturnFacts item={data} />
+          <GradingForm
+            ref={form}
+            item={data}
+            onTypeToScan={onTypeToScan}
+            onReload={async () => (await item.refetch()).data}
+            onSaved={onSaved}
+          />
+        </>
+      ) : (
+        <>
+          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="sm">
+            <ReturnFacts item={data} />
+            <GradingFacts item={data} />
+          </SimpleGrid>
+          <DefectsTable item={data} />
+        </>
+      )}
       <HistoryTimeline item={data} />
     </Stack>
   );

@@ -1,0 +1,237 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
+import type { ItemSummary, ScanResult } from '../../shared/contract';
+import { localIsoDate } from '../../shared/domain/returnWindow';
+import { expect, test, type ServedApp } from './fixtures';
+import { DeskScreen, IntakeScreen, StartScreen } from './pages';
+
+test.use({ seed: 'demo' });
+// Each test starts by creating the demo workspace, which alone can take half a minute on a busy
+// machine; the desk's own steps are quick.
+test.describe.configure({ timeout: 120_000 });
+
+function cliJson<T>(app: ServedApp, ...args: string[]): T {
+  const result = app.cli(...args, '--json');
+  expect(result.status, result.stderr).toBe(0);
+  return JSON.parse(result.stdout) as T;
+}
+
+/** The calendar date `days` before today, as the desk's calendar has it. */
+function daysAgo(days: number): string {
+  const date = new Date();
+  date.setDate(date.getDate() - days);
+  return localIsoDate(date);
+}
+
+test.describe('the intake desk', () => {
+  test('a parcel from scan to graded, labelled item', async ({ app, page }, testInfo) => {
+    // A product of the demo merchant's catalogue, found the way the desk's scan field finds it.
+    const someItem = cliJson<{ rows: ItemSummary[] }>(app, 'items', 'list', '--limit', '1').rows[0]!;
+    const found = cliJson<ScanResult>(app, 'intake', 'scan', someItem.sku);
+    if (found.kind !== 'product' || !found.product.ean)
+      throw new Error(`no product with an EAN for ${someItem.sku}`);
+    const product = found.product;
+    const ean = product.ean!;
+
+    await page.goto(app.url);
+    await new StartScreen(page).pickProfile('Lea Brandt');
+    const intake = new IntakeScreen(page);
+    const desk = new DeskScreen(page);
+    await expect(intake.scanField).toBeFocused();
+    await expect(desk.gradedToday).toHaveAttribute('data-count', /\d+/);
+    const gradedBefore = await desk.gradedTodayCount();
+
+    // The scanner types the EAN and Enter: nobody clicks first. A known product starts a new item.
+    await intake.scan(ean);
+    await expect(desk.receiveForm).toHaveAttribute('data-product-sku', product.sku);
+    await expect(desk.receiveForm).toContainText(product.title);
+
+    // The order reference has the focus; the dates are already today; Enter receives.
+    await page.keyboard.type('ORD-E2E-4711');
+    await page.keyboard.press('Enter');
+    await expect(desk.grading).toBeVisible();
+    await expect(intake.panel).toHaveAttribute('data-item-reference', /^RB-\d+$/);
+    const reference = (await intake.panel.getAttribute('data-item-reference'))!;
+    await expect(intake.panel).toContainText('ORD-E2E-4711');
+
+    // Key 4 grades it "lightly damaged" (the form has the focus, so the key is not a scan).
+    await expect(desk.grading).toBeFocused();
+    await page.keyboard.press('4');
+    await expect(desk.gradeControl).toHaveAttribute('data-value', 'lightly_damaged');
+
+    // The carry case (or whatever the product lists first) did not come back.
+    const accessory = desk.grading.getByTestId('accessory-chips').locator('[data-accessory]').first();
+    const missingAccessory = (await accessory.getAttribute('data-accessory'))!;
+    await desk.toggleAccessory(accessory);
+    await expect(accessory).toHaveAttribute('data-present', 'false');
+
+    // Two defects: the first with D, the second with the button.
+    await page.keyboard.press('d');
+    await expect(desk.defectRows).toHaveCount(1);
+    await desk.describeDefect(desk.defectRows.nth(0), {
+      kind: 'Scratch',
+      where: 'left ear cup',
+      sizeMm: 12,
+      severity: 'Minor',
+      note: 'visible under light',
+    });
+    await desk.grading.getByTestId('add-defect').click();
+    await expect(desk.defectRows).toHaveCount(2);
+    await desk.describeDefect(desk.defectRows.nth(1), {
+      kind: 'Dent',
+      where: 'headband',
+      sizeMm: 4,
+      severity: 'Moderate',
+      note: '',
+    });
+
+    // Ctrl+Enter saves; the scan field is ready for the next parcel.
+    await page.keyboard.press('Control+Enter');
+    await expect(desk.history.getByText('Graded lightly_damaged')).toBeVisible();
+    await expect(desk.history).toContainText('Lea Brandt');
+    await expect(desk.gradedToday).toHaveAttribute('data-count', String(gradedBefore + 1));
+    await expect(intake.scanField).toBeFocused();
+
+    const stored = cliJson<{
+      grade: string;
+      accessoriesMissing: string[];
+      defects: { kind: string; sizeMm: number | null }[];
+    }>(app, 'items', 'show', reference);
+    expect(stored.grade).toBe('lightly_damaged');
+    expect(stored.accessoriesMissing).toEqual([missingAccessory]);
+    expect(stored.defects.map((d) => [d.kind, d.sizeMm])).toEqual([
+      ['scratch', 12],
+      ['dent', 4],
+    ]);
+
+    // Ctrl+P prints the label: the PDF opens in a new window.
+    const popup = page.waitForEvent('popup');
+    await page.keyboard.press('Control+p');
+    await (await popup).close();
+    await expect(desk.labelLink).toBeVisible();
+    const pdf = await desk.labelBytes();
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const label = await PDFDocument.load(pdf);
+    expect(label.getTitle()).toContain(reference);
+    expect(label.getPageCount()).toBe(1);
+    const file = testInfo.outputPath('label.pdf');
+    fs.writeFileSync(file, pdf);
+    // The printed text and the barcode say the same reference, where poppler and zbar are installed.
+    const text = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    if (text.status === 0) expect(text.stdout).toContain(reference);
+    const png = file.replace(/\.pdf$/, '');
+    const render = spawnSync('pdftoppm', ['-png', '-r', '200', '-singlefile', file, png]);
+    if (render.status === 0) {
+      await testInfo.attach('label', { path: `${png}.png`, contentType: 'image/png' });
+      const scanned = spawnSync('zbarimg', ['--quiet', '--raw', `${png}.png`], { encoding: 'utf8' });
+      if (scanned.error === undefined) expect(scanned.stdout).toContain(reference);
+    }
+  });
+
+  test('two people grade the same item: the second save is told, and Reload shows the first', async ({
+    app,
+    page,
+    browser,
+  }) => {
+    const item = cliJson<{ rows: ItemSummary[] }>(
+      app,
+      'items',
+      'list',
+      '--status',
+      'received',
+      '--limit',
+      '1',
+    ).rows[0]!;
+    const desk = new DeskScreen(page);
+    await page.goto(app.url);
+    await new StartScreen(page).pickProfile('Lea Brandt');
+    await new IntakeScreen(page).scan(item.reference);
+    await expect(desk.grading).toBeFocused();
+    await page.keyboard.press('3');
+    await expect(desk.gradeControl).toHaveAttribute('data-value', 'used');
+
+    // Meanwhile, at the next desk, Nadia grades the same item and saves first.
+    const other = await browser.newPage();
+    await other.goto(app.url);
+    await new StartScreen(other).pickProfile('Nadia Okafor');
+    const otherDesk = new DeskScreen(other);
+    await new IntakeScreen(other).scan(item.reference);
+    await expect(otherDesk.grading).toBeFocused();
+    await other.keyboard.press('5');
+    await other.keyboard.press('Control+Enter');
+    await expect(otherDesk.history).toContainText('Nadia Okafor');
+    await other.close();
+
+    // Lea's form keeps what she chose; saving it is refused and says why.
+    await expect(desk.gradeControl).toHaveAttribute('data-value', 'used');
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByTestId('grade-conflict')).toBeVisible();
+    await page.getByTestId('grade-conflict').getByRole('button').click();
+    await expect(desk.gradeControl).toHaveAttribute('data-value', 'heavily_damaged');
+    await expect(desk.history).toContainText('Nadia Okafor');
+
+    // The next parcel is scanned while the form has the focus: its EAN starts with a digit, yet
+    // the scanner's burst goes to the scan field, not to the grade keys.
+    const found = cliJson<ScanResult>(app, 'intake', 'scan', item.sku);
+    if (found.kind !== 'product' || !found.product.ean) throw new Error(`no EAN for ${item.sku}`);
+    await desk.grading.click({ position: { x: 5, y: 5 } });
+    await expect(desk.grading).toBeFocused();
+    await new IntakeScreen(page).scan(found.product.ean);
+    await expect(desk.receiveForm).toHaveAttribute('data-product-sku', found.product.sku);
+  });
+
+  test('return notices imported from a CSV, the bad rows reported by line', async ({
+    app,
+    page,
+  }, testInfo) => {
+    const known = cliJson<{ rows: ItemSummary[] }>(app, 'items', 'list', '--limit', '1').rows[0]!;
+    const delivered = daysAgo(6);
+    // Written as a shop back-office exports it: semicolons, decimal commas, German headers, and a
+    // quoted title spanning two lines (so line numbers are physical lines, not rows).
+    const csv = [
+      'Bestellnummer;SKU;Bezeichnung;Preis;Lieferdatum',
+      `E2E-1001;${known.sku};;199,00;${delivered}`,
+      `E2E-1002;E2E-LAMP-01;"Desk lamp with USB port,\nbrushed steel";89,90;${delivered}`,
+      `E2E-1003;E2E-KETTLE-01;Glass kettle;12,3,4;${delivered}`,
+      `E2E-1004;${known.sku};;199,00;2026-02-30`,
+      `E2E-1005;;Something without a code;10,00;${delivered}`,
+      '',
+    ].join('\r\n');
+    const file = testInfo.outputPath('retouren.csv');
+    fs.writeFileSync(file, csv, 'utf8');
+
+    await page.goto(app.url);
+    await new StartScreen(page).pickProfile('Lea Brandt');
+    const desk = new DeskScreen(page);
+    await desk.openImport();
+    await expect(page.getByTestId('import-merchant')).toHaveValue('Larkfield Home & Tech');
+    await desk.chooseImportFile(file);
+
+    // The preview shows the detected format and the suggested column of each field.
+    await expect(desk.importPreview).toContainText('5 rows');
+    await expect(desk.importPreview).toContainText('separator “;”');
+    await expect(desk.importPreview.locator('[data-column="Bestellnummer"]')).toHaveValue('Order reference');
+    await expect(desk.importPreview.locator('[data-column="Preis"]')).toHaveValue('Original price');
+    await expect(desk.importPreview.locator('tbody tr').nth(2).locator('td').first()).toHaveText('5');
+
+    await page.getByTestId('import-run').click();
+    await expect(desk.importReport).toBeVisible();
+    await expect(page.getByTestId('import-imported')).toHaveAttribute('data-count', '2');
+    await expect(page.getByTestId('import-skipped')).toHaveAttribute('data-count', '0');
+    const errors = await desk.importErrors();
+    expect([...errors.keys()]).toEqual([5, 6, 7]);
+    for (const reason of errors.values()) expect(reason.length).toBeGreaterThan(10);
+
+    // The good rows are items now, waiting at the desk.
+    const imported = cliJson<{ rows: ItemSummary[] }>(app, 'items', 'list', '--search', 'E2E-LAMP-01');
+    expect(imported.rows.map((r) => r.title)).toEqual(['Desk lamp with USB port,\nbrushed steel']);
+
+    // The same file again: nothing is created twice.
+    await page.getByRole('button', { name: 'Import another file' }).click();
+    await desk.chooseImportFile(file);
+    await page.getByTestId('import-run').click();
+    await expect(page.getByTestId('import-imported')).toHaveAttribute('data-count', '0');
+    await expect(page.getByTestId('import-skipped')).toHaveAttribute('data-count', '2');
+  });
+});
