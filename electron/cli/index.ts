@@ -9,9 +9,15 @@ import { AppError } from '../../shared/errors';
 import { startServer, isLoopback } from '../server/http';
 import { dispatch, toErrorData } from '../services/api';
 import { defaultDataDir } from '../services/paths';
+import { startBackgroundWork } from '../services/background';
 import { APP_VERSION } from '../services/version';
 import { Workspace } from '../services/workspace';
+import { registerChannelsCommands } from './channels';
+import { registerDescribeCommands } from './describe';
+import { registerExportsCommands } from './exports';
 import { registerIntakeCommands } from './intake';
+import { registerPhotosCommands } from './photos';
+import { registerPricingCommands } from './pricing';
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -215,6 +221,7 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
         if (options.token !== undefined && options.token.length < 16)
           throw usage('--token must be at least 16 characters.');
         const ws = open(options);
+        const background = await startBackgroundWork(ws);
         const server = await startServer({
           ws,
           host: options.host,
@@ -235,11 +242,17 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
           process.once('SIGTERM', stop);
         });
         await server.close();
+        await background.stop();
         await ws.close();
       },
     );
 
   registerIntakeCommands(program, io);
+  registerPhotosCommands(program, io);
+  registerPricingCommands(program, io);
+  registerExportsCommands(program, io);
+  registerDescribeCommands(program, io);
+  registerChannelsCommands(program, io);
 
   try {
     await program.parseAsync(argv);

@@ -21,6 +21,7 @@ import {
 } from '../../shared/contract/bridge';
 import type { CallContext } from '../../shared/contract';
 import { dispatchEnvelope } from '../services/api';
+import { startBackgroundWork, type BackgroundWork } from '../services/background';
 import { Workspace } from '../services/workspace';
 
 // out/main/index.js is an ES module (package.json has "type": "module"); Electron 40 loads it
@@ -252,6 +253,7 @@ function fromOwnPage(event: IpcMainInvokeEvent): boolean {
 }
 
 let ws: Workspace | null = null;
+let background: BackgroundWork | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function createWindow(): BrowserWindow {
@@ -295,6 +297,7 @@ async function start(): Promise<void> {
   const workspace = Workspace.open(dataDirFromArgs(), { nativeBinding: electronNativeBinding() });
   ws = workspace;
   protocol.handle(PHOTO_SCHEME, (request) => servePhoto(workspace, request));
+  background = await startBackgroundWork(workspace);
 
   ipcMain.handle(IPC_CALL, (event, method: unknown, input: unknown, context: unknown) => {
     if (!fromOwnPage(event)) {
@@ -309,7 +312,7 @@ async function start(): Promise<void> {
       typeof (context as CallContext).profileId === 'number'
         ? (context as CallContext).profileId
         : undefined;
-    return dispatchEnvelope(workspace, method, input, { profileId });
+    return dispatchEnvelope(workspace, method, input, { profileId, requireProfile: true });
   });
   ipcMain.handle(IPC_OPEN_EXTERNAL, async (event, url: unknown) => {
     if (fromOwnPage(event) && typeof url === 'string' && isAllowedExternalLink(url)) {
@@ -329,8 +332,15 @@ async function start(): Promise<void> {
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
-app.on('will-quit', () => {
-  void ws?.close();
+let closing = false;
+app.on('will-quit', (event) => {
+  const open = ws;
+  if (!open || closing) return;
+  // Electron does not wait for promises here: hold the quit until running jobs have stopped and
+  // the database is closed cleanly, then quit for real.
+  event.preventDefault();
+  closing = true;
+  void (background?.stop() ?? Promise.resolve()).finally(() => open.close()).finally(() => app.quit());
 });
 
 // Electron's single-instance lock lives in the userData folder. With an explicit data folder,

@@ -189,12 +189,15 @@ describe('browser mode: the API over HTTP', () => {
     const app = await serve();
     const desk = await seedReturnsDesk(app.ws);
     const staff = await addProfile(app.ws, { name: 'Kim', role: 'staff' });
+    const admin = await addProfile(app.ws, { name: 'Sam', role: 'admin' });
     const merchant = { name: 'Velo Shop', currency: 'EUR', language: 'en', returnWindowDays: 14 };
     const cases: [Promise<Response>, number, string][] = [
       [app.call('items.list', { limit: 0 }), 400, 'bad_input'],
       [app.call('items.get', { id: 999 }), 404, 'not_found'],
       [app.call('items.explode', {}), 404, 'not_found'],
-      [app.call('merchants.create', merchant), 409, 'conflict'],
+      [app.call('merchants.create', merchant, { 'x-rebound-profile': String(admin) }), 409, 'conflict'],
+      // Over HTTP a role-restricted method needs a profile: without one it no longer runs as the system.
+      [app.call('merchants.create', { ...merchant, name: 'New' }), 401, 'unauthorized'],
       [
         app.call('merchants.create', { ...merchant, name: 'New' }, { 'x-rebound-profile': String(staff) }),
         403,

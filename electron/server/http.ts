@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import sirv from 'sirv';
-import type { ServerEvent } from '../../shared/contract';
+import { MAX_UPLOAD_BYTES, type ServerEvent } from '../../shared/contract';
 import type { ErrorCode } from '../../shared/errors';
 import { dispatchEnvelope } from '../services/api';
 import type { Workspace } from '../services/workspace';
@@ -98,6 +98,58 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
 }
 
 /**
+ * One photo from the window (drop, file picker, webcam) as the raw request body: a camera JPEG is
+ * 5–20 MB, far over the JSON limit, and base64 would add a third. The body is read up to the
+ * pipeline's own limit (refused as soon as it passes it, not after) and handed to `photos.add`
+ * through dispatch, so the same zod schema, profile check and events apply as over IPC.
+ */
+async function handlePhotoUpload(
+  ws: Workspace,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+): Promise<void> {
+  if (req.method !== 'POST') {
+    send(res, 405, { ok: false, error: { code: 'bad_input', message: 'Use POST.' } });
+    return;
+  }
+  const declared = Number(req.headers['content-length'] ?? 0);
+  const tooLarge = () =>
+    send(res, 413, {
+      ok: false,
+      error: { code: 'bad_input', message: 'The file is larger than 80 MB.' },
+    });
+  if (declared > MAX_UPLOAD_BYTES) {
+    tooLarge();
+    req.resume();
+    return;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_UPLOAD_BYTES) {
+      tooLarge();
+      req.destroy();
+      return;
+    }
+    chunks.push(chunk as Buffer);
+  }
+  const profileHeader = req.headers['x-rebound-profile'];
+  const profileId =
+    typeof profileHeader === 'string' && /^\d+$/.test(profileHeader) ? Number(profileHeader) : undefined;
+  const itemParam = url.searchParams.get('itemId') ?? '';
+  const itemId = /^\d+$/.test(itemParam) ? Number(itemParam) : NaN;
+  const input = {
+    itemId,
+    source: url.searchParams.get('source') ?? '',
+    files: [{ name: url.searchParams.get('name') ?? '', bytes: Buffer.concat(chunks, size) }],
+  };
+  const envelope = await dispatchEnvelope(ws, 'photos.add', input, { profileId, requireProfile: true });
+  send(res, envelope.ok ? 200 : STATUS_BY_CODE[envelope.error.code], envelope);
+}
+
+/**
  * Browser mode: the built renderer and the API over HTTP. Every request needs the run's token
  * (from the `?token=` link printed at start, which sets an HttpOnly cookie, or a Bearer header);
  * without it the answer is 401.
@@ -150,6 +202,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return;
     }
 
+    if (url.pathname === '/api/upload/photo') {
+      await handlePhotoUpload(options.ws, req, res, url);
+      return;
+    }
+
     if (url.pathname.startsWith('/api/call/')) {
       if (req.method !== 'POST') {
         send(res, 405, { ok: false, error: { code: 'bad_input', message: 'Use POST.' } });
@@ -173,7 +230,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       const profileId =
         typeof profileHeader === 'string' && /^\d+$/.test(profileHeader) ? Number(profileHeader) : undefined;
       const method = decodeURIComponent(url.pathname.slice('/api/call/'.length));
-      const envelope = await dispatchEnvelope(options.ws, method, input, { profileId });
+      const envelope = await dispatchEnvelope(options.ws, method, input, { profileId, requireProfile: true });
       send(res, envelope.ok ? 200 : STATUS_BY_CODE[envelope.error.code], envelope);
       return;
     }

@@ -12,8 +12,14 @@ import {
 import type { Role } from '../../shared/domain/status';
 import { AppError, type ErrorData } from '../../shared/errors';
 import { SYSTEM_ACTOR, type Actor } from './actor';
+import { channelsHandlers } from './channels/handlers';
+import { descriptionsHandlers } from './descriptions/handlers';
 import { createDemoWorkspace } from './demo';
+import { exportsHandlers } from './exports/handlers';
 import { intakeHandlers } from './intake/handlers';
+import { photosHandlers } from './photos/handlers';
+import { pricingHandlers } from './pricing/handlers';
+import { forbiddenMessage } from './pricing/service';
 import { countItems, getItem, getItemByReference, listItems } from './items';
 import { listListings } from './listings';
 import { createMerchant, getMerchant, listMerchants, listProfiles } from './merchants';
@@ -73,6 +79,11 @@ export const handlers: Handlers = {
   'sales.list': async (input, { ws }) => listSales(ws, input),
   'reports.overview': async (input, { ws }) => reportsOverview(ws, input),
   ...intakeHandlers,
+  ...photosHandlers,
+  ...pricingHandlers,
+  ...exportsHandlers,
+  ...channelsHandlers,
+  ...descriptionsHandlers,
 };
 
 async function resolveActor(ws: Workspace, context: CallContext): Promise<Actor> {
@@ -89,6 +100,12 @@ async function resolveActor(ws: Workspace, context: CallContext): Promise<Actor>
     role: profile.role as Role,
     merchantId: profile.merchant_id,
   };
+}
+
+/** A workspace with no profile yet (first run) has nobody to act for: the system acts. */
+async function hasProfiles(ws: Workspace): Promise<boolean> {
+  const row = await ws.kysely.selectFrom('profiles').select('id').limit(1).executeTakeFirst();
+  return row !== undefined;
 }
 
 function describeZodError(error: z.ZodError): string {
@@ -119,8 +136,16 @@ export async function dispatch(
   }
   const actor = await resolveActor(ws, context);
   const roles = 'roles' in spec ? (spec.roles as readonly Role[] | undefined) : undefined;
+  // Over IPC and HTTP a call without a profile would otherwise act as the system and pass every
+  // role check: anyone with the window (or the token) could approve prices.
+  if (roles && actor.role === null && context.requireProfile && (await hasProfiles(ws))) {
+    throw new AppError(
+      'unauthorized',
+      `Choose a profile on the Start screen first: ${methodName} needs one.`,
+    );
+  }
   if (roles && actor.role !== null && !roles.includes(actor.role)) {
-    throw new AppError('forbidden', `A ${actor.role} profile may not do this (${methodName}).`);
+    throw new AppError('forbidden', forbiddenMessage(actor, methodName));
   }
   const handler = handlers[methodName] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
   return handler(parsed.data, { ws, actor });

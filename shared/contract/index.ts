@@ -1,9 +1,14 @@
 import type { ErrorData } from '../errors';
 import type { InputOf, OutputOf } from './define';
+import { channelsContract } from './channels';
+import { descriptionsContract } from './descriptions';
+import { exportsContract } from './exports';
 import { intakeContract } from './intake';
 import { itemsContract } from './items';
 import { listingsContract } from './listings';
 import { merchantsContract } from './merchants';
+import { photosContract } from './photos';
+import { pricingContract } from './pricing';
 import { reportsContract } from './reports';
 import { salesContract } from './sales';
 import { workspaceContract } from './workspace';
@@ -20,6 +25,11 @@ export const contract = {
   ...salesContract,
   ...reportsContract,
   ...intakeContract,
+  ...photosContract,
+  ...pricingContract,
+  ...exportsContract,
+  ...channelsContract,
+  ...descriptionsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -34,6 +44,11 @@ export function isMethodName(name: unknown): name is MethodName {
 /** Who is acting: sent along with every call, checked and recorded by the main side. */
 export interface CallContext {
   readonly profileId?: number | undefined;
+  /**
+   * Set by the IPC and HTTP transports (never taken from the caller): a role-restricted method
+   * then needs a chosen profile instead of running as the system. The CLI passes `--as` instead.
+   */
+  readonly requireProfile?: boolean | undefined;
 }
 
 /** The shape of a call's answer on the wire (IPC and HTTP alike). */
@@ -65,3 +80,8 @@ export * from './merchants';
 export * from './workspace';
 export * from './bridge';
 export * from './intake';
+export * from './photos';
+export * from './pricing';
+export * from './exports';
+export * from './descriptions';
+export * from './channels';

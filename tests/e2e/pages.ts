@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
 
@@ -128,6 +129,27 @@ export class ApprovalsScreen {
   get traceTotal(): Locator {
     return this.trace.getByTestId('trace-total');
   }
+
+  /** Approve / adjust / reject in the drawer; absent for profiles that may not decide. */
+  get decisionBar(): Locator {
+    return this.page.getByTestId('decision-bar');
+  }
+
+  /** Why this profile may not decide (shown instead of the decision bar). */
+  get refusal(): Locator {
+    return this.page.getByTestId('decision-refused');
+  }
+
+  get adjustModal(): Locator {
+    return this.page.getByTestId('adjust-modal');
+  }
+
+  /** Opens the adjust modal, types the price and approves at it. */
+  async adjustTo(price: string): Promise<void> {
+    await this.decisionBar.getByTestId('adjust').click();
+    const input = this.adjustModal.getByTestId('adjust-price');
+    await input.fill(price);
+  }
 }
 
 export class SettingsScreen {
@@ -143,5 +165,139 @@ export class SettingsScreen {
 
   get colorScheme(): Locator {
     return this.page.locator('html');
+  }
+}
+
+/** The Intake desk's forms: receiving a scanned product, grading, labels, importing notices. */
+export class DeskScreen {
+  constructor(private readonly page: Page) {}
+
+  get gradedToday(): Locator {
+    return this.page.getByTestId('graded-today');
+  }
+
+  /** The "N graded today" counter as a number. */
+  async gradedTodayCount(): Promise<number> {
+    return Number(await this.gradedToday.getAttribute('data-count'));
+  }
+
+  get receiveForm(): Locator {
+    return this.page.getByTestId('receive-form');
+  }
+
+  get grading(): Locator {
+    return this.page.getByTestId('grading-form');
+  }
+
+  get gradeControl(): Locator {
+    return this.page.getByTestId('grade-control');
+  }
+
+  get defectRows(): Locator {
+    return this.grading.getByTestId('defect-row');
+  }
+
+  /** Fills one defect row the way the desk does: kind from the list, where, size, severity, note. */
+  async describeDefect(
+    row: Locator,
+    defect: { kind: string; where: string; sizeMm: number; severity: string; note: string },
+  ): Promise<void> {
+    await row
+      .getByLabel(/^(Kind|Type|Art)$/)
+      .first()
+      .click();
+    await this.page.getByRole('option', { name: defect.kind, exact: true }).click();
+    await row
+      .getByLabel(/^(Where|Emplacement|Stelle)$/)
+      .first()
+      .fill(defect.where);
+    await row
+      .getByLabel(/^(Size|Taille|Größe)/)
+      .first()
+      .fill(String(defect.sizeMm));
+    await row.getByText(defect.severity, { exact: true }).click();
+    await row
+      .getByLabel(/^(Note|Remarque|Notiz)$/)
+      .first()
+      .fill(defect.note);
+  }
+
+  /** Clicks an accessory chip (its visible label; the checkbox itself is hidden). */
+  async toggleAccessory(chip: Locator): Promise<void> {
+    await chip.locator('xpath=following-sibling::label').click();
+  }
+
+  get history(): Locator {
+    return this.page.getByTestId('item-panel').getByTestId('history');
+  }
+
+  get labelLink(): Locator {
+    return this.page.getByTestId('label-link');
+  }
+
+  /** The bytes of the last label, saved again through the link beside the button. */
+  async labelBytes(): Promise<Buffer> {
+    const download = this.page.waitForEvent('download');
+    await this.labelLink.click();
+    const file = await (await download).path();
+    return fs.readFileSync(file);
+  }
+
+  get importDialog(): Locator {
+    return this.page.getByTestId('import-modal');
+  }
+
+  async openImport(): Promise<void> {
+    await this.page.getByTestId('import-open').click();
+    await expect(this.page.getByTestId('import-drop')).toBeVisible();
+  }
+
+  async chooseImportFile(file: string): Promise<void> {
+    await this.page.getByTestId('import-file').setInputFiles(file);
+    await expect(this.page.getByTestId('import-preview')).toBeVisible();
+  }
+
+  get importPreview(): Locator {
+    return this.page.getByTestId('import-preview');
+  }
+
+  get importReport(): Locator {
+    return this.page.getByTestId('import-report');
+  }
+
+  /** The refused rows as the report lists them: line number → reason. */
+  async importErrors(): Promise<Map<number, string>> {
+    const rows = this.page.getByTestId('import-errors').locator('tbody tr');
+    const errors = new Map<number, string>();
+    for (const row of await rows.all()) {
+      errors.set(
+        Number(await row.getAttribute('data-line')),
+        (await row.locator('td').nth(1).innerText()).trim(),
+      );
+    }
+    return errors;
+  }
+}
+
+/** The item page's "Descriptions" section: a tab per language, edit and reset. */
+export class DescriptionsSection {
+  constructor(private readonly page: Page) {}
+
+  tab(lang: 'en' | 'fr' | 'de'): Locator {
+    return this.page.getByTestId(`description-tab-${lang}`);
+  }
+
+  panel(lang: 'en' | 'fr' | 'de'): Locator {
+    return this.page.getByTestId(`description-${lang}`);
+  }
+
+  title(lang: 'en' | 'fr' | 'de'): Locator {
+    return this.panel(lang).getByTestId('description-title');
+  }
+
+  async editTitle(lang: 'en' | 'fr' | 'de', title: string): Promise<void> {
+    await this.panel(lang).getByTestId('description-edit').click();
+    await this.panel(lang).getByTestId('description-title-input').fill(title);
+    await this.panel(lang).getByTestId('description-save').click();
   }
 }

@@ -44,6 +44,8 @@ export interface ProductsTable {
   accessories: string;
   created_at: string;
   updated_at: string;
+  /** Migration 0060: the merchant's units sold of the SKU, for the per-SKU return rate. */
+  units_sold: Generated<number | null>;
 }
 
 export interface ItemsTable {
@@ -71,6 +73,8 @@ export interface ItemsTable {
   created_at: string;
   updated_at: string;
   version: Generated<number>;
+  /** Migration 0060: what the goods cost the reseller, the VAT margin scheme's basis. */
+  purchase_cents: Generated<number | null>;
 }
 
 export interface PhotosTable {
@@ -129,6 +133,18 @@ export interface DescriptionsTable {
   html: Generated<string>;
   edited_by: number | null;
   kept: Generated<number>;
+  updated_at: string;
+  /** Migration 0050: hash of the item's facts when the edit was kept, to flag it stale later. */
+  facts_hash: Generated<string | null>;
+}
+
+/** Migration 0050: a merchant's changes to the default description wording, per language. */
+export interface DescriptionTemplatesTable {
+  id: Generated<number>;
+  merchant_id: number;
+  language: string;
+  overrides: Generated<string>;
+  updated_by: number | null;
   updated_at: string;
 }
 
@@ -222,6 +238,38 @@ export interface ItemSearchTable {
   title: string;
 }
 
+/** Migration 0070: the built-in practice marketplace's own listings (its side, not Rebound's). */
+export interface PracticeListingsTable {
+  id: Generated<number>;
+  merchant_id: number;
+  sku: string;
+  title: string;
+  description_html: Generated<string>;
+  price_cents: number;
+  original_cents: Generated<number>;
+  currency: string;
+  status: string;
+  end_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Migration 0070: orders placed on the practice marketplace by a simulated buyer. */
+export interface PracticeOrdersTable {
+  id: Generated<number>;
+  order_id: string;
+  listing_id: number;
+  merchant_id: number;
+  sku: string;
+  price_cents: number;
+  shipping_cents: Generated<number>;
+  currency: string;
+  buyer_country: string | null;
+  status: Generated<string>;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   merchants: MerchantsTable;
@@ -232,10 +280,13 @@ export interface Database {
   defects: DefectsTable;
   prices: PricesTable;
   descriptions: DescriptionsTable;
+  description_templates: DescriptionTemplatesTable;
   channel_accounts: ChannelAccountsTable;
   listings: ListingsTable;
   jobs: JobsTable;
   sales: SalesTable;
   events: EventsTable;
   item_search: ItemSearchTable;
+  practice_listings: PracticeListingsTable;
+  practice_orders: PracticeOrdersTable;
 }

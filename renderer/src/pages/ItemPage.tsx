@@ -13,7 +13,9 @@ import {
   ProductHeader,
   ReturnFacts,
 } from '../components/item';
+import { DescriptionsSection } from '../components/descriptions/DescriptionsSection';
 import { PhotoViewer } from '../components/PhotoViewer';
+import { ProposePrice } from '../components/pricing/ProposePrice';
 import { routeHref } from '../state/router';
 
 /** Everything about one item on one page: facts, defects, photos, price and trace, channels, history. */
@@ -96,9 +98,13 @@ export function ItemPage({ itemId }: { itemId: number }) {
       <Box my="sm">
         <DefectsTable item={data} />
       </Box>
+      <Box mb="sm">
+        <DescriptionsSection item={data} />
+      </Box>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="sm">
         <Stack gap="sm">
           <PriceSection item={data} />
+          <ProposePrice item={data} />
           <ChannelsSection item={data} />
         </Stack>
         <HistoryTimeline item={data} />

@@ -15,6 +15,10 @@ import { useTranslation } from 'react-i18next';
 import { THEMES, type Theme } from '../../../shared/contract';
 import { useCall, useCallMutation } from '../api/hooks';
 import { ErrorAlert, Fact, LoadingBlock, PageHeader, SectionTitle } from '../components/common';
+import { TemplateEditor } from '../components/descriptions/TemplateEditor';
+import { HotFolderSettings } from '../components/photos/HotFolder';
+import { MyPin } from '../components/pricing/MyPin';
+import { PolicyEditor } from '../components/pricing/PolicyEditor';
 import { useFormat } from '../format';
 import { LanguageSwitch } from './StartPage';
 
@@ -111,6 +115,16 @@ export function SettingsPage() {
           </Paper>
         </SimpleGrid>
 
+        <Paper p="md" data-testid="photo-desk-settings">
+          <SectionTitle>{t('photoDesk.settings.title')}</SectionTitle>
+          <HotFolderSettings />
+        </Paper>
+
+        <Paper p="md" data-testid="pricing-policies">
+          <SectionTitle>{t('pricing.policy.title')}</SectionTitle>
+          {merchants.data ? <PolicyEditor merchants={merchants.data} /> : <LoadingBlock h={80} />}
+        </Paper>
+
         <Paper p="md">
           <SectionTitle>{t('settings.merchants')}</SectionTitle>
           {merchants.error ? (
@@ -160,6 +174,8 @@ export function SettingsPage() {
           )}
         </Paper>
 
+        <TemplateEditor />
+
         <Paper p="md">
           <SectionTitle>{t('settings.profiles')}</SectionTitle>
           {profiles.error ? (
@@ -194,6 +210,7 @@ export function SettingsPage() {
               </Table.Tbody>
             </Table>
           )}
+          <MyPin />
         </Paper>
       </Stack>
     </div>

@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'react';
 
 /** A barcode scanner types far faster than a person: at most this long between two keys. */
-const MAX_GAP_MS = 60;
+// Scanners type a key every few milliseconds; 100 ms still leaves a wide margin over a person
+// (and over a busy machine delaying key events) without catching ordinary typing.
+const MAX_GAP_MS = 100;
 const MIN_LENGTH = 4;
 
 function isEditable(target: EventTarget | null): boolean {

@@ -2,6 +2,9 @@ import type { Migration } from '../migration';
 import m0010 from './0010-initial';
 import m0020 from './0020-item-search';
 import m0030 from './0030-list-sort-indexes';
+import m0050 from './0050-description-templates';
+import m0060 from './0060-accounting';
+import m0070 from './0070-channels';
 
 /** Every migration, in order. A new file here is the only way the schema changes. */
-export const MIGRATIONS: readonly Migration[] = [m0010, m0020, m0030];
+export const MIGRATIONS: readonly Migration[] = [m0010, m0020, m0030, m0050, m0060, m0070];
