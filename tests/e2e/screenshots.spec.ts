@@ -68,6 +68,7 @@ test.describe('README screenshots @screenshots', () => {
     fs.mkdirSync(OUT, { recursive: true });
     const waiting = firstItem(app, '--status', 'awaiting_approval');
     const sold = firstItem(app, '--status', 'sold');
+    const toGrade = firstItem(app, '--status', 'graded');
 
     await page.goto(app.url);
     const start = new StartScreen(page);
@@ -77,13 +78,22 @@ test.describe('README screenshots @screenshots', () => {
       .evaluateAll((nodes) => nodes.forEach((node) => (node.textContent = 'Workspace: ~/.config/Rebound')));
     await page.screenshot({ path: path.join(OUT, 'start-en.png') });
     await start.pickProfile();
+    // The queue as the merchant's approver sees it, with the decisions they can take.
+    const approver = await page.context().newPage();
+    await approver.goto(`${app.origin}/`);
+    await new StartScreen(approver).pickProfile('Siobhán Kelly');
 
     for (const language of ['en', 'fr'] as const) {
       await setPreferences(page, language, 'light');
       await shoot(page, `#/intake/${waiting.id}`, 'item-panel', `intake-${language}.png`);
       await shoot(page, `#/photos/${waiting.id}`, 'photo-workspace', `photos-${language}.png`);
-      await shoot(page, '#/approvals', 'approvals-table', `approvals-${language}.png`);
-      await shoot(page, `#/approvals/${waiting.id}`, 'approval-details', `approvals-drawer-${language}.png`);
+      await shoot(approver, '#/approvals', 'approvals-table', `approvals-${language}.png`);
+      await shoot(
+        approver,
+        `#/approvals/${waiting.id}`,
+        'approval-details',
+        `approvals-drawer-${language}.png`,
+      );
       await shoot(page, '#/listings', 'listings-table', `listings-${language}.png`);
       await shoot(page, '#/sales', 'sales-table', `sales-${language}.png`);
       await shoot(page, '#/reports', 'chart-grades', `reports-${language}.png`);
@@ -91,9 +101,13 @@ test.describe('README screenshots @screenshots', () => {
       await shoot(page, `#/items/${sold.id}`, 'page-item', `item-${language}.png`);
     }
 
+    // The grading form of an item still at the desk.
+    await setPreferences(page, 'en', 'light');
+    await shoot(page, `#/intake/${toGrade.id}`, 'item-panel', 'intake-grading-en.png');
+
     await setPreferences(page, 'en', 'dark');
     await shoot(page, `#/intake/${waiting.id}`, 'item-panel', 'intake-en-dark.png');
-    await shoot(page, '#/approvals', 'approvals-table', 'approvals-en-dark.png');
+    await shoot(approver, '#/approvals', 'approvals-table', 'approvals-en-dark.png');
     await setPreferences(page, 'en', 'light');
   });
 });
