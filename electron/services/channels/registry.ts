@@ -3,6 +3,7 @@ import { systemClock, type Clock } from '../jobs/clock';
 import type { Workspace } from '../workspace';
 import type { ChannelAdapter } from './channel';
 import { PracticeChannel } from './practice';
+import { lazyEbayAdapter } from './ebay/service';
 
 /** A merchant's account on a channel, as the worker needs it to build the channel's client. */
 export interface ChannelAccount {
@@ -31,8 +32,10 @@ export interface JobsEnvironment {
 
 export function builtInRegistry(ws: Workspace, clock: Clock): ChannelRegistry {
   return {
-    supports: (channel) => channel === 'practice',
+    supports: (channel) => channel === 'practice' || channel === 'ebay',
     adapterFor(account) {
+      // eBay: the account row (settings + sealed secrets) says how; unconfigured fails clearly on use.
+      if (account.channel === 'ebay') return lazyEbayAdapter(ws, clock, account);
       if (account.channel !== 'practice') {
         throw new Error(`No channel client for ${account.channel} in this version.`);
       }

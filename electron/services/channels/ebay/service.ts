@@ -1,0 +1,212 @@
+import {
+  EbayConfigureInput,
+  EbayConnectInput,
+  EbayMerchantInput,
+  type EbayStatus,
+} from '../../../../shared/contract/ebay';
+import type { Clock } from '../../jobs/clock';
+import type { Workspace } from '../../workspace';
+import { ChannelError, type ChannelAdapter } from '../channel';
+import type { ChannelAccount } from '../registry';
+import { EbayChannel } from './adapter';
+import {
+  createEbayClient,
+  EbaySettingsSchema,
+  loadEbayAccount,
+  parseSettings,
+  saveSecrets,
+  sealSecrets,
+  effectiveBaseUrl,
+} from './config';
+import { codeFrom, connectUrl, EbaySession } from './oauth';
+import { FileKeySecretBox, type SecretBox } from './secrets';
+
+/**
+ * The box used for a workspace's eBay secrets. Plain Node uses the key file; the Electron main
+ * process may call `setSecretBox(ws, safeStorageBox)` at start-up to use the OS keychain instead.
+ */
+const boxes = new WeakMap<Workspace, SecretBox>();
+export function secretBoxFor(ws: Workspace): SecretBox {
+  let box = boxes.get(ws);
+  if (!box) {
+    box = new FileKeySecretBox(ws.dataDir);
+    boxes.set(ws, box);
+  }
+  return box;
+}
+export function setSecretBox(ws: Workspace, box: SecretBox): void {
+  boxes.set(ws, box);
+}
+
+/**
+ * Sessions are cached per account so every job of the account shares one refresh-in-flight and
+ * one token; configuring or connecting again drops them.
+ */
+const sessions = new WeakMap<Workspace, Map<number, Awaited<ReturnType<typeof sessionFor>>>>();
+
+/** Saves the app's credentials; a new cert id or app keeps no tokens from the previous one. */
+export async function configureEbay(ws: Workspace, clock: Clock, raw: unknown): Promise<EbayStatus> {
+  const input = EbayConfigureInput.parse(raw);
+  const { merchantId, certId, ...rest } = input;
+  const settings = EbaySettingsSchema.parse(rest);
+  const now = new Date(clock.now()).toISOString();
+  const merchant = await ws.kysely
+    .selectFrom('merchants')
+    .select('id')
+    .where('id', '=', merchantId)
+    .executeTakeFirst();
+  if (!merchant) throw new Error(`No merchant ${merchantId}.`);
+  const secret = sealSecrets(secretBoxFor(ws), {
+    certId,
+    accessToken: null,
+    accessExpiresAt: null,
+    refreshToken: null,
+  });
+  await ws.kysely
+    .insertInto('channel_accounts')
+    .values({
+      merchant_id: merchantId,
+      channel: 'ebay',
+      settings: JSON.stringify(settings),
+      secret,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['merchant_id', 'channel'])
+        .doUpdateSet({ settings: JSON.stringify(settings), secret, updated_at: now }),
+    )
+    .execute();
+  sessions.delete(ws);
+  return ebayStatus(ws, { merchantId });
+}
+
+async function sessionFor(ws: Workspace, clock: Clock, merchantId: number) {
+  const box = secretBoxFor(ws);
+  const account = await loadEbayAccount(ws.kysely, box, merchantId);
+  if (!account)
+    throw new Error('eBay is not configured for this merchant: run `rebound ebay configure` first.');
+  const api = createEbayClient(account.settings, account.secrets.certId);
+  const session = new EbaySession(
+    api,
+    account.secrets,
+    (secrets) => saveSecrets(ws.kysely, box, account.id, secrets, new Date(clock.now()).toISOString()),
+    clock,
+  );
+  return { account, api, session };
+}
+
+export async function ebayConnectUrl(ws: Workspace, clock: Clock, raw: unknown): Promise<{ url: string }> {
+  const { merchantId } = EbayMerchantInput.parse(raw);
+  const { account, api } = await sessionFor(ws, clock, merchantId);
+  return { url: connectUrl(api, account.settings) };
+}
+
+export async function connectEbay(ws: Workspace, clock: Clock, raw: unknown): Promise<EbayStatus> {
+  const input = EbayConnectInput.parse(raw);
+  const code = codeFrom(input);
+  const { session } = await sessionFor(ws, clock, input.merchantId);
+  await session.connect(code);
+  sessions.delete(ws);
+  return ebayStatus(ws, { merchantId: input.merchantId });
+}
+
+export async function ebayStatus(ws: Workspace, raw: unknown): Promise<EbayStatus> {
+  const { merchantId } = EbayMerchantInput.parse(raw);
+  const account = await loadEbayAccount(ws.kysely, secretBoxFor(ws), merchantId);
+  if (!account) {
+    return {
+      merchantId,
+      configured: false,
+      connected: false,
+      marketplace: null,
+      sandbox: false,
+      baseUrl: null,
+      accessExpiresAt: null,
+      readyToPublish: false,
+    };
+  }
+  const s = account.settings;
+  const connected = account.secrets.refreshToken !== null;
+  return {
+    merchantId,
+    configured: true,
+    connected,
+    marketplace: s.marketplace,
+    sandbox: s.sandbox,
+    baseUrl: effectiveBaseUrl(s),
+    accessExpiresAt:
+      account.secrets.accessExpiresAt === null
+        ? null
+        : new Date(account.secrets.accessExpiresAt).toISOString(),
+    readyToPublish:
+      connected &&
+      Boolean(
+        s.fulfillmentPolicyId &&
+        s.paymentPolicyId &&
+        s.returnPolicyId &&
+        s.merchantLocationKey &&
+        s.categoryId,
+      ),
+  };
+}
+
+export async function ebayAdapterFor(
+  ws: Workspace,
+  clock: Clock,
+  account: ChannelAccount,
+): Promise<EbayChannel> {
+  parseSettings(account.settings); // a clear error before anything else when it is not configured
+  let perWs = sessions.get(ws);
+  if (!perWs) {
+    perWs = new Map();
+    sessions.set(ws, perWs);
+  }
+  let built = perWs.get(account.id);
+  if (!built) {
+    built = await sessionFor(ws, clock, account.merchantId);
+    perWs.set(account.id, built);
+  }
+  const { api, session, account: stored } = built;
+  return new EbayChannel({
+    ws,
+    merchantId: account.merchantId,
+    accountId: account.id,
+    settings: stored.settings,
+    api,
+    session,
+    clock,
+  });
+}
+
+/**
+ * The registry hands adapters out synchronously, but the account's secrets come from the
+ * database: this adapter resolves the real one on first use.
+ */
+export function lazyEbayAdapter(ws: Workspace, clock: Clock, account: ChannelAccount): ChannelAdapter {
+  let real: Promise<EbayChannel> | null = null;
+  // An unconfigured account or unreadable secrets cannot heal by retrying: the merchant must
+  // configure (or reconnect) eBay, which is what `auth` tells the worker and the UI.
+  const get = (): Promise<EbayChannel> =>
+    (real ??= ebayAdapterFor(ws, clock, account).catch((error: unknown) => {
+      if (error instanceof ChannelError) throw error;
+      throw new ChannelError(
+        'auth',
+        'not_configured',
+        error instanceof Error ? error.message : String(error),
+        {
+          cause: error,
+        },
+      );
+    }));
+  return {
+    channel: 'ebay',
+    findBySku: async (sku) => (await get()).findBySku(sku),
+    upsert: async (input) => (await get()).upsert(input),
+    updatePrice: async (ref, cents) => (await get()).updatePrice(ref, cents),
+    end: async (ref, reason) => (await get()).end(ref, reason),
+    state: async (ref) => (await get()).state(ref),
+    salesSince: async (cursor) => (await get()).salesSince(cursor),
+  };
+}
