@@ -8,6 +8,7 @@ import type { Actor } from '../actor';
 import { nowIso } from '../db/connection';
 import { recordEvent } from '../events';
 import { getItem } from '../items';
+import { proposeIfReady } from '../pricing/readiness';
 import type { Workspace } from '../workspace';
 import { conflictMessage, diffFields, parseJsonList, updateItemAt } from './shared';
 
@@ -57,6 +58,7 @@ interface StoredDefect {
 }
 
 export async function gradeItem(ws: Workspace, actor: Actor, input: GradeParams): Promise<ItemDetail> {
+  let saved = false;
   await ws.kysely.transaction().execute(async (trx) => {
     const item = await trx
       .selectFrom('items')
@@ -243,8 +245,12 @@ export async function gradeItem(ws: Workspace, actor: Actor, input: GradeParams)
       data: { changes },
       at: now,
     });
+    saved = true;
   });
   ws.changed('items');
+  // After the commit: a graded item with photos goes on to its proposal (queue or auto-approval).
+  // An unchanged save asks for nothing new. Never throws: the grading stands whatever pricing says.
+  if (saved) await proposeIfReady(ws, actor, input.itemId);
   return getItem(ws, input.itemId);
 }
 

@@ -7,6 +7,7 @@ import type { Actor } from '../actor';
 import { nowIso } from '../db/connection';
 import type { Database } from '../db/schema';
 import { recordEvent } from '../events';
+import { proposeIfReady } from '../pricing/readiness';
 import type { Workspace } from '../workspace';
 import { PhotoPool } from './pool';
 import type {
@@ -276,7 +277,12 @@ export async function addPhotos(
     return { results, added };
   });
 
-  if (added.length > 0) ws.changed('items');
+  if (added.length > 0) {
+    ws.changed('items');
+    // A graded item's first photo makes it approval-ready: propose now, from the desk, the CLI
+    // or the hot folder alike. Never throws: the photos are stored whatever pricing says.
+    await proposeIfReady(ws, actor, itemId);
+  }
   return results;
 }
 

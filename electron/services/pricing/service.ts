@@ -233,57 +233,67 @@ async function insertPrice(
 
 /** Proposes a price for one item from its recorded facts and its merchant's policy. */
 export async function proposePrice(ws: Workspace, actor: Actor, itemId: number): Promise<PricingView> {
-  await ws.kysely.transaction().execute(async (trx) => {
-    const item = await loadItem(trx, itemId);
-    const status = item.status as ItemStatus;
-    if (!PRICEABLE.has(status)) {
-      throw new AppError(
-        'conflict',
-        `Item ${item.reference} is ${status.replaceAll('_', ' ')}: it cannot get a new price proposal.`,
-      );
-    }
-    const facts = await factsOf(trx, item);
-    const policy = parseStoredPolicy(item.pricing_policy, item.merchant_name);
-    const result = runEngine(item, facts, policy);
-    const now = nowIso();
-    const auto = !result.needsApproval;
-    const priceId = await insertPrice(trx, item, result, {
-      decision: auto ? 'auto_approved' : 'pending',
-      decidedBy: null,
-      reason: auto ? 'approved by the policy itself' : null,
-      at: now,
-    });
-    const nextStatus: ItemStatus = auto ? 'approved' : 'awaiting_approval';
-    await updateItemAt(trx, item, item.version, { status: nextStatus }, now);
-    const figures = `${money(result.originalCents, result.currency)} → ${money(result.proposedCents, result.currency)} (−${percent(result.discountBp)})`;
-    await recordEvent(trx, actor, {
-      itemId: item.id,
-      merchantId: item.merchant_id,
-      kind: 'price.proposed',
-      summary: `Price proposed: ${figures}`,
-      data: {
-        priceId,
-        proposedCents: result.proposedCents,
-        discountBp: result.discountBp,
-        approvalReasons: result.approvalReasons,
-        status: { before: status, after: nextStatus },
-      },
-      at: now,
-    });
-    if (auto) {
-      // A separate event, by the policy rather than the person who asked: nobody looked at it.
-      await recordEvent(trx, POLICY_ACTOR, {
-        itemId: item.id,
-        merchantId: item.merchant_id,
-        kind: 'price.auto_approved',
-        summary: `Approved by the pricing policy itself: ${percent(result.discountBp)} discount is within ${percent(policy.autoApproveMaxDiscountBp)}`,
-        data: { priceId, proposedCents: result.proposedCents, requestedBy: actor.name },
-        at: now,
-      });
-    }
-  });
+  await ws.kysely.transaction().execute(async (trx) => proposeInTransaction(trx, actor, itemId));
   ws.changed('items');
   return getPricing(ws, itemId);
+}
+
+/**
+ * The proposal itself, inside the caller's transaction: readiness (./readiness.ts) moves the
+ * item to "photographed" in the same transaction, so a refused proposal leaves no half-step.
+ */
+export async function proposeInTransaction(
+  trx: Transaction<Database>,
+  actor: Actor,
+  itemId: number,
+): Promise<void> {
+  const item = await loadItem(trx, itemId);
+  const status = item.status as ItemStatus;
+  if (!PRICEABLE.has(status)) {
+    throw new AppError(
+      'conflict',
+      `Item ${item.reference} is ${status.replaceAll('_', ' ')}: it cannot get a new price proposal.`,
+    );
+  }
+  const facts = await factsOf(trx, item);
+  const policy = parseStoredPolicy(item.pricing_policy, item.merchant_name);
+  const result = runEngine(item, facts, policy);
+  const now = nowIso();
+  const auto = !result.needsApproval;
+  const priceId = await insertPrice(trx, item, result, {
+    decision: auto ? 'auto_approved' : 'pending',
+    decidedBy: null,
+    reason: auto ? 'approved by the policy itself' : null,
+    at: now,
+  });
+  const nextStatus: ItemStatus = auto ? 'approved' : 'awaiting_approval';
+  await updateItemAt(trx, item, item.version, { status: nextStatus }, now);
+  const figures = `${money(result.originalCents, result.currency)} → ${money(result.proposedCents, result.currency)} (−${percent(result.discountBp)})`;
+  await recordEvent(trx, actor, {
+    itemId: item.id,
+    merchantId: item.merchant_id,
+    kind: 'price.proposed',
+    summary: `Price proposed: ${figures}`,
+    data: {
+      priceId,
+      proposedCents: result.proposedCents,
+      discountBp: result.discountBp,
+      approvalReasons: result.approvalReasons,
+      status: { before: status, after: nextStatus },
+    },
+    at: now,
+  });
+  if (auto) {
+    // A separate event, by the policy rather than the person who asked: nobody looked at it.
+    await recordEvent(trx, POLICY_ACTOR, {
+      itemId: item.id,
+      merchantId: item.merchant_id,
+      kind: 'price.auto_approved',
+      summary: `Approved by the pricing policy itself: ${percent(result.discountBp)} discount is within ${percent(policy.autoApproveMaxDiscountBp)}`,
+      data: { priceId, proposedCents: result.proposedCents, requestedBy: actor.name },
+      at: now,
+    });
+  }
 }
 
 /** The item's latest proposal, whether it is stale, and what the same SKU in the same grade sold for. */
