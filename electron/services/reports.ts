@@ -1,6 +1,13 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { GradeFigures, ReportsOverview, ReportsOverviewInput } from '../../shared/contract';
+import type {
+  BestChannel,
+  GradeFigures,
+  ReportsOverview,
+  ReportsOverviewInput,
+  ReportsReturnsInput,
+  ReturnsBreakdown,
+} from '../../shared/contract';
 import { GRADES, type Grade } from '../../shared/domain/grades';
 import type { Workspace } from './workspace';
 
@@ -103,5 +110,81 @@ export async function reportsOverview(
       cents: Number(m.cents),
       sold: Number(m.sold),
     })),
+  };
+}
+
+/** The day after `day` (YYYY-MM-DD), so an inclusive "to" compares with full timestamps. */
+function dayAfter(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Why items came back and where they went (items received in the period), and per grade the
+ * channel that recovered most (sales in the period): the Reports screen's smaller charts.
+ */
+export async function reportsReturns(
+  ws: Workspace,
+  input: z.output<typeof ReportsReturnsInput>,
+): Promise<ReturnsBreakdown> {
+  const { merchantId, from, to } = input;
+  const items = () =>
+    ws.kysely
+      .selectFrom('items')
+      .$if(merchantId !== undefined, (q) => q.where('items.merchant_id', '=', merchantId!))
+      .$if(from !== undefined, (q) => q.where('items.received_at', '>=', from!))
+      .$if(to !== undefined, (q) => q.where('items.received_at', '<', dayAfter(to!)));
+  const [reasons, dispositions, channels] = await Promise.all([
+    items()
+      .select([
+        sql<string>`coalesce(items.return_reason, '')`.as('key'),
+        (eb) => eb.fn.countAll<number>().as('count'),
+      ])
+      .groupBy(sql`coalesce(items.return_reason, '')`)
+      .orderBy('count', 'desc')
+      .execute(),
+    items()
+      .select(['items.status as key', (eb) => eb.fn.countAll<number>().as('count')])
+      .groupBy('items.status')
+      .orderBy('count', 'desc')
+      .execute(),
+    ws.kysely
+      .selectFrom('sales')
+      .innerJoin('items', 'items.id', 'sales.item_id')
+      .innerJoin('products', 'products.id', 'items.product_id')
+      .where('sales.kind', '=', 'sale')
+      .where('items.grade', 'is not', null)
+      .where('products.original_cents', '>', 0)
+      .$if(merchantId !== undefined, (q) => q.where('sales.merchant_id', '=', merchantId!))
+      .$if(from !== undefined, (q) => q.where('sales.sold_at', '>=', from!))
+      .$if(to !== undefined, (q) => q.where('sales.sold_at', '<', dayAfter(to!)))
+      .select([
+        sql<string>`items.grade`.as('grade'),
+        'sales.channel',
+        'sales.currency',
+        (eb) => eb.fn.countAll<number>().as('sold'),
+        sql<number>`sum(sales.price_cents)`.as('price'),
+        sql<number>`sum(products.original_cents)`.as('original'),
+      ])
+      .groupBy(['items.grade', 'sales.channel', 'sales.currency'])
+      .execute(),
+  ]);
+  const best = new Map<string, BestChannel>();
+  for (const row of channels) {
+    const candidate: BestChannel = {
+      grade: row.grade,
+      channel: row.channel,
+      currency: row.currency,
+      sold: Number(row.sold),
+      recoveryRate: Number(row.price) / Number(row.original),
+    };
+    const key = `${row.grade}|${row.currency}`;
+    const current = best.get(key);
+    if (!current || candidate.recoveryRate > current.recoveryRate) best.set(key, candidate);
+  }
+  const gradeOrder = (grade: string) => GRADES.indexOf(grade as Grade);
+  return {
+    reasons: reasons.map((r) => ({ key: r.key, count: Number(r.count) })),
+    dispositions: dispositions.map((r) => ({ key: r.key, count: Number(r.count) })),
+    bestChannels: [...best.values()].sort((a, b) => gradeOrder(a.grade) - gradeOrder(b.grade)),
   };
 }

@@ -22,6 +22,7 @@ function filtered(ws: Workspace, input: z.output<typeof SalesListInput>) {
   if (input.month)
     q = q.where('sales.sold_at', '>=', input.month).where('sales.sold_at', '<', nextMonth(input.month));
   if (input.merchantId !== undefined) q = q.where('sales.merchant_id', '=', input.merchantId);
+  if (input.channel !== undefined) q = q.where('sales.channel', '=', input.channel);
   return q;
 }
 

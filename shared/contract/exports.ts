@@ -95,6 +95,11 @@ export interface StatementPdfResult extends Statement {
   readonly bytes: number;
 }
 
+/** The statement as `statements.pdf` answers it: the file, and its bytes for the window to open. */
+export interface StatementPdfDownload extends StatementPdfResult {
+  readonly base64: string;
+}
+
 export const ReportRangeInput = z
   .object({ merchantId: Id.optional(), from: Day.optional(), to: Day.optional() })
   .strict()
@@ -164,7 +169,7 @@ export const exportsContract = {
     roles: ['bookkeeper', 'admin'],
   }),
   'statements.get': method<Statement>()(StatementInput, { roles: ['bookkeeper', 'admin', 'approver'] }),
-  'statements.pdf': method<StatementPdfResult>()(StatementInput, {
+  'statements.pdf': method<StatementPdfDownload>()(StatementInput, {
     roles: ['bookkeeper', 'admin', 'approver'],
   }),
   'reports.recovery': method<RecoveryReport>()(ReportRangeInput),

@@ -41,6 +41,45 @@ export interface ReportsOverview {
   readonly revenueByMonth: readonly MonthRevenue[];
 }
 
+/** Returns by reason and by where they ended up, and the best channel per grade, for the charts. */
+export const ReportsReturnsInput = z
+  .object({
+    merchantId: Id.optional(),
+    from: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+    to: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+  })
+  .strict();
+
+export interface CountByKey {
+  readonly key: string;
+  readonly count: number;
+}
+
+export interface BestChannel {
+  readonly grade: string;
+  readonly channel: string;
+  readonly currency: string;
+  readonly sold: number;
+  /** Σ sale price ÷ Σ original price of the grade's sales on that channel (0–1). */
+  readonly recoveryRate: number;
+}
+
+export interface ReturnsBreakdown {
+  /** Items received in the period, by the customer's return reason ('' when none was given). */
+  readonly reasons: readonly CountByKey[];
+  /** The same items by where they are now (item status: sold, restocked, destroyed…). */
+  readonly dispositions: readonly CountByKey[];
+  /** Per grade, the channel whose sales in the period recovered the most of the original price. */
+  readonly bestChannels: readonly BestChannel[];
+}
+
 export const reportsContract = {
   'reports.overview': method<ReportsOverview>()(ReportsOverviewInput),
+  'reports.returns': method<ReturnsBreakdown>()(ReportsReturnsInput),
 } as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Channel } from '../domain/status';
+import { CHANNELS, type Channel } from '../domain/status';
 import { Id, type Paged } from './common';
 import { method } from './define';
 
@@ -13,6 +13,7 @@ export const SalesListInput = z
   .object({
     month: IsoMonth.optional(),
     merchantId: Id.optional(),
+    channel: z.enum(CHANNELS).optional(),
     limit: z.number().int().min(1).max(1000).default(500),
     offset: z.number().int().min(0).default(0),
   })

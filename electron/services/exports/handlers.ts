@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { OutputOf, ParsedInputOf } from '../../../shared/contract/define';
 import type { exportsContract } from '../../../shared/contract/exports';
 import { AppError } from '../../../shared/errors';
@@ -34,7 +35,9 @@ export const exportsHandlers: ExportsHandlers = {
   },
   'statements.pdf': async (input, { ws, actor }) => {
     ownMerchantOnly(actor, input.merchantId);
-    return writeStatementPdf(ws, input);
+    const written = await writeStatementPdf(ws, input);
+    // The browser mode cannot read the data folder: the bytes come along to open from a Blob URL.
+    return { ...written, base64: (await fs.promises.readFile(written.file)).toString('base64') };
   },
   'reports.recovery': async (input, { ws }) => reportRecovery(ws, input),
   'reports.monthly': async (input, { ws }) => reportMonthly(ws, input),

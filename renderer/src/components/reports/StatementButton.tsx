@@ -1,0 +1,146 @@
+import { Anchor, Button, Group, Modal, Select, Stack, Text, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconFileTypePdf } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call, errorMessage, runtime } from '../../api/client';
+import { useCall } from '../../api/hooks';
+import { useFormat } from '../../format';
+import { canExport, canOpenStatement, useActor } from './access';
+
+function pdfBlob(base64: string): Blob {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return new Blob([bytes], { type: 'application/pdf' });
+}
+
+/**
+ * "Statement": one merchant's monthly statement as a PDF, opened in a new tab from a Blob URL
+ * (saved as a download where pop-ups are refused, as Electron does). An approver only ever
+ * gets their own merchant: the choice is fixed for them, as the server would insist anyway.
+ */
+export function StatementButton({
+  merchantId,
+  months,
+}: {
+  merchantId: number | null;
+  months: readonly string[];
+}) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const actor = useActor();
+  const merchants = useCall('merchants.list', {});
+  const [opened, setOpened] = useState(false);
+  const [merchant, setMerchant] = useState<string | null>(null);
+  const [month, setMonth] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [last, setLast] = useState<{ url: string; fileName: string } | null>(null);
+  const allowed = canOpenStatement(actor);
+  const ownOnly = allowed && !canExport(actor);
+
+  // Only the last PDF stays in memory.
+  useEffect(
+    () => () => {
+      if (last) URL.revokeObjectURL(last.url);
+    },
+    [last],
+  );
+
+  const open = () => {
+    const chosen = ownOnly ? actor?.merchantId : (merchantId ?? merchants.data?.[0]?.id);
+    setMerchant(chosen === undefined || chosen === null ? null : String(chosen));
+    setMonth(months[0] ?? new Date().toISOString().slice(0, 7));
+    setOpened(true);
+  };
+
+  const run = async () => {
+    if (!merchant || !month) return;
+    setBusy(true);
+    try {
+      const pdf = await call('statements.pdf', { merchantId: Number(merchant), month });
+      const url = URL.createObjectURL(pdfBlob(pdf.base64));
+      setLast({ url, fileName: pdf.fileName });
+      const tab = runtime === 'browser' ? window.open(url, '_blank') : null;
+      if (!tab) {
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = pdf.fileName;
+        link.click();
+      }
+    } catch (error) {
+      notifications.show({ color: 'red', message: errorMessage(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const button = (
+    <Button
+      size="xs"
+      variant="default"
+      leftSection={<IconFileTypePdf size={14} />}
+      disabled={!allowed}
+      onClick={open}
+      data-testid="statement-open"
+    >
+      {t('books.statement')}
+    </Button>
+  );
+
+  return (
+    <>
+      {allowed ? (
+        button
+      ) : (
+        <Tooltip label={t('books.statementRefused')} multiline w={260}>
+          {button}
+        </Tooltip>
+      )}
+      <Modal opened={opened} onClose={() => setOpened(false)} title={t('books.statementTitle')} size="sm">
+        <Stack gap="sm" data-testid="statement-form">
+          <Select
+            label={t('books.merchant')}
+            value={merchant}
+            disabled={ownOnly}
+            allowDeselect={false}
+            onChange={setMerchant}
+            data={(merchants.data ?? []).map((m) => ({ value: String(m.id), label: m.name }))}
+            description={ownOnly ? t('books.ownMerchantOnly') : undefined}
+            comboboxProps={{ withinPortal: true }}
+            data-testid="statement-merchant"
+          />
+          <Select
+            label={t('books.month')}
+            value={month}
+            allowDeselect={false}
+            onChange={setMonth}
+            data={months.map((m) => ({ value: m, label: f.month(m) }))}
+            comboboxProps={{ withinPortal: true }}
+            data-testid="statement-month"
+          />
+          <Text fz="xs" c="dimmed">
+            {t('books.statementHint')}
+          </Text>
+          <Group justify="space-between">
+            {last ? (
+              <Anchor href={last.url} download={last.fileName} fz="xs" data-testid="statement-link">
+                {last.fileName}
+              </Anchor>
+            ) : (
+              <span />
+            )}
+            <Button
+              loading={busy}
+              disabled={!merchant || !month}
+              onClick={() => void run()}
+              data-testid="statement-run"
+            >
+              {t('books.openStatement')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
