@@ -19,6 +19,8 @@ import { TemplateEditor } from '../components/descriptions/TemplateEditor';
 import { HotFolderSettings } from '../components/photos/HotFolder';
 import { MyPin } from '../components/pricing/MyPin';
 import { PolicyEditor } from '../components/pricing/PolicyEditor';
+import { CatalogueSection } from '../components/settings/CatalogueSection';
+import { MerchantsSection } from '../components/settings/MerchantsSection';
 import { useFormat } from '../format';
 import { LanguageSwitch } from './StartPage';
 
@@ -125,52 +127,17 @@ export function SettingsPage() {
           {merchants.data ? <PolicyEditor merchants={merchants.data} /> : <LoadingBlock h={80} />}
         </Paper>
 
-        <Paper p="md">
-          <SectionTitle>{t('settings.merchants')}</SectionTitle>
+        <Paper p="md" data-testid="merchants-catalogue">
+          <SectionTitle>{t('catalogue.title')}</SectionTitle>
           {merchants.error ? (
             <ErrorAlert error={merchants.error} onRetry={() => void merchants.refetch()} />
           ) : !merchants.data ? (
             <LoadingBlock h={80} />
-          ) : merchants.data.length === 0 ? (
-            <Text fz="sm" c="dimmed">
-              {t('settings.noMerchants')}
-            </Text>
           ) : (
-            <Table data-testid="merchants-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('settings.merchantColumns.name')}</Table.Th>
-                  <Table.Th>{t('settings.merchantColumns.currency')}</Table.Th>
-                  <Table.Th>{t('settings.merchantColumns.language')}</Table.Th>
-                  <Table.Th ta="right">{t('settings.merchantColumns.window')}</Table.Th>
-                  <Table.Th ta="right">{t('settings.merchantColumns.items')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {merchants.data.map((m) => (
-                  <Table.Tr key={m.id}>
-                    <Table.Td>
-                      <Text fz="sm" fw={500}>
-                        {m.name}
-                      </Text>
-                      {m.address ? (
-                        <Text fz="xs" c="dimmed">
-                          {m.address}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>{m.currency}</Table.Td>
-                    <Table.Td>{t(`languages.${m.language}`)}</Table.Td>
-                    <Table.Td ta="right" className="rb-num">
-                      {t('settings.windowDays', { days: m.returnWindowDays })}
-                    </Table.Td>
-                    <Table.Td ta="right" className="rb-num">
-                      {f.number(m.itemCount)}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <Stack gap="xl">
+              <MerchantsSection merchants={merchants.data} />
+              <CatalogueSection merchants={merchants.data} />
+            </Stack>
           )}
         </Paper>
 

@@ -1,6 +1,6 @@
-import { Alert, Badge, Button, Group, Modal, ScrollArea, Select, Stack, Table, Text } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconFileUpload } from '@tabler/icons-react';
-import { useRef, useState, type DragEvent } from 'react';
+import { Alert, Badge, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   RETURN_FIELDS,
@@ -10,21 +10,19 @@ import {
 } from '../../../../shared/contract/intake';
 import { call, errorMessage } from '../../api/client';
 import { useCall } from '../../api/hooks';
+import {
+  assignHeader,
+  ImportDropZone,
+  ImportErrorsTable,
+  ImportPreviewTable,
+  readAsBase64,
+  type FieldMapping,
+} from './importParts';
 import { useFormat } from '../../format';
 
 const FROM_FILE = 'file';
 
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    // A data URL keeps the bytes as they are: the server detects the encoding (BOM, UTF-16…).
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
-
-type Mapping = Partial<Record<ReturnField, string | null>>;
+type Mapping = FieldMapping<ReturnField>;
 
 /**
  * Importing the merchant's return notices: drop a CSV, check the preview and the column of each
@@ -43,7 +41,6 @@ export function ImportReturnsModal({ opened, onClose }: { opened: boolean; onClo
   const [report, setReport] = useState<ImportReport | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
   const reset = () => {
@@ -91,29 +88,11 @@ export function ImportReturnsModal({ opened, onClose }: { opened: boolean; onClo
     }
   };
 
-  const onDrop = (event: DragEvent<HTMLElement>) => {
-    event.preventDefault();
-    setDragging(false);
-    void load(event.dataTransfer.files[0]);
-  };
-
-  const fieldOf = (header: string): ReturnField | null =>
-    RETURN_FIELDS.find((field) => mapping[field] === header) ?? null;
-  const assign = (header: string, field: ReturnField | null) =>
-    setMapping((current) => {
-      const next: Mapping = {};
-      for (const key of RETURN_FIELDS) {
-        if (current[key] && current[key] !== header && key !== field) next[key] = current[key];
-      }
-      if (field) next[field] = header;
-      return next;
-    });
   const missing = preview
     ? preview.missing.filter(
         (field) => !mapping[field as ReturnField] && !(field === 'merchant' && chosen !== FROM_FILE),
       )
     : [];
-  const fieldOptions = RETURN_FIELDS.map((field) => ({ value: field, label: t(`desk.fields.${field}`) }));
 
   return (
     <Modal
@@ -141,41 +120,11 @@ export function ImportReturnsModal({ opened, onClose }: { opened: boolean; onClo
         />
 
         {report ? null : (
-          <Stack
-            component="label"
-            align="center"
-            gap={4}
-            p="lg"
-            data-testid="import-drop"
-            onDragOver={(event) => {
-              event.preventDefault();
-              setDragging(true);
-            }}
-            onDragLeave={() => setDragging(false)}
-            onDrop={onDrop}
-            style={{
-              cursor: 'pointer',
-              borderRadius: 8,
-              border: `2px dashed var(--mantine-color-${dragging ? 'blue-filled' : 'default-border'})`,
-              background: dragging ? 'var(--mantine-color-blue-light)' : undefined,
-            }}
-          >
-            <IconFileUpload size={28} stroke={1.5} />
-            <Text fz="sm" fw={500}>
-              {file ? file.name : t('desk.importDrop')}
-            </Text>
-            <Text fz="xs" c="dimmed">
-              {t('desk.importDropHint')}
-            </Text>
-            <input
-              ref={input}
-              type="file"
-              accept=".csv,.txt,text/csv,text/plain"
-              hidden
-              data-testid="import-file"
-              onChange={(event) => void load(event.currentTarget.files?.[0])}
-            />
-          </Stack>
+          <ImportDropZone
+            fileName={file?.name ?? null}
+            onFile={(picked) => void load(picked)}
+            inputRef={input}
+          />
         )}
 
         {error ? (
@@ -194,55 +143,15 @@ export function ImportReturnsModal({ opened, onClose }: { opened: boolean; onClo
                 separator: preview.separator === '\t' ? '⇥' : preview.separator,
               })}
             </Text>
-            <ScrollArea type="auto" offsetScrollbars>
-              <Table withTableBorder withColumnBorders fz="xs" data-testid="import-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('desk.importLine')}</Table.Th>
-                    {preview.header.map((header) => (
-                      <Table.Th key={header} style={{ whiteSpace: 'nowrap' }}>
-                        {header}
-                      </Table.Th>
-                    ))}
-                  </Table.Tr>
-                  <Table.Tr>
-                    <Table.Th>
-                      <Text fz="xs" c="dimmed">
-                        {t('desk.importMapping')}
-                      </Text>
-                    </Table.Th>
-                    {preview.header.map((header) => (
-                      <Table.Th key={header}>
-                        <Select
-                          size="xs"
-                          miw={170}
-                          aria-label={`${t('desk.importMapping')}: ${header}`}
-                          placeholder={t('desk.importUnused')}
-                          clearable
-                          value={fieldOf(header)}
-                          onChange={(value) => assign(header, value as ReturnField | null)}
-                          data={fieldOptions}
-                          data-column={header}
-                          comboboxProps={{ withinPortal: true }}
-                        />
-                      </Table.Th>
-                    ))}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {preview.rows.map((row) => (
-                    <Table.Tr key={row.line}>
-                      <Table.Td c="dimmed">{row.line}</Table.Td>
-                      {preview.header.map((header, index) => (
-                        <Table.Td key={header} style={{ whiteSpace: 'pre-line' }}>
-                          {row.fields[index] ?? ''}
-                        </Table.Td>
-                      ))}
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollArea>
+            <ImportPreviewTable
+              preview={preview}
+              fields={RETURN_FIELDS}
+              mapping={mapping}
+              onAssign={(header, field) =>
+                setMapping((current) => assignHeader(RETURN_FIELDS, current, header, field))
+              }
+              fieldLabel={(field) => t(`desk.fields.${field}`)}
+            />
             {missing.length > 0 ? (
               <Alert color="yellow" py={6}>
                 {t('desk.importMissing', {
@@ -292,24 +201,7 @@ export function ImportReturnsModal({ opened, onClose }: { opened: boolean; onClo
                 </Badge>
               ) : null}
             </Group>
-            {report.errors.length > 0 ? (
-              <Table fz="sm" data-testid="import-errors">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th w={70}>{t('desk.importLine')}</Table.Th>
-                    <Table.Th>{t('desk.importReason')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {report.errors.map((row) => (
-                    <Table.Tr key={`${row.line}:${row.reason}`} data-line={row.line}>
-                      <Table.Td ff="monospace">{row.line}</Table.Td>
-                      <Table.Td>{row.reason}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            ) : null}
+            <ImportErrorsTable errors={report.errors} />
             <Group justify="flex-end">
               <Button variant="default" onClick={reset}>
                 {t('desk.importAnother')}

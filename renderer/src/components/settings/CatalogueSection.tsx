@@ -1,0 +1,568 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import {
+  IconAlertTriangle,
+  IconCircleCheck,
+  IconFileImport,
+  IconPencil,
+  IconPlus,
+  IconSearch,
+} from '@tabler/icons-react';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Merchant } from '../../../../shared/contract';
+import {
+  PRODUCT_FIELDS,
+  type ImportPreview,
+  type Product,
+  type ProductField,
+  type ProductImportReport,
+} from '../../../../shared/contract/intake';
+import { call, errorMessage } from '../../api/client';
+import { useCall } from '../../api/hooks';
+import { ErrorAlert, LoadingBlock } from '../common';
+import { useFormat } from '../../format';
+import {
+  assignHeader,
+  ImportDropZone,
+  ImportErrorsTable,
+  ImportPreviewTable,
+  readAsBase64,
+  type FieldMapping,
+} from '../intake/importParts';
+import { useActingRole } from './access';
+
+/** One page of the catalogue: enough to browse, the search narrows large catalogues. */
+const PAGE = 100;
+
+interface ProductDraft {
+  sku: string;
+  ean: string;
+  brand: string;
+  model: string;
+  title: string;
+  description: string;
+  price: number | string;
+  accessories: string[];
+}
+
+function draftOf(product: Product | null): ProductDraft {
+  return product
+    ? {
+        sku: product.sku,
+        ean: product.ean ?? '',
+        brand: product.brand ?? '',
+        model: product.model ?? '',
+        title: product.title,
+        description: product.description,
+        price: product.originalCents / 100,
+        accessories: [...product.accessories],
+      }
+    : { sku: '', ean: '', brand: '', model: '', title: '', description: '', price: '', accessories: [] };
+}
+
+const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
+
+function ProductModal({
+  merchant,
+  product,
+  onClose,
+}: {
+  merchant: Merchant;
+  /** null: a new product. */
+  product: Product | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<ProductDraft>(() => draftOf(product));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (patch: Partial<ProductDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  // NumberInput hands over a string while the text is not a settled number ("49.90", "12.").
+  const price =
+    typeof draft.price === 'number' ? draft.price : draft.price.trim() === '' ? NaN : Number(draft.price);
+  const priceMissing = !Number.isFinite(price) || price < 0;
+
+  const save = async () => {
+    if (priceMissing) return;
+    setBusy(true);
+    setError(null);
+    // Amounts travel as integer cents; the field edits them in the merchant's currency units.
+    const fields = {
+      sku: draft.sku.trim(),
+      ean: orNull(draft.ean),
+      brand: orNull(draft.brand),
+      model: orNull(draft.model),
+      title: draft.title.trim(),
+      description: draft.description,
+      originalCents: Math.round(price * 100),
+      accessories: draft.accessories,
+    };
+    try {
+      if (product) {
+        // updatedAt: someone else saving in between is refused instead of silently overwritten.
+        await call('products.update', { id: product.id, updatedAt: product.updatedAt, ...fields });
+      } else {
+        await call('products.create', { merchantId: merchant.id, ...fields });
+      }
+      onClose();
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      size="lg"
+      title={product ? t('catalogue.editProduct', { sku: product.sku }) : t('catalogue.addProduct')}
+      data-testid="product-modal"
+    >
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <Stack gap="sm">
+          <Group grow align="flex-start">
+            <TextInput
+              label={t('catalogue.columns.sku')}
+              value={draft.sku}
+              onChange={(e) => set({ sku: e.currentTarget.value })}
+              required
+              data-autofocus
+              data-testid="product-sku"
+            />
+            <TextInput
+              label={t('catalogue.columns.ean')}
+              value={draft.ean}
+              onChange={(e) => set({ ean: e.currentTarget.value })}
+              inputMode="numeric"
+              data-testid="product-ean"
+            />
+          </Group>
+          <Group grow align="flex-start">
+            <TextInput
+              label={t('catalogue.columns.brand')}
+              value={draft.brand}
+              onChange={(e) => set({ brand: e.currentTarget.value })}
+              data-testid="product-brand"
+            />
+            <TextInput
+              label={t('catalogue.columns.model')}
+              value={draft.model}
+              onChange={(e) => set({ model: e.currentTarget.value })}
+              data-testid="product-model"
+            />
+          </Group>
+          <TextInput
+            label={t('catalogue.columns.title')}
+            value={draft.title}
+            onChange={(e) => set({ title: e.currentTarget.value })}
+            required
+            data-testid="product-title"
+          />
+          <NumberInput
+            label={t('catalogue.priceIn', { currency: merchant.currency })}
+            value={draft.price}
+            onChange={(value) => set({ price: value })}
+            min={0}
+            decimalScale={2}
+            allowNegative={false}
+            rightSection={
+              <Text fz="xs" c="dimmed">
+                {merchant.currency}
+              </Text>
+            }
+            required
+            data-testid="product-price"
+          />
+          <TagsInput
+            label={t('catalogue.columns.accessories')}
+            description={t('catalogue.accessoriesHint')}
+            value={draft.accessories}
+            onChange={(accessories) => set({ accessories })}
+            clearable
+            data-testid="product-accessories"
+          />
+          <Textarea
+            label={t('catalogue.description')}
+            value={draft.description}
+            onChange={(e) => set({ description: e.currentTarget.value })}
+            autosize
+            minRows={2}
+            maxRows={6}
+          />
+          {error ? (
+            <Alert
+              color="red"
+              role="alert"
+              icon={<IconAlertTriangle size={18} />}
+              data-testid="product-error"
+            >
+              {error}
+            </Alert>
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('catalogue.cancel')}
+            </Button>
+            <Button type="submit" loading={busy} disabled={priceMissing} data-testid="product-save">
+              {t('catalogue.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Importing a catalogue CSV for one merchant, with the desk's drop zone, preview and report. */
+function ImportCatalogueModal({ merchant, onClose }: { merchant: Merchant; onClose: () => void }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [mapping, setMapping] = useState<FieldMapping<ProductField>>({});
+  const [report, setReport] = useState<ProductImportReport | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  const reset = () => {
+    setFile(null);
+    setPreview(null);
+    setMapping({});
+    setReport(null);
+    setError(null);
+    if (input.current) input.current.value = '';
+  };
+
+  const load = async (picked: File | undefined) => {
+    if (!picked) return;
+    reset();
+    setBusy(true);
+    try {
+      const base64 = await readAsBase64(picked);
+      const result = await call('intake.previewImport', { base64, kind: 'products', rows: 10 });
+      setFile({ name: picked.name, base64 });
+      setPreview(result);
+      setMapping(result.mapping as FieldMapping<ProductField>);
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const run = async () => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setReport(await call('products.import', { base64: file.base64, merchantId: merchant.id, mapping }));
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const missing = preview ? preview.missing.filter((field) => !mapping[field as ProductField]) : [];
+  const label = (field: ProductField) => t(`catalogue.fields.${field}`);
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('catalogue.importTitle', { name: merchant.name })}
+      size={1100}
+      data-testid="catalogue-import-modal"
+    >
+      <Stack gap="sm">
+        <Text fz="sm" c="dimmed">
+          {t('catalogue.importHint', { currency: merchant.currency })}
+        </Text>
+        {report ? null : (
+          <ImportDropZone
+            fileName={file?.name ?? null}
+            onFile={(picked) => void load(picked)}
+            inputRef={input}
+            hint={t('catalogue.dropHint')}
+          />
+        )}
+        {error ? (
+          <Alert color="red" role="alert" icon={<IconAlertTriangle size={18} />}>
+            {error}
+          </Alert>
+        ) : null}
+        {preview && file && !report ? (
+          <Stack gap="xs" data-testid="import-preview">
+            <Text fz="xs" c="dimmed">
+              {t('desk.importFile', {
+                name: file.name,
+                rows: f.number(preview.rowCount),
+                encoding: preview.encoding.toUpperCase(),
+                separator: preview.separator === '\t' ? '⇥' : preview.separator,
+              })}
+            </Text>
+            <ImportPreviewTable
+              preview={preview}
+              fields={PRODUCT_FIELDS}
+              mapping={mapping}
+              onAssign={(header, field) =>
+                setMapping((current) => assignHeader(PRODUCT_FIELDS, current, header, field))
+              }
+              fieldLabel={label}
+            />
+            {missing.length > 0 ? (
+              <Alert color="yellow" py={6}>
+                {t('desk.importMissing', {
+                  fields: missing.map((field) => label(field as ProductField)).join(', '),
+                })}
+              </Alert>
+            ) : null}
+            <Group justify="flex-end">
+              <Button
+                onClick={() => void run()}
+                loading={busy}
+                disabled={missing.length > 0}
+                data-testid="import-run"
+              >
+                {t('desk.importRun', { count: preview.rowCount })}
+              </Button>
+            </Group>
+          </Stack>
+        ) : null}
+        {report ? (
+          <Stack gap="xs" data-testid="import-report">
+            <Group gap="xs">
+              <IconCircleCheck size={20} color="var(--mantine-color-green-filled)" />
+              <Text fw={600}>{t('desk.importDone')}</Text>
+            </Group>
+            <Group gap="xs">
+              <Badge color="green" variant="light" data-testid="import-created" data-count={report.created}>
+                {t('catalogue.created', { count: report.created })}
+              </Badge>
+              <Badge color="blue" variant="light" data-testid="import-updated" data-count={report.updated}>
+                {t('catalogue.updated', { count: report.updated })}
+              </Badge>
+              <Badge
+                color="gray"
+                variant="light"
+                data-testid="import-unchanged"
+                data-count={report.unchanged}
+              >
+                {t('catalogue.unchanged', { count: report.unchanged })}
+              </Badge>
+              {report.errors.length > 0 ? (
+                <Badge
+                  color="red"
+                  variant="light"
+                  data-testid="import-error-count"
+                  data-count={report.errors.length}
+                >
+                  {t('desk.importErrors', { count: report.errors.length })}
+                </Badge>
+              ) : null}
+            </Group>
+            <ImportErrorsTable errors={report.errors} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={reset}>
+                {t('desk.importAnother')}
+              </Button>
+              <Button onClick={onClose}>{t('catalogue.close')}</Button>
+            </Group>
+          </Stack>
+        ) : null}
+      </Stack>
+    </Modal>
+  );
+}
+
+/** A merchant's catalogue: what the desk's scan recognises, with its price and accessories. */
+export function CatalogueSection({ merchants }: { merchants: readonly Merchant[] }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const role = useActingRole();
+  // The server lets the desk (staff) and the admin write the catalogue.
+  const mayEdit = role === 'admin' || role === 'staff';
+  const [merchantId, setMerchantId] = useState<number | null>(null);
+  const merchant = merchants.find((m) => m.id === merchantId) ?? merchants[0];
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 200);
+  const [editing, setEditing] = useState<{ product: Product | null; key: number } | null>(null);
+  const [importing, setImporting] = useState(false);
+  const products = useCall(
+    'products.list',
+    { merchantId: merchant?.id ?? 0, ...(debounced ? { search: debounced } : {}), limit: PAGE, offset: 0 },
+    { enabled: merchant !== undefined },
+  );
+  if (!merchant) return null;
+  const rows = products.data?.rows ?? [];
+
+  return (
+    <Stack gap="sm" data-testid="catalogue-section" data-merchant={merchant.name}>
+      <Group justify="space-between" align="flex-end">
+        <Group align="flex-end" gap="sm">
+          <Select
+            label={t('catalogue.catalogueOf')}
+            value={String(merchant.id)}
+            allowDeselect={false}
+            onChange={(value) => setMerchantId(Number(value))}
+            data={merchants.map((m) => ({ value: String(m.id), label: m.name }))}
+            data-testid="catalogue-merchant"
+            w={220}
+            comboboxProps={{ withinPortal: true }}
+          />
+          <TextInput
+            aria-label={t('catalogue.search')}
+            placeholder={t('catalogue.search')}
+            leftSection={<IconSearch size={14} />}
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            data-testid="catalogue-search"
+            w={280}
+          />
+        </Group>
+        {mayEdit ? (
+          <Group gap="xs">
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconFileImport size={14} />}
+              onClick={() => setImporting(true)}
+              data-testid="catalogue-import"
+            >
+              {t('catalogue.importCsv')}
+            </Button>
+            <Button
+              size="xs"
+              variant="light"
+              leftSection={<IconPlus size={14} />}
+              onClick={() => setEditing({ product: null, key: Date.now() })}
+              data-testid="product-add"
+            >
+              {t('catalogue.addProduct')}
+            </Button>
+          </Group>
+        ) : null}
+      </Group>
+      {products.error ? (
+        <ErrorAlert error={products.error} onRetry={() => void products.refetch()} />
+      ) : !products.data ? (
+        <LoadingBlock h={120} />
+      ) : rows.length === 0 ? (
+        <Text fz="sm" c="dimmed" py="sm" data-testid="catalogue-empty">
+          {debounced ? t('catalogue.noMatch') : t('catalogue.empty')}
+        </Text>
+      ) : (
+        <>
+          <Table.ScrollContainer minWidth={820} maxHeight={420}>
+            <Table stickyHeader fz="sm" data-testid="products-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('catalogue.columns.sku')}</Table.Th>
+                  <Table.Th>{t('catalogue.columns.ean')}</Table.Th>
+                  <Table.Th>{t('catalogue.columns.brand')}</Table.Th>
+                  <Table.Th>{t('catalogue.columns.model')}</Table.Th>
+                  <Table.Th>{t('catalogue.columns.title')}</Table.Th>
+                  <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    {t('catalogue.columns.price')}
+                  </Table.Th>
+                  <Table.Th>{t('catalogue.columns.accessories')}</Table.Th>
+                  {mayEdit ? <Table.Th w={1} /> : null}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((p) => (
+                  <Table.Tr key={p.id} data-sku={p.sku}>
+                    <Table.Td ff="monospace" fz="xs" style={{ whiteSpace: 'nowrap' }}>
+                      {p.sku}
+                    </Table.Td>
+                    <Table.Td ff="monospace" fz="xs" c={p.ean ? undefined : 'dimmed'}>
+                      {p.ean ?? '—'}
+                    </Table.Td>
+                    <Table.Td>{p.brand ?? '—'}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{p.model ?? '—'}</Table.Td>
+                    <Table.Td>{p.title}</Table.Td>
+                    <Table.Td
+                      ta="right"
+                      className="rb-num"
+                      style={{ whiteSpace: 'nowrap' }}
+                      data-testid="product-price-cell"
+                    >
+                      {f.money(p.originalCents, p.currency)}
+                    </Table.Td>
+                    <Table.Td data-testid="product-accessories-cell">
+                      {p.accessories.length === 0 ? (
+                        <Text fz="xs" c="dimmed">
+                          —
+                        </Text>
+                      ) : (
+                        <Group gap={4}>
+                          {p.accessories.map((a) => (
+                            <Badge key={a} size="sm" variant="default" tt="none" fw={400}>
+                              {a}
+                            </Badge>
+                          ))}
+                        </Group>
+                      )}
+                    </Table.Td>
+                    {mayEdit ? (
+                      <Table.Td>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          leftSection={<IconPencil size={12} />}
+                          onClick={() => setEditing({ product: p, key: Date.now() })}
+                          data-testid="product-edit"
+                        >
+                          {t('catalogue.edit')}
+                        </Button>
+                      </Table.Td>
+                    ) : null}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Text fz="xs" c="dimmed" data-testid="catalogue-count">
+            {t('catalogue.count', {
+              shown: f.number(rows.length),
+              total: f.number(products.data.total),
+              count: products.data.total,
+            })}
+          </Text>
+        </>
+      )}
+      {editing ? (
+        <ProductModal
+          key={editing.key}
+          merchant={merchant}
+          product={editing.product}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+      {importing ? <ImportCatalogueModal merchant={merchant} onClose={() => setImporting(false)} /> : null}
+    </Stack>
+  );
+}

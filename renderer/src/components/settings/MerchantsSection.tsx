@@ -1,0 +1,289 @@
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { IconAlertTriangle, IconInfoCircle, IconPencil, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Merchant } from '../../../../shared/contract';
+import { CURRENCIES } from '../../../../shared/domain/money';
+import { LANGUAGES, type Language } from '../../../../shared/domain/status';
+import { call, errorMessage } from '../../api/client';
+import { useFormat } from '../../format';
+import { useActingRole } from './access';
+
+/** The shortest return window the server accepts (the EU's legal minimum for distance sales). */
+const MIN_WINDOW = 14;
+const MAX_WINDOW = 365;
+
+interface Draft {
+  name: string;
+  currency: string;
+  language: Language;
+  returnWindowDays: number | string;
+  address: string;
+}
+
+const EMPTY: Draft = { name: '', currency: 'EUR', language: 'en', returnWindowDays: 30, address: '' };
+
+function MerchantModal({
+  merchant,
+  opened,
+  onClose,
+}: {
+  /** null: a new merchant. */
+  merchant: Merchant | null;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<Draft>(merchant ? { ...merchant } : EMPTY);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const days = typeof draft.returnWindowDays === 'number' ? draft.returnWindowDays : NaN;
+  const windowError =
+    !Number.isInteger(days) || days < MIN_WINDOW || days > MAX_WINDOW
+      ? t('catalogue.windowRange', { min: MIN_WINDOW, max: MAX_WINDOW })
+      : null;
+  const nameError = draft.name.trim() === '' ? t('catalogue.nameRequired') : null;
+
+  const save = async () => {
+    if (windowError || nameError) return;
+    setBusy(true);
+    setError(null);
+    try {
+      if (merchant) {
+        // Only what changed: a currency sent unchanged would still be checked against the items.
+        await call('merchants.update', {
+          id: merchant.id,
+          ...(draft.name !== merchant.name ? { name: draft.name } : {}),
+          ...(draft.currency !== merchant.currency
+            ? { currency: draft.currency as (typeof CURRENCIES)[number] }
+            : {}),
+          ...(draft.language !== merchant.language ? { language: draft.language } : {}),
+          ...(days !== merchant.returnWindowDays ? { returnWindowDays: days } : {}),
+          ...(draft.address !== merchant.address ? { address: draft.address } : {}),
+        });
+      } else {
+        await call('merchants.create', {
+          name: draft.name,
+          currency: draft.currency as (typeof CURRENCIES)[number],
+          language: draft.language,
+          returnWindowDays: days,
+          address: draft.address,
+        });
+      }
+      onClose();
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={merchant ? t('catalogue.editMerchant', { name: merchant.name }) : t('catalogue.addMerchant')}
+      data-testid="merchant-modal"
+    >
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <Stack gap="sm">
+          <TextInput
+            label={t('catalogue.merchantFields.name')}
+            value={draft.name}
+            onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
+            error={nameError}
+            required
+            data-autofocus
+            data-testid="merchant-name"
+          />
+          <Group grow align="flex-start">
+            <Select
+              label={t('catalogue.merchantFields.currency')}
+              value={draft.currency}
+              allowDeselect={false}
+              onChange={(value) => value && setDraft({ ...draft, currency: value })}
+              data={[...CURRENCIES]}
+              data-testid="merchant-currency"
+              comboboxProps={{ withinPortal: true }}
+            />
+            <Select
+              label={t('catalogue.merchantFields.language')}
+              value={draft.language}
+              allowDeselect={false}
+              onChange={(value) => value && setDraft({ ...draft, language: value as Language })}
+              data={LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+              data-testid="merchant-language"
+              comboboxProps={{ withinPortal: true }}
+            />
+          </Group>
+          {/* Below both selects rather than as the currency's description, so the two stay aligned. */}
+          {merchant && merchant.itemCount > 0 ? (
+            <Text fz="xs" c="dimmed" mt={-6}>
+              {t('catalogue.currencyLocked')}
+            </Text>
+          ) : null}
+          <NumberInput
+            label={t('catalogue.merchantFields.window')}
+            description={t('catalogue.windowHint', { min: MIN_WINDOW })}
+            value={draft.returnWindowDays}
+            onChange={(value) => setDraft({ ...draft, returnWindowDays: value })}
+            min={MIN_WINDOW}
+            max={MAX_WINDOW}
+            allowDecimal={false}
+            allowNegative={false}
+            clampBehavior="none"
+            error={windowError}
+            data-testid="merchant-window"
+          />
+          <Textarea
+            label={t('catalogue.merchantFields.address')}
+            value={draft.address}
+            onChange={(e) => setDraft({ ...draft, address: e.currentTarget.value })}
+            autosize
+            minRows={2}
+            maxRows={5}
+            data-testid="merchant-address"
+          />
+          {error ? (
+            <Alert
+              color="red"
+              role="alert"
+              icon={<IconAlertTriangle size={18} />}
+              data-testid="merchant-error"
+            >
+              {error}
+            </Alert>
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('catalogue.cancel')}
+            </Button>
+            <Button type="submit" loading={busy} data-testid="merchant-save">
+              {t('catalogue.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** The merchants Rebound works for: the admin adds and edits them, everyone else reads. */
+export function MerchantsSection({ merchants }: { merchants: readonly Merchant[] }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const role = useActingRole();
+  const isAdmin = role === 'admin';
+  // The modal is keyed by what it edits so each opening starts from the merchant as saved.
+  const [editing, setEditing] = useState<{ merchant: Merchant | null; key: number } | null>(null);
+
+  return (
+    <Stack gap="sm" data-testid="merchants-section">
+      <Group justify="space-between">
+        <Text fw={600}>{t('catalogue.merchants')}</Text>
+        {isAdmin ? (
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconPlus size={14} />}
+            onClick={() => setEditing({ merchant: null, key: Date.now() })}
+            data-testid="merchant-add"
+          >
+            {t('catalogue.addMerchant')}
+          </Button>
+        ) : null}
+      </Group>
+      {!isAdmin && role !== null ? (
+        <Alert
+          color="blue"
+          variant="light"
+          py={6}
+          icon={<IconInfoCircle size={18} />}
+          data-testid="merchants-readonly"
+        >
+          {t('catalogue.readOnly')}
+        </Alert>
+      ) : null}
+      {merchants.length === 0 ? (
+        <Text fz="sm" c="dimmed">
+          {t('settings.noMerchants')}
+        </Text>
+      ) : (
+        <Table data-testid="merchants-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('settings.merchantColumns.name')}</Table.Th>
+              <Table.Th>{t('settings.merchantColumns.currency')}</Table.Th>
+              <Table.Th>{t('settings.merchantColumns.language')}</Table.Th>
+              <Table.Th ta="right">{t('settings.merchantColumns.window')}</Table.Th>
+              <Table.Th ta="right">{t('settings.merchantColumns.items')}</Table.Th>
+              {isAdmin ? <Table.Th w={1} /> : null}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {merchants.map((m) => (
+              <Table.Tr key={m.id} data-merchant={m.name}>
+                <Table.Td>
+                  <Text fz="sm" fw={500}>
+                    {m.name}
+                  </Text>
+                  {m.address ? (
+                    <Text fz="xs" c="dimmed" style={{ whiteSpace: 'pre-line' }}>
+                      {m.address}
+                    </Text>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>{m.currency}</Table.Td>
+                <Table.Td>{t(`languages.${m.language}`)}</Table.Td>
+                <Table.Td ta="right" className="rb-num" data-testid="merchant-window-days">
+                  {t('settings.windowDays', { days: m.returnWindowDays })}
+                </Table.Td>
+                <Table.Td ta="right" className="rb-num">
+                  {f.number(m.itemCount)}
+                </Table.Td>
+                {isAdmin ? (
+                  <Table.Td>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      leftSection={<IconPencil size={12} />}
+                      onClick={() => setEditing({ merchant: m, key: Date.now() })}
+                      data-testid="merchant-edit"
+                    >
+                      {t('catalogue.edit')}
+                    </Button>
+                  </Table.Td>
+                ) : null}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {editing ? (
+        <MerchantModal
+          key={editing.key}
+          merchant={editing.merchant}
+          opened
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+    </Stack>
+  );
+}
