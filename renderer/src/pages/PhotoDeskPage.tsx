@@ -5,6 +5,7 @@ import { IconCameraPlus, IconExternalLink, IconPhotoSearch, IconSearch } from '@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input, MethodName, PhotoAddResult } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
 import { call, errorMessage } from '../api/client';
 import { useCall } from '../api/hooks';
 import { GradeBadge, StatusBadge } from '../components/badges';
@@ -143,6 +144,27 @@ function PhotoWorkspace({ itemId }: { itemId: number }) {
       throw error;
     });
 
+  // Optimistic: the new order shows at once; if the server refuses it (the photos changed
+  // meanwhile, e.g. a hot-folder shot arrived) the server's order comes back with a plain word.
+  const reorder = (ids: readonly number[], movedId: number) => {
+    setOrder(ids);
+    setSelectedId(movedId);
+    pendingReorders.current++;
+    void call('photos.reorder', { itemId, photoIds: [...ids] })
+      .catch((error: unknown) => {
+        setOrder(null);
+        const conflict = error instanceof AppError && error.code === 'conflict';
+        notifications.show({
+          color: 'red',
+          message: conflict ? t('photoDesk.reorderConflict') : errorMessage(error),
+        });
+        if (conflict) void item.refetch();
+      })
+      .finally(() => {
+        pendingReorders.current--;
+      });
+  };
+
   const actions = {
     select: (i: number) => {
       const target = photos[i];
@@ -153,14 +175,10 @@ function PhotoWorkspace({ itemId }: { itemId: number }) {
       if (!photo || modalOpen || to < 0 || to >= photos.length) return;
       const ids = photos.map((p) => p.id);
       [ids[index], ids[to]] = [ids[to]!, ids[index]!];
-      setOrder(ids);
-      setSelectedId(photo.id);
-      pendingReorders.current++;
-      void run('photos.reorder', { itemId, photoIds: ids })
-        .catch(() => setOrder(null))
-        .finally(() => {
-          pendingReorders.current--;
-        });
+      reorder(ids, photo.id);
+    },
+    reorder: (ids: readonly number[], movedId: number) => {
+      if (!modalOpen) reorder(ids, movedId);
     },
     setMain: () => {
       if (!photo || modalOpen || photo.isMain) return;

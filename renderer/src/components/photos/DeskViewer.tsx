@@ -24,11 +24,27 @@ import {
   IconTrash,
   IconZoomIn,
 } from '@tabler/icons-react';
+import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Defect, Photo as PhotoData } from '../../../../shared/contract';
 import { photoSrc } from '../../api/client';
 import { ShortcutTooltip } from '../common';
 import { Photo } from '../Photo';
+
+/**
+ * The drag's own type: the workspace treats a drag carrying `Files` as an upload, so a thumbnail
+ * must never put a file (or only a URL the browser could open) on the drag.
+ */
+const PHOTO_DRAG_TYPE = 'application/x-rebound-photo';
+
+/** Where `from` ends up when dropped in gap `gap` (0 = before the first thumbnail, n = after the last). */
+function orderAfterDrop(ids: readonly number[], from: number, gap: number): number[] {
+  const moved = ids[from];
+  if (moved === undefined) return [...ids];
+  const rest = ids.filter((_, i) => i !== from);
+  rest.splice(gap > from ? gap - 1 : gap, 0, moved);
+  return rest;
+}
 
 const KNOWN_WARNINGS = ['blurred', 'too_dark', 'too_bright'] as const;
 
@@ -43,6 +59,8 @@ export function useDeskWarningLabel() {
 export interface DeskActions {
   select: (index: number) => void;
   move: (delta: -1 | 1) => void;
+  /** The whole new order, after a thumbnail was dragged; `movedId` stays selected. */
+  reorder: (photoIds: readonly number[], movedId: number) => void;
   setMain: () => void;
   remove: () => void;
   linkDefect: () => void;
@@ -67,6 +85,28 @@ export function DeskViewer({
   const warningLabel = useDeskWarningLabel();
   const current = photos[index];
   const last = photos.length - 1;
+  // The thumbnail being dragged and the gap it would land in; a gap next to its own place would
+  // change nothing, so no indicator is drawn there.
+  const [dragging, setDragging] = useState<number | null>(null);
+  const [gap, setGap] = useState<number | null>(null);
+  const from = dragging === null ? -1 : photos.findIndex((p) => p.id === dragging);
+  const shownGap = gap !== null && from >= 0 && gap !== from && gap !== from + 1 ? gap : null;
+  const endDrag = () => {
+    setDragging(null);
+    setGap(null);
+  };
+  // The gap is found from the thumbnails' midpoints rather than from the element under the
+  // pointer, so the 6 px between two thumbnails is a drop target too.
+  const gapAt = (event: DragEvent<HTMLElement>) => {
+    const thumbs = event.currentTarget.querySelectorAll('[data-testid="filmstrip-photo"]');
+    for (const [i, thumb] of Array.from(thumbs).entries()) {
+      const rect = thumb.getBoundingClientRect();
+      if (event.clientX < rect.left + rect.width / 2) return i;
+    }
+    return thumbs.length;
+  };
+  const ours = (event: DragEvent<HTMLElement>) =>
+    dragging !== null && event.dataTransfer.types.includes(PHOTO_DRAG_TYPE);
   useHotkeys([
     ['ArrowLeft', () => actions.select(Math.max(0, index - 1))],
     ['ArrowRight', () => actions.select(Math.min(last, index + 1))],
@@ -225,22 +265,72 @@ export function DeskViewer({
         </ShortcutTooltip>
       </Group>
       <ScrollArea type="auto" scrollbarSize={6} offsetScrollbars="x">
-        <Group gap={6} wrap="nowrap" p={3} data-testid="filmstrip">
+        <Group
+          // Wide enough for the drop indicator to sit clear of the selected thumbnail's outline.
+          gap={12}
+          wrap="nowrap"
+          // Room on the sides for the selection outline and for the drop indicator before the
+          // first thumbnail (the scroll area clips anything outside this box).
+          py={3}
+          px={10}
+          data-testid="filmstrip"
+          data-dragging={dragging !== null || undefined}
+          onDragOver={(event) => {
+            if (!ours(event)) return;
+            event.preventDefault();
+            event.dataTransfer.dropEffect = 'move';
+            const next = gapAt(event);
+            if (next !== gap) setGap(next);
+          }}
+          onDragLeave={(event) => {
+            // Leaving for a child is not leaving the strip.
+            if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setGap(null);
+          }}
+          onDrop={(event) => {
+            if (!ours(event)) return;
+            // Handled here: the workspace's file drop must not see it.
+            event.preventDefault();
+            event.stopPropagation();
+            const to = gapAt(event);
+            const moved = dragging;
+            endDrag();
+            if (moved === null || from < 0 || to === from || to === from + 1) return;
+            actions.reorder(
+              orderAfterDrop(
+                photos.map((p) => p.id),
+                from,
+                to,
+              ),
+              moved,
+            );
+          }}
+        >
           {photos.map((photo, i) => (
             <Tooltip
               key={photo.id}
               label={[position(i), ...photo.warnings.map(warningLabel)].join(' · ')}
               openDelay={400}
+              // A tooltip following the drag would cover the strip it is dropped on.
+              disabled={dragging !== null}
             >
               <UnstyledButton
+                draggable
+                onDragStart={(event) => {
+                  event.dataTransfer.setData(PHOTO_DRAG_TYPE, String(photo.id));
+                  event.dataTransfer.effectAllowed = 'move';
+                  setDragging(photo.id);
+                }}
+                onDragEnd={endDrag}
                 onClick={() => actions.select(i)}
                 aria-label={position(i)}
                 aria-current={i === index}
                 data-testid="filmstrip-photo"
                 data-photo-id={photo.id}
+                data-drag-source={photo.id === dragging || undefined}
                 pos="relative"
                 style={{
                   borderRadius: 6,
+                  opacity: photo.id === dragging ? 0.4 : 1,
                   outline:
                     i === index
                       ? '2px solid var(--mantine-primary-color-filled)'
@@ -250,6 +340,26 @@ export function DeskViewer({
                 }}
               >
                 <Photo hash={photo.hash} size={84} radius={6} />
+                {shownGap === i || (shownGap === photos.length && i === last) ? (
+                  <Box
+                    data-testid="filmstrip-drop-indicator"
+                    aria-hidden
+                    pos="absolute"
+                    top={-3}
+                    bottom={-3}
+                    w={4}
+                    // Centred in the 12 px gap. The text colour, not the brand teal: the
+                    // selected thumbnail is outlined in teal and the two must not merge, and
+                    // the text colour is far above WCAG's 3:1 for a non-text cue in both schemes.
+                    left={shownGap === i ? -8 : undefined}
+                    right={shownGap === i ? undefined : -8}
+                    style={{
+                      borderRadius: 2,
+                      background: 'var(--mantine-color-text)',
+                      pointerEvents: 'none',
+                    }}
+                  />
+                ) : null}
                 {photo.isMain ? (
                   <Box pos="absolute" top={3} left={3} c="yellow.5" style={{ lineHeight: 0 }}>
                     <IconStarFilled size={13} />
