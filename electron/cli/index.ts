@@ -14,6 +14,7 @@ import { APP_VERSION } from '../services/version';
 import { Workspace } from '../services/workspace';
 import { registerChannelsCommands } from './channels';
 import { registerDescribeCommands } from './describe';
+import { registerEbayCommands } from './ebay';
 import { registerExportsCommands } from './exports';
 import { registerIntakeCommands } from './intake';
 import { registerPhotosCommands } from './photos';
@@ -253,6 +254,7 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
   registerExportsCommands(program, io);
   registerDescribeCommands(program, io);
   registerChannelsCommands(program, io);
+  registerEbayCommands(program, io);
 
   try {
     await program.parseAsync(argv);

@@ -14,6 +14,7 @@ import { AppError, type ErrorData } from '../../shared/errors';
 import { SYSTEM_ACTOR, type Actor } from './actor';
 import { channelsHandlers } from './channels/handlers';
 import { descriptionsHandlers } from './descriptions/handlers';
+import { ebayHandlers } from './channels/ebay/handlers';
 import { createDemoWorkspace } from './demo';
 import { exportsHandlers } from './exports/handlers';
 import { intakeHandlers } from './intake/handlers';
@@ -23,7 +24,7 @@ import { forbiddenMessage } from './pricing/service';
 import { countItems, getItem, getItemByReference, listItems } from './items';
 import { listListings } from './listings';
 import { createMerchant, getMerchant, listMerchants, listProfiles } from './merchants';
-import { reportsOverview } from './reports';
+import { reportsOverview, reportsReturns } from './reports';
 import { listSales } from './sales';
 import { getSettings, isDemoWorkspace, updateSettings } from './settings';
 import { APP_VERSION } from './version';
@@ -78,12 +79,14 @@ export const handlers: Handlers = {
   'listings.list': async (input, { ws }) => listListings(ws, input),
   'sales.list': async (input, { ws }) => listSales(ws, input),
   'reports.overview': async (input, { ws }) => reportsOverview(ws, input),
+  'reports.returns': async (input, { ws }) => reportsReturns(ws, input),
   ...intakeHandlers,
   ...photosHandlers,
   ...pricingHandlers,
   ...exportsHandlers,
   ...channelsHandlers,
   ...descriptionsHandlers,
+  ...ebayHandlers,
 };
 
 async function resolveActor(ws: Workspace, context: CallContext): Promise<Actor> {

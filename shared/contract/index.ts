@@ -2,6 +2,7 @@ import type { ErrorData } from '../errors';
 import type { InputOf, OutputOf } from './define';
 import { channelsContract } from './channels';
 import { descriptionsContract } from './descriptions';
+import { ebayContract } from './ebay';
 import { exportsContract } from './exports';
 import { intakeContract } from './intake';
 import { itemsContract } from './items';
@@ -30,6 +31,7 @@ export const contract = {
   ...exportsContract,
   ...channelsContract,
   ...descriptionsContract,
+  ...ebayContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -301,3 +301,45 @@ export class DescriptionsSection {
     await this.panel(lang).getByTestId('description-save').click();
   }
 }
+
+export class ReportsScreen {
+  constructor(private readonly page: Page) {}
+
+  get showNumbers(): Locator {
+    return this.page.getByTestId('show-numbers');
+  }
+
+  chart(name: 'months' | 'grades' | 'channels' | 'handled' | 'reasons' | 'dispositions'): Locator {
+    return this.page.getByTestId(`card-${name}`);
+  }
+
+  get exportForm(): Locator {
+    return this.page.getByTestId('export-form');
+  }
+
+  get statementForm(): Locator {
+    return this.page.getByTestId('statement-form');
+  }
+}
+
+export class PhotoDeskScreen {
+  constructor(private readonly page: Page) {}
+
+  get thumbs(): Locator {
+    return this.page.getByTestId('filmstrip-photo');
+  }
+
+  get dropIndicator(): Locator {
+    return this.page.getByTestId('filmstrip-drop-indicator');
+  }
+
+  /** The photo ids in the order the filmstrip shows them. */
+  order(): Promise<number[]> {
+    return this.thumbs.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-photo-id'))));
+  }
+
+  /** Drags thumbnail `from` with the mouse and drops it just inside the left edge of `before`. */
+  async dragBefore(from: number, before: number): Promise<void> {
+    await this.thumbs.nth(from).dragTo(this.thumbs.nth(before), { targetPosition: { x: 6, y: 40 } });
+  }
+}
