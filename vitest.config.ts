@@ -7,6 +7,9 @@ export default defineConfig({
       'electron/**/*.test.ts',
       'tests/integration/**/*.test.ts',
       'tests/ebay/**/*.test.ts',
+      'tests/woocommerce/**/*.test.ts',
+      'tests/shopify/**/*.test.ts',
+      'tests/vendure/**/*.test.ts',
     ],
     environment: 'node',
     // Real SQLite files and real images: give slow disks and image work room without hiding hangs.
