@@ -307,6 +307,36 @@ export function createHandlers(env: {
         },
       };
     },
+    bulkGetInventoryItem: ({ body }) => {
+      const requests = (obj(body)['requests'] as unknown[]).map(obj);
+      return {
+        status: 207,
+        body: {
+          responses: requests.map((r) => {
+            const sku = str(r['sku']);
+            const stored = state.inventory.get(sku);
+            if (!stored)
+              return {
+                sku,
+                statusCode: 404,
+                errors: [
+                  inventoryError(
+                    25710,
+                    "We didn't find the resource/entity you are requesting. Please verify the request",
+                  ),
+                ],
+                warnings: [],
+              };
+            return {
+              sku,
+              statusCode: 200,
+              inventoryItem: { ...stored.item, sku: stored.sku, locale: stored.locale },
+              warnings: [],
+            };
+          }),
+        },
+      };
+    },
     createOffer: ({ body }) => {
       const result = createOffer(body);
       if (!result.ok) return result.reply;

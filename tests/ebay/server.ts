@@ -185,6 +185,7 @@ export async function startEbayTestServer(options: EbayTestServerOptions = {}): 
       send(res, r);
     };
 
+    faults.arrived(method, pathname);
     const delay = faults.delayFor(method, pathname);
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     const fault = faults.take(method, pathname);

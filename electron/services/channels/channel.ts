@@ -24,6 +24,17 @@ export interface ListingInput {
   readonly originalCents: number;
   readonly currency: string;
   readonly quantity: 1;
+  /**
+   * The listing photos, main photo first: JPEG files on this disk (the `listing` variant, or for
+   * shops the watermarked copy when the merchant wants one). Channels upload them themselves.
+   */
+  readonly photos?: readonly ListingPhoto[];
+}
+
+export interface ListingPhoto {
+  readonly file: string;
+  /** Alt text for shops that take it: the title and the photo's position. */
+  readonly alt: string;
 }
 
 /** The remote ids of one listing, stored locally so a retry never creates a second one. */
@@ -83,7 +94,22 @@ export interface ChannelAdapter {
   end(ref: RemoteRef, reason: EndReason): Promise<void>;
   state(ref: RemoteRef): Promise<RemoteListing | null>;
   salesSince(cursor: string | null): Promise<SalesPage>;
+  /**
+   * Channels with bulk calls (eBay: 25 per call) publish many listings at once, each with its
+   * own outcome in the order given. Throws only when the whole batch failed (auth, a bulk call
+   * that did not answer): then every listing of the batch is retried or failed alike.
+   */
+  upsertMany?(inputs: readonly ListingInput[]): Promise<readonly UpsertOutcome[]>;
+  /**
+   * The language the listing text must be drafted in, when the channel decides it (an eBay
+   * marketplace lists in its own language); otherwise the merchant's.
+   */
+  readonly listingLanguage?: string;
 }
+
+export type UpsertOutcome =
+  | { readonly sku: string; readonly ok: true; readonly listing: RemoteListing }
+  | { readonly sku: string; readonly ok: false; readonly error: ChannelError };
 
 /**
  * How a failed remote call is handled:

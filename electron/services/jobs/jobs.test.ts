@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import type { PublishResult } from '../../../shared/contract';
 import { addItem, addMerchant, addPrice, addProduct } from '../../../tests/integration/seed';
@@ -11,7 +12,7 @@ import type { Workspace } from '../workspace';
 import { backoffDelay, retryDelay } from './backoff';
 import { isoAt } from './clock';
 import { enqueue } from './outbox';
-import { JobRunner, requestSalesSync } from './runner';
+import { JobRunner, requestSalesSync, workerIsGone } from './runner';
 import { ManualClock, ManualScheduler, MemoryChannel, testEnvironment } from './testkit';
 
 const T0 = Date.parse('2026-04-01T09:00:00.000Z');
@@ -350,6 +351,25 @@ describe('crash safety and idempotency', () => {
     clock.advance(60_000);
     expect(await runner.recoverStale()).toBe(0);
     expect(await runner.runOnce()).toBeNull();
+  });
+
+  test('a job whose worker process has died is resumed at once, however fresh its lock', async () => {
+    const { ws, clock, runner, shop } = setUp();
+    const { itemId } = await approvedItem(ws);
+    const [result] = await publish(ws, itemId, ['shopify']);
+    // The pid of a process that has just exited: the app killed in the middle of publishing.
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    await ws.kysely
+      .updateTable('jobs')
+      .set({ status: 'running', locked_by: `worker-${dead}-0badc0de`, locked_at: isoAt(T0), attempts: 1 })
+      .where('id', '=', result?.jobId ?? 0)
+      .execute();
+    clock.advance(1_000);
+    expect(await runner.recoverStale()).toBe(1);
+    expect(await runner.runOnce()).toMatchObject({ status: 'done' });
+    expect(shop.created).toBe(1);
+    // A worker of this very process is alive: its lock is respected.
+    expect(workerIsGone(`worker-${process.pid}-feedface`, runner.workerId)).toBe(false);
   });
 
   test('two workers never run the same job', async () => {

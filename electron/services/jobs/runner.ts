@@ -7,7 +7,7 @@ import type { Workspace } from '../workspace';
 import { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from './backoff';
 import { isoAt, systemScheduler, type Scheduler, type TimerHandle } from './clock';
 import { enqueue } from './outbox';
-import { performJob, recordJobProblem, type Domain, type JobRow } from './work';
+import { performJob, performPublishBatch, recordJobProblem, type Domain, type JobRow } from './work';
 
 export interface RunnerOptions {
   readonly env?: JobsEnvironment;
@@ -25,6 +25,11 @@ export interface RunnerOptions {
   readonly pollMs?: number;
   /** How often every channel account's sales are fetched; 0 turns the poll off. */
   readonly salesPollMs?: number;
+  /**
+   * Publish jobs of one channel run together (default), so a channel with bulk calls makes one
+   * call for up to PUBLISH_BATCH of them; false runs every job alone (the benchmark's baseline).
+   */
+  readonly batchPublishes?: boolean;
 }
 
 export type JobOutcome =
@@ -33,6 +38,8 @@ export type JobOutcome =
   | { readonly jobId: number; readonly status: 'failed'; readonly message: string };
 
 const DEFAULT_STALE_LOCK_MS = 10 * 60_000;
+/** Publish jobs taken together: a channel with bulk calls sends them 25 per call, uploads overlapping. */
+export const PUBLISH_BATCH = 100;
 const DEFAULT_POLL_MS = 15_000;
 const DEFAULT_SALES_POLL_MS = 5 * 60_000;
 
@@ -69,6 +76,7 @@ export class JobRunner {
   private readonly staleLockMs: number;
   private readonly pollMs: number;
   private readonly salesPollMs: number;
+  private readonly batchPublishes: boolean;
   private timer: TimerHandle | null = null;
   private unsubscribe: (() => void) | null = null;
   private running: Promise<void> | null = null;
@@ -85,6 +93,7 @@ export class JobRunner {
     this.staleLockMs = options.staleLockMs ?? DEFAULT_STALE_LOCK_MS;
     this.pollMs = options.pollMs ?? DEFAULT_POLL_MS;
     this.salesPollMs = options.salesPollMs ?? DEFAULT_SALES_POLL_MS;
+    this.batchPublishes = options.batchPublishes ?? true;
     this.workerId = options.workerId ?? `worker-${process.pid}-${crypto.randomUUID().slice(0, 8)}`;
   }
 
@@ -181,48 +190,46 @@ export class JobRunner {
    */
   async recoverStale(): Promise<number> {
     const now = this.now();
-    // A job that was interrupted on every one of its attempts may be what stops the process
-    // (a crash inside it): it is failed, with its listing, rather than run once more.
-    const exhausted = await this.ws.kysely
+    // A lock is stale when it is old, or at once when its worker's process is gone (the app was
+    // killed and started again): the restarted app finishes the work without waiting.
+    const running = await this.ws.kysely
       .selectFrom('jobs')
       .selectAll()
       .where('status', '=', 'running')
-      .where('locked_at', '<', isoAt(now - this.staleLockMs))
-      .where((eb) => eb('attempts', '>=', eb.ref('max_attempts')))
       .execute();
-    for (const job of exhausted) {
-      const message =
-        'Rebound stopped while running this job on each of its attempts. Check the item and the channel, then retry.';
+    const stale = running.filter(
+      (job) =>
+        (job.locked_at !== null && job.locked_at < isoAt(now - this.staleLockMs)) ||
+        workerIsGone(job.locked_by, this.workerId),
+    );
+    let resumed = 0;
+    for (const job of stale) {
+      // A job interrupted on every one of its attempts may be what stops the process (a crash
+      // inside it): it is failed, with its listing, rather than run once more.
+      const exhausted = job.attempts >= job.max_attempts;
+      const message = exhausted
+        ? 'Rebound stopped while running this job on each of its attempts. Check the item and the channel, then retry.'
+        : 'Interrupted (Rebound stopped while it was running); resumed.';
       await this.ws.kysely.transaction().execute(async (trx) => {
-        await trx
+        const result = await trx
           .updateTable('jobs')
           .set({
-            status: 'failed',
+            status: exhausted ? 'failed' : 'queued',
             locked_by: null,
             locked_at: null,
+            ...(exhausted ? {} : { next_run_at: isoAt(now) }),
             last_error: message,
             updated_at: isoAt(now),
           })
           .where('id', '=', job.id)
           .where('status', '=', 'running')
-          .execute();
-        await recordJobProblem(trx, job, { final: true, message, retryAt: null }, isoAt(now));
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) === 0) return; // another worker got there first
+        if (exhausted) await recordJobProblem(trx, job, { final: true, message, retryAt: null }, isoAt(now));
+        else resumed += 1;
       });
     }
-    const result = await this.ws.kysely
-      .updateTable('jobs')
-      .set({
-        status: 'queued',
-        locked_by: null,
-        locked_at: null,
-        next_run_at: isoAt(now),
-        last_error: 'Interrupted (Rebound stopped while it was running); resumed.',
-        updated_at: isoAt(now),
-      })
-      .where('status', '=', 'running')
-      .where('locked_at', '<', isoAt(now - this.staleLockMs))
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
+    return resumed;
   }
 
   /** Claims the oldest due job for this worker, or returns null when none is due. */
@@ -256,21 +263,69 @@ export class JobRunner {
     }
   }
 
+  /** Claims up to `limit` more due publish jobs of the same channel as `first`, for one batch. */
+  private async claimMorePublishes(first: JobRow, limit: number): Promise<JobRow[]> {
+    if (first.kind !== 'publish' || first.channel === null || limit <= 0) return [];
+    const now = isoAt(this.now());
+    const candidates = await this.ws.kysely
+      .selectFrom('jobs')
+      .select('id')
+      .where('status', '=', 'queued')
+      .where('kind', '=', 'publish')
+      .where('channel', '=', first.channel)
+      .where('next_run_at', '<=', now)
+      .orderBy('next_run_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    const claimed: JobRow[] = [];
+    for (const { id } of candidates) {
+      const row = await this.ws.kysely
+        .updateTable('jobs')
+        .set((eb) => ({
+          status: 'running',
+          locked_by: this.workerId,
+          locked_at: now,
+          attempts: eb('attempts', '+', 1),
+          updated_at: now,
+        }))
+        .where('id', '=', id)
+        .where('status', '=', 'queued')
+        .returningAll()
+        .executeTakeFirst();
+      if (row) claimed.push(row);
+    }
+    return claimed;
+  }
+
+  private async markDone(job: JobRow): Promise<void> {
+    await this.ws.kysely
+      .updateTable('jobs')
+      .set({
+        status: 'done',
+        locked_by: null,
+        locked_at: null,
+        last_error: null,
+        updated_at: isoAt(this.now()),
+      })
+      .where('id', '=', job.id)
+      .execute();
+  }
+
   /** Runs one due job to its outcome; null when nothing is due. */
   async runOnce(): Promise<JobOutcome | null> {
     const job = await this.claim();
     if (!job) return null;
+    return this.finish(job);
+  }
+
+  private async finish(job: JobRow): Promise<JobOutcome> {
     let changed: readonly Domain[];
     let outcome: JobOutcome;
     try {
       const result = await performJob(this.ws, this.env, job);
       changed = result.changed;
-      const now = isoAt(this.now());
-      await this.ws.kysely
-        .updateTable('jobs')
-        .set({ status: 'done', locked_by: null, locked_at: null, last_error: null, updated_at: now })
-        .where('id', '=', job.id)
-        .execute();
+      await this.markDone(job);
       outcome = { jobId: job.id, status: 'done', summary: result.summary };
     } catch (error) {
       outcome = await this.handleFailure(job, error);
@@ -278,6 +333,28 @@ export class JobRunner {
     }
     this.ws.changed('jobs', ...changed);
     return outcome;
+  }
+
+  /**
+   * Runs the next due work: one job, or for a publish, up to PUBLISH_BATCH publish jobs of its
+   * channel together (each still gets its own outcome, retry and message). Null when none is due.
+   */
+  async runNext(): Promise<JobOutcome[] | null> {
+    const job = await this.claim();
+    if (!job) return null;
+    const more = this.batchPublishes ? await this.claimMorePublishes(job, PUBLISH_BATCH - 1) : [];
+    if (more.length === 0) return [await this.finish(job)];
+    const outcomes: JobOutcome[] = [];
+    for (const { job: done, result, error } of await performPublishBatch(this.ws, this.env, [job, ...more])) {
+      if (result) {
+        await this.markDone(done);
+        outcomes.push({ jobId: done.id, status: 'done', summary: result.summary });
+      } else {
+        outcomes.push(await this.handleFailure(done, error));
+      }
+    }
+    this.ws.changed('jobs', 'listings', 'items');
+    return outcomes;
   }
 
   private async handleFailure(job: JobRow, error: unknown): Promise<JobOutcome> {
@@ -328,9 +405,9 @@ export class JobRunner {
   async runDue(): Promise<JobOutcome[]> {
     const outcomes: JobOutcome[] = [];
     for (;;) {
-      const outcome = await this.runOnce();
-      if (!outcome) break;
-      outcomes.push(outcome);
+      const next = await this.runNext();
+      if (!next) break;
+      outcomes.push(...next);
       const waiting = await this.ws.kysely
         .selectFrom('jobs')
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -369,6 +446,24 @@ export class JobRunner {
       const waitMs = Math.max(0, Date.parse(String(next.at)) - this.now());
       await new Promise<void>((resolve) => this.scheduler.schedule(waitMs, resolve));
     }
+  }
+}
+
+/**
+ * True when `lockedBy` names a worker of this machine whose process no longer runs. Worker ids
+ * are `worker-<pid>-<random>`; any other id (a test's, another naming) is never judged gone.
+ */
+export function workerIsGone(lockedBy: string | null, self: string): boolean {
+  if (lockedBy === null || lockedBy === self) return false;
+  const match = /^worker-(\d+)-/.exec(lockedBy);
+  if (!match) return false;
+  const pid = Number(match[1]);
+  if (pid === process.pid) return false; // another runner of this very process: alive
+  try {
+    process.kill(pid, 0); // signal 0 only asks whether the process exists
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
 

@@ -20,7 +20,9 @@ import {
   type ChannelAdapter,
   type EndReason,
   type ListingInput,
+  type RemoteListing,
   type RemoteRef,
+  type UpsertOutcome,
   type RemoteSale,
 } from '../channels/channel';
 import type { ChannelAccount, JobsEnvironment } from '../channels/registry';
@@ -160,19 +162,42 @@ async function adapterForItem(db: Queryable, env: JobsEnvironment, merchantId: n
  * item's recorded facts ("why is it discounted"), in the merchant's market language. Only an
  * item the drafting refuses (never the case for an approved item) falls back to the catalogue.
  */
-async function listingInput(ws: Workspace, item: ItemFacts, priceCents: number): Promise<ListingInput> {
-  const language = (LANGUAGES as readonly string[]).includes(item.language)
-    ? (item.language as Language)
-    : 'en';
+async function listingInput(
+  ws: Workspace,
+  item: ItemFacts,
+  priceCents: number,
+  adapter: ChannelAdapter,
+): Promise<ListingInput> {
+  const isLanguage = (value: string | undefined): value is Language =>
+    value !== undefined && (LANGUAGES as readonly string[]).includes(value);
+  // A channel that lists in one language (an eBay marketplace) decides; else the merchant's.
+  const language: Language = isLanguage(adapter.listingLanguage)
+    ? adapter.listingLanguage
+    : isLanguage(item.language)
+      ? item.language
+      : 'en';
   const text = await listingText(ws, item.id, language);
+  const title = text?.title || item.title;
+  const photos = await ws.kysely
+    .selectFrom('photos')
+    .select('hash')
+    .where('item_id', '=', item.id)
+    .where('deleted_at', 'is', null)
+    .orderBy('is_main', 'desc')
+    .orderBy('position')
+    .execute();
   return {
     sku: item.reference,
-    title: text?.title || item.title,
+    title,
     descriptionHtml: text?.html || item.description,
     priceCents,
     originalCents: item.originalCents,
     currency: item.currency,
     quantity: 1,
+    photos: photos.map((p, index) => ({
+      file: ws.photoPath(p.hash, 'listing'),
+      alt: `${title} (${index + 1}/${photos.length})`,
+    })),
   };
 }
 
@@ -185,7 +210,21 @@ async function setItemStatus(trx: Transaction<Database>, itemId: number, status:
     .execute();
 }
 
-async function publish(ws: Workspace, env: JobsEnvironment, job: JobRow): Promise<WorkResult> {
+/** A publish job ready for its remote call, or settled without one. */
+type PublishPlan =
+  | { readonly settled: WorkResult }
+  | {
+      readonly settled: null;
+      readonly listing: ListingRow;
+      readonly item: ItemFacts;
+      readonly channel: Channel;
+      readonly merchantId: number;
+      readonly adapter: ChannelAdapter;
+      readonly input: ListingInput;
+    };
+
+/** Everything a publish does before the remote call: the checks, and the listing shown `working`. */
+async function planPublish(ws: Workspace, env: JobsEnvironment, job: JobRow): Promise<PublishPlan> {
   const listing = await loadListing(ws.kysely, payloadNumber(job, 'listingId'));
   const channel = asChannel(listing.channel);
   const item = await loadItem(ws.kysely, listing.item_id);
@@ -215,7 +254,7 @@ async function publish(ws: Workspace, env: JobsEnvironment, job: JobRow): Promis
         });
       }
     });
-    return { changed: ['listings'], summary: `not published: item is ${item.status}` };
+    return { settled: { changed: ['listings'], summary: `not published: item is ${item.status}` } };
   }
 
   const priceCents = listing.price_cents;
@@ -226,9 +265,19 @@ async function publish(ws: Workspace, env: JobsEnvironment, job: JobRow): Promis
     .where('id', '=', listing.id)
     .execute();
   ws.changed('listings');
+  const input = await listingInput(ws, item, priceCents, adapter);
+  return { settled: null, listing, item, channel, merchantId: item.merchantId, adapter, input };
+}
 
-  const remote = await adapter.upsert(await listingInput(ws, item, priceCents));
-
+/** Stores what the channel answered: the listing live with its remote ids, the item listed. */
+async function recordPublished(
+  ws: Workspace,
+  env: JobsEnvironment,
+  plan: Extract<PublishPlan, { settled: null }>,
+  remote: RemoteListing,
+): Promise<WorkResult> {
+  const { listing, item, channel } = plan;
+  const label = CHANNEL_LABELS[channel];
   const now = isoAt(env.clock.now());
   await ws.kysely.transaction().execute(async (trx) => {
     await trx
@@ -271,6 +320,84 @@ async function publish(ws: Workspace, env: JobsEnvironment, job: JobRow): Promis
     changed: ['listings', 'items'],
     summary: `live at ${remote.url ?? remote.listingId ?? remote.sku}`,
   };
+}
+
+async function publish(ws: Workspace, env: JobsEnvironment, job: JobRow): Promise<WorkResult> {
+  const plan = await planPublish(ws, env, job);
+  if (plan.settled) return plan.settled;
+  return recordPublished(ws, env, plan, await plan.adapter.upsert(plan.input));
+}
+
+export type BatchResult =
+  | { readonly job: JobRow; readonly result: WorkResult; readonly error?: undefined }
+  | { readonly job: JobRow; readonly result?: undefined; readonly error: unknown };
+
+/**
+ * Publishes several claimed publish jobs together. Jobs of one merchant on a channel with bulk
+ * calls go out in one `upsertMany` (eBay: 25 per call instead of five calls each); each keeps its
+ * own outcome, so a refused item fails alone. Channels without bulk calls publish one by one.
+ */
+export async function performPublishBatch(
+  ws: Workspace,
+  env: JobsEnvironment,
+  jobs: readonly JobRow[],
+): Promise<BatchResult[]> {
+  const results: BatchResult[] = [];
+  const groups = new Map<string, { job: JobRow; plan: Extract<PublishPlan, { settled: null }> }[]>();
+  for (const job of jobs) {
+    try {
+      const plan = await planPublish(ws, env, job);
+      if (plan.settled) {
+        results.push({ job, result: plan.settled });
+        continue;
+      }
+      const key = `${plan.merchantId}:${plan.channel}`;
+      const group = groups.get(key) ?? [];
+      group.push({ job, plan });
+      groups.set(key, group);
+    } catch (error) {
+      results.push({ job, error });
+    }
+  }
+  for (const group of groups.values()) {
+    const adapter = group[0]!.plan.adapter;
+    if (!adapter.upsertMany || group.length === 1) {
+      for (const { job, plan } of group) {
+        try {
+          results.push({
+            job,
+            result: await recordPublished(ws, env, plan, await adapter.upsert(plan.input)),
+          });
+        } catch (error) {
+          results.push({ job, error });
+        }
+      }
+      continue;
+    }
+    let outcomes: readonly UpsertOutcome[];
+    try {
+      outcomes = await adapter.upsertMany(group.map((g) => g.plan.input));
+    } catch (error) {
+      // The batch as a whole failed (auth, a bulk call unanswered): every job retries or fails alike.
+      for (const { job } of group) results.push({ job, error });
+      continue;
+    }
+    for (const [index, { job, plan }] of group.entries()) {
+      const outcome = outcomes[index];
+      if (!outcome) {
+        results.push({ job, error: new Error('The channel gave no result for this listing.') });
+      } else if (!outcome.ok) {
+        results.push({ job, error: outcome.error });
+      } else {
+        try {
+          results.push({ job, result: await recordPublished(ws, env, plan, outcome.listing) });
+        } catch (error) {
+          results.push({ job, error });
+        }
+      }
+    }
+  }
+  return results;
 }
 
 async function updatePrice(ws: Workspace, env: JobsEnvironment, job: JobRow): Promise<WorkResult> {

@@ -5,8 +5,10 @@ import type { Clock } from '../../jobs/clock';
 import { listingText } from '../../descriptions/service';
 import type { Workspace } from '../../workspace';
 import {
+  asChannelError,
   ChannelError,
   type ChannelAdapter,
+  type UpsertOutcome,
   type EndReason,
   type ListingInput,
   type RemoteListing,
@@ -15,12 +17,21 @@ import {
   type SalesPage,
 } from '../channel';
 import { MARKETPLACES, type EbaySettings } from './config';
-import { existingOfferId, readFailure } from './errors';
+import { entryFailure, existingOfferId, mapEbayError, readFailure } from './errors';
 import type { EbaySession } from './oauth';
 
 /** eBay's limits (SOURCES.md), checked before a call so the message can say what to change. */
 export const SKU_MAX = 50;
+export const TITLE_MAX = 80;
+const CONDITION_DESCRIPTION_MAX = 1000;
 const IMAGES_MAX = 24;
+/** eBay's bulk Inventory calls take at most 25 entries. */
+export const BULK_MAX = 25;
+/** Uploads in flight at once in a batch; the Media window, not this, sets the pace. */
+const UPLOAD_CONCURRENCY = 8;
+/** A batch waits for a Media slot rather than give its jobs back, but never longer than this. */
+const UPLOAD_WAIT_MAX_MS = 10_000;
+const MIN_SLEEP_MS = 25;
 const ORDERS_PAGE = 200;
 /** getOrders' lastModifiedDate can lag: read this much before the cursor, the caller de-duplicates. */
 export const SALES_OVERLAP_MS = 15 * 60_000;
@@ -28,42 +39,61 @@ export const SALES_OVERLAP_MS = 15 * 60_000;
 const FIRST_SYNC_MS = 30 * 24 * 3_600_000;
 
 /**
- * Media API: at most 50 uploads per 5 seconds per user. A token bucket per account, shared by
- * every adapter instance of that account in this process. When it is empty the upload is not
- * made: the job is retried when the bucket has refilled (no sleeping in the worker).
+ * Media API: at most 50 uploads per 5 seconds per user, counted by eBay over a sliding window of
+ * the times uploads *arrive*. We cannot see arrivals, but an upload has arrived by the time its
+ * answer is back: so an upload holds its slot while in flight and for 5 seconds after its answer.
+ * Then no 51st upload can reach eBay within 5 seconds of the first, however late or uneven the
+ * network is. One window per account, shared by every adapter of that account in this process.
+ * `take` never sleeps: it answers how long to wait, and the caller waits (a slot is never more
+ * than 5 seconds away) or, past UPLOAD_WAIT_MAX_MS, gives its job back with Retry-After.
  */
 export class UploadBucket {
-  private tokens: number;
-  private at: number;
+  private inFlight = 0;
+  /** When the answers of recent uploads came back, oldest first. */
+  private readonly answered: number[] = [];
 
   constructor(
     private readonly capacity = 50,
     private readonly windowMs = 5_000,
-    nowMs = 0,
-  ) {
-    this.tokens = capacity;
-    this.at = nowMs;
-  }
+    _nowMs = 0,
+    /** Extra room kept clear of eBay's edge, on top of the window. */
+    private readonly marginMs = 0,
+  ) {}
 
-  /** Takes one upload; returns 0, or the milliseconds to wait for the next one. */
+  /** Takes a slot for one upload: 0, or the milliseconds to wait before asking again. */
   take(nowMs: number): number {
-    const rate = this.capacity / this.windowMs;
-    this.tokens = Math.min(this.capacity, this.tokens + Math.max(0, nowMs - this.at) * rate);
-    this.at = Math.max(this.at, nowMs);
-    if (this.tokens >= 1) {
-      this.tokens -= 1;
+    const horizon = nowMs - this.windowMs - this.marginMs;
+    while (this.answered.length > 0 && this.answered[0]! <= horizon) this.answered.shift();
+    if (this.inFlight + this.answered.length < this.capacity) {
+      this.inFlight += 1;
       return 0;
     }
-    return Math.ceil((1 - this.tokens) / rate);
+    // Every slot is held by an upload still in flight: its answer is a round trip away.
+    return this.answered.length > 0 ? this.answered[0]! - horizon : IN_FLIGHT_WAIT_MS;
+  }
+
+  /** The upload's answer (or failure) came back: its slot frees `windowMs` from now. */
+  release(nowMs: number): void {
+    this.inFlight = Math.max(0, this.inFlight - 1);
+    this.answered.push(nowMs);
   }
 }
 
-const buckets = new Map<number, UploadBucket>();
-export function uploadBucketFor(accountId: number, nowMs: number): UploadBucket {
-  let bucket = buckets.get(accountId);
+const IN_FLIGHT_WAIT_MS = 50;
+
+/** A little room on top of eBay's window, for clocks that disagree by a few milliseconds. */
+const UPLOAD_MARGIN_MS = 20;
+const buckets = new WeakMap<Workspace, Map<number, UploadBucket>>();
+export function uploadBucketFor(ws: Workspace, accountId: number, nowMs: number): UploadBucket {
+  let perWs = buckets.get(ws);
+  if (!perWs) {
+    perWs = new Map();
+    buckets.set(ws, perWs);
+  }
+  let bucket = perWs.get(accountId);
   if (!bucket) {
-    bucket = new UploadBucket(50, 5_000, nowMs);
-    buckets.set(accountId, bucket);
+    bucket = new UploadBucket(50, 5_000, nowMs, UPLOAD_MARGIN_MS);
+    perWs.set(accountId, bucket);
   }
   return bucket;
 }
@@ -132,6 +162,43 @@ export interface EbayChannelOptions {
   readonly api: eBayApi;
   readonly session: EbaySession;
   readonly clock: Clock;
+  /** How a batch waits for the next Media slot; tests may replace it. */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * The language Rebound drafts an eBay listing in: the marketplace's own where Rebound writes it
+ * (EBAY_DE/AT German, EBAY_FR French, EBAY_US/GB English), so the text, the body's `locale` and
+ * the `Content-Language` header always agree. Elsewhere null: pre-flight warns that the text will
+ * be in the merchant's language.
+ */
+export function marketplaceLanguage(marketplace: keyof typeof MARKETPLACES): Language | null {
+  const prefix = MARKETPLACES[marketplace].locale.slice(0, 2);
+  return (LANGUAGES as readonly string[]).includes(prefix) ? (prefix as Language) : null;
+}
+
+interface ItemFactsOf {
+  readonly conditionEnum: string;
+  readonly conditionDescription: string | null;
+  readonly photoFiles: readonly string[];
+}
+
+interface BulkEntry {
+  readonly sku?: string;
+  readonly offerId?: string;
+  readonly listingId?: string;
+  readonly statusCode?: number;
+  readonly errors?: readonly { errorId?: number; message?: string; longMessage?: string }[];
+  readonly inventoryItem?: { product?: { imageUrls?: string[] } };
+}
+
+/** One listing of a batch on its way through the bulk calls. */
+interface Pending {
+  readonly index: number;
+  readonly input: ListingInput;
+  readonly facts: ItemFactsOf;
+  imageUrls: string[];
+  offerId: string | null;
 }
 
 /**
@@ -150,6 +217,10 @@ export class EbayChannel implements ChannelAdapter {
 
   private get inventory() {
     return this.o.api.sell.inventory;
+  }
+
+  get listingLanguage(): Language | undefined {
+    return marketplaceLanguage(this.o.settings.marketplace) ?? undefined;
   }
 
   private listingUrl(listingId: string): string {
@@ -206,8 +277,8 @@ export class EbayChannel implements ChannelAdapter {
     return offer ? this.toRemote(offer) : null;
   }
 
-  async upsert(input: ListingInput): Promise<RemoteListing> {
-    const s = this.o.settings;
+  /** What can be refused before anything is sent: eBay would refuse it, or refuse the whole bulk call. */
+  private checkInput(input: ListingInput): void {
     if (input.sku.length > SKU_MAX) {
       throw new ChannelError(
         'user',
@@ -215,41 +286,55 @@ export class EbayChannel implements ChannelAdapter {
         `eBay takes SKUs of at most ${SKU_MAX} characters; “${input.sku.slice(0, 60)}…” is ${input.sku.length}. Shorten the item reference.`,
       );
     }
-    if (
-      !s.fulfillmentPolicyId ||
-      !s.paymentPolicyId ||
-      !s.returnPolicyId ||
-      !s.merchantLocationKey ||
-      !s.categoryId
-    ) {
+    if ([...input.title].length > TITLE_MAX) {
       throw new ChannelError(
         'user',
-        'not_configured',
-        'eBay needs the seller’s shipping, payment and return policies, a location and a category: complete the eBay settings.',
+        'title_too_long',
+        `eBay takes titles of at most ${TITLE_MAX} characters; “${input.title.slice(0, 40)}…” has ${[...input.title].length}. Shorten the title in the item's description.`,
       );
     }
     if (input.currency !== this.market.currency) {
       throw new ChannelError(
         'user',
         'currency',
-        `${s.marketplace} sells in ${this.market.currency}, the merchant prices in ${input.currency}: choose the matching eBay marketplace.`,
+        `${this.o.settings.marketplace} sells in ${this.market.currency}, the merchant prices in ${input.currency}: choose the matching eBay marketplace.`,
       );
     }
-    const facts = await this.itemFacts(input.sku);
-    const imageUrls = await this.imageUrls(input.sku, facts.photoFiles);
-    const item = {
+  }
+
+  private requireSettings(): void {
+    const s = this.o.settings;
+    const missing = [
+      s.fulfillmentPolicyId ? null : 'shipping policy',
+      s.paymentPolicyId ? null : 'payment policy',
+      s.returnPolicyId ? null : 'return policy',
+      s.merchantLocationKey ? null : 'inventory location',
+      s.categoryId ? null : 'category',
+    ].filter((x): x is string => x !== null);
+    if (missing.length > 0) {
+      throw new ChannelError(
+        'user',
+        'not_configured',
+        `eBay needs the seller’s ${missing.join(', ')}: run the eBay check in Settings and complete them.`,
+      );
+    }
+  }
+
+  private inventoryBody(input: ListingInput, facts: ItemFactsOf, imageUrls: readonly string[]) {
+    return {
       locale: this.market.locale.replace('-', '_'),
       availability: { shipToLocationAvailability: { quantity: input.quantity } },
       condition: facts.conditionEnum,
-      ...(facts.conditionDescription ? { conditionDescription: facts.conditionDescription } : {}),
-      product: { title: input.title, description: input.descriptionHtml, imageUrls },
+      ...(facts.conditionDescription
+        ? { conditionDescription: clip(facts.conditionDescription, CONDITION_DESCRIPTION_MAX) }
+        : {}),
+      product: { title: input.title, description: input.descriptionHtml, imageUrls: [...imageUrls] },
     };
-    await this.o.session.call('saving the inventory item', () =>
-      // ebay-api's types inherit the contract's `aspects: string` error (tests/ebay README): cast here.
-      this.inventory.createOrReplaceInventoryItem(input.sku, item as never),
-    );
+  }
 
-    const details = {
+  private offerDetails(input: ListingInput) {
+    const s = this.o.settings;
+    return {
       availableQuantity: input.quantity,
       categoryId: s.categoryId,
       listingDescription: input.descriptionHtml,
@@ -261,6 +346,21 @@ export class EbayChannel implements ChannelAdapter {
       merchantLocationKey: s.merchantLocationKey,
       pricingSummary: { price: ebayAmount(input.priceCents, input.currency) },
     };
+  }
+
+  async upsert(input: ListingInput): Promise<RemoteListing> {
+    const s = this.o.settings;
+    this.checkInput(input);
+    this.requireSettings();
+    const facts = await this.itemFacts(input.sku);
+    const imageUrls = await this.imageUrls(input.sku, facts.photoFiles);
+    const item = this.inventoryBody(input, facts, imageUrls);
+    await this.o.session.call('saving the inventory item', () =>
+      // ebay-api's types inherit the contract's `aspects: string` error (tests/ebay README): cast here.
+      this.inventory.createOrReplaceInventoryItem(input.sku, item as never),
+    );
+
+    const details = this.offerDetails(input);
     let offer = await this.findOffer(input.sku);
     let offerId: string;
     if (offer) {
@@ -319,6 +419,322 @@ export class EbayChannel implements ChannelAdapter {
         return existing;
       }
       throw error;
+    }
+  }
+
+  /**
+   * Publishes many listings with eBay's bulk calls, 25 per call: pictures (Media API, paced by
+   * its window), then bulkCreateOrReplaceInventoryItem, bulkCreateOffer and bulkPublishOffer,
+   * each answering per entry (207). A refused entry fails only its own listing; a bulk call that
+   * fails outright fails only its 25. Pictures of the next 25 keep uploading while the bulk calls
+   * of the previous ones are under way, so the Media window, not the round trips, sets the pace.
+   * Idempotent like `upsert`: an offer that an interrupted run already created comes back from
+   * bulkCreateOffer as "Offer entity already exists" with its id, and is updated, not duplicated.
+   */
+  async upsertMany(inputs: readonly ListingInput[]): Promise<readonly UpsertOutcome[]> {
+    this.requireSettings();
+    const failed = new Map<number, ChannelError>();
+    const fail = (index: number, error: unknown) => {
+      if (!failed.has(index)) failed.set(index, asChannelError(error));
+    };
+    const pending: Pending[] = [];
+    for (const [index, input] of inputs.entries()) {
+      try {
+        this.checkInput(input);
+        const facts = await this.itemFacts(input.sku);
+        if (facts.photoFiles.length === 0) {
+          throw new ChannelError(
+            'user',
+            'no_photos',
+            `eBay needs at least one picture: add photos to ${input.sku}.`,
+          );
+        }
+        pending.push({ index, input, facts, imageUrls: [], offerId: null });
+      } catch (error) {
+        fail(index, error);
+      }
+    }
+    const chunks: Pending[][] = [];
+    for (let start = 0; start < pending.length; start += BULK_MAX) {
+      chunks.push(pending.slice(start, start + BULK_MAX));
+    }
+    const listings = new Map<number, RemoteListing>();
+
+    // Pictures already on eBay (an earlier run stored them on the inventory item) are kept.
+    for (const chunk of chunks) {
+      await this.guard(chunk, fail, async () => {
+        const answer = (await this.o.session.call('reading the inventory items', () =>
+          this.inventory.bulkGetInventoryItem({
+            requests: chunk.map((p) => ({ sku: p.input.sku })),
+          } as never),
+        )) as { responses?: BulkEntry[] } | null;
+        const stored = new Map(
+          (answer?.responses ?? []).map((r) => [r.sku, r.inventoryItem?.product?.imageUrls]),
+        );
+        for (const p of chunk) {
+          const urls = stored.get(p.input.sku) ?? [];
+          if (urls.length === p.facts.photoFiles.length) p.imageUrls = [...urls];
+        }
+      });
+    }
+
+    const uploads = this.uploadPictures(chunks, fail, failed);
+    try {
+      for (const [k, chunk] of chunks.entries()) {
+        await uploads.chunkDone[k];
+        await this.guard(chunk, fail, () =>
+          this.publishChunk(
+            chunk.filter((p) => !failed.has(p.index)),
+            fail,
+            listings,
+          ),
+        );
+      }
+    } finally {
+      uploads.stop();
+      await uploads.all;
+    }
+
+    return inputs.map((input, index): UpsertOutcome => {
+      const listing = listings.get(index);
+      if (listing) return { sku: input.sku, ok: true, listing };
+      return { sku: input.sku, ok: false, error: failed.get(index) ?? missingEntry('publishing the offer') };
+    });
+  }
+
+  /** Runs one bulk step for a chunk: if the call itself fails, the chunk's listings fail with it (auth: all). */
+  private async guard(
+    chunk: readonly Pending[],
+    fail: (index: number, error: unknown) => void,
+    step: () => Promise<void>,
+  ): Promise<void> {
+    try {
+      await step();
+    } catch (error) {
+      if (error instanceof ChannelError && error.kind === 'auth') throw error;
+      for (const p of chunk) fail(p.index, error);
+    }
+  }
+
+  /** Inventory items, offers and publication for up to 25 listings whose pictures are on eBay. */
+  private async publishChunk(
+    chunk: readonly Pending[],
+    fail: (index: number, error: unknown) => void,
+    listings: Map<number, RemoteListing>,
+  ): Promise<void> {
+    const now = () => this.o.clock.now();
+    let alive = chunk.filter((p) => p.imageUrls.length > 0);
+    if (alive.length === 0) return;
+
+    const saved = (await this.o.session.call('saving the inventory items', () =>
+      this.inventory.bulkCreateOrReplaceInventoryItem({
+        requests: alive.map((p) => ({
+          sku: p.input.sku,
+          ...this.inventoryBody(p.input, p.facts, p.imageUrls),
+        })),
+      } as never),
+    )) as { responses?: BulkEntry[] } | null;
+    const savedBySku = new Map((saved?.responses ?? []).map((r) => [r.sku, r]));
+    alive = alive.filter((p) => {
+      const entry = savedBySku.get(p.input.sku);
+      if (entry && isSuccess(entry.statusCode)) return true;
+      fail(
+        p.index,
+        entry
+          ? mapEbayError(entryFailure(entry.statusCode, entry.errors), 'saving the inventory item', now())
+          : missingEntry('saving the inventory item'),
+      );
+      return false;
+    });
+    if (alive.length === 0) return;
+
+    const created = (await this.o.session.call('creating the offers', () =>
+      this.inventory.bulkCreateOffer({
+        requests: alive.map((p) => ({
+          ...this.offerDetails(p.input),
+          sku: p.input.sku,
+          marketplaceId: this.o.settings.marketplace,
+          format: 'FIXED_PRICE',
+        })),
+      } as never),
+    )) as { responses?: BulkEntry[] } | null;
+    const createdBySku = new Map((created?.responses ?? []).map((r) => [r.sku, r]));
+    for (const p of alive) {
+      const entry = createdBySku.get(p.input.sku);
+      if (!entry) {
+        fail(p.index, missingEntry('creating the offer'));
+      } else if (isSuccess(entry.statusCode) && entry.offerId) {
+        p.offerId = entry.offerId;
+      } else {
+        const existing = existingOfferId(entryFailure(entry.statusCode, entry.errors));
+        if (!existing) {
+          fail(
+            p.index,
+            mapEbayError(entryFailure(entry.statusCode, entry.errors), 'creating the offer', now()),
+          );
+          continue;
+        }
+        // Rare (a resumed batch): one updateOffer each, so the offer carries today's price and text.
+        try {
+          await this.o.session.call('updating the offer', () =>
+            this.inventory.updateOffer(existing, this.offerDetails(p.input) as never),
+          );
+          p.offerId = existing;
+        } catch (error) {
+          if (error instanceof ChannelError && error.kind === 'auth') throw error;
+          fail(p.index, error);
+        }
+      }
+    }
+    alive = alive.filter((p) => p.offerId !== null);
+    if (alive.length === 0) return;
+
+    // Publishing a published offer revises its listing: same listing id.
+    const published = (await this.o.session.call('publishing the offers', () =>
+      this.inventory.bulkPublishOffer({ requests: alive.map((p) => ({ offerId: p.offerId })) } as never),
+    )) as { responses?: BulkEntry[] } | null;
+    const byOffer = new Map((published?.responses ?? []).map((r) => [r.offerId, r]));
+    for (const p of alive) {
+      const entry = byOffer.get(p.offerId ?? '');
+      if (!entry) {
+        fail(p.index, missingEntry('publishing the offer'));
+      } else if (!isSuccess(entry.statusCode) || !entry.listingId) {
+        fail(
+          p.index,
+          mapEbayError(entryFailure(entry.statusCode, entry.errors), 'publishing the offer', now()),
+        );
+      } else {
+        listings.set(p.index, {
+          sku: p.input.sku,
+          offerId: p.offerId,
+          listingId: entry.listingId,
+          status: 'live',
+          url: this.listingUrl(entry.listingId),
+          priceCents: p.input.priceCents,
+          currency: p.input.currency,
+        });
+      }
+    }
+  }
+
+  /**
+   * Uploads the pictures of every chunk that needs them, several at a time and in chunk order,
+   * within the Media window. `chunkDone[k]` settles when chunk k's pictures are all up (or its
+   * listings failed); `stop` ends the work early (an auth failure elsewhere).
+   */
+  private uploadPictures(
+    chunks: readonly (readonly Pending[])[],
+    fail: (index: number, error: unknown) => void,
+    failed: ReadonlyMap<number, ChannelError>,
+  ): { chunkDone: Promise<void>[]; all: Promise<void>; stop: () => void } {
+    const tasks = chunks.flatMap((chunk, k) =>
+      chunk
+        .filter((p) => p.imageUrls.length === 0 && !failed.has(p.index))
+        .flatMap((p) => p.facts.photoFiles.map((file, position) => ({ k, p, file, position }))),
+    );
+    const left = chunks.map((_, k) => tasks.filter((t) => t.k === k).length);
+    const resolvers: (() => void)[] = [];
+    const chunkDone = chunks.map(
+      (_, k) =>
+        new Promise<void>((resolve) => {
+          resolvers[k] = resolve;
+          if (left[k] === 0) resolve();
+        }),
+    );
+    const urls = new Map<number, string[]>();
+    let next = 0;
+    let stopped = false;
+    const work = async () => {
+      while (!stopped && next < tasks.length) {
+        const task = tasks[next++]!;
+        try {
+          if (!failed.has(task.p.index)) {
+            await this.uploadSlot();
+            const url = await this.uploadPicture(task.file);
+            const list = urls.get(task.p.index) ?? [];
+            list[task.position] = url;
+            urls.set(task.p.index, list);
+            if (list.filter(Boolean).length === task.p.facts.photoFiles.length) task.p.imageUrls = list;
+          }
+        } catch (error) {
+          fail(task.p.index, error);
+          if (error instanceof ChannelError && error.kind === 'auth') stopped = true;
+        }
+        left[task.k]! -= 1;
+        if (left[task.k] === 0) resolvers[task.k]!();
+      }
+    };
+    const all = Promise.all(Array.from({ length: Math.min(UPLOAD_CONCURRENCY, tasks.length) }, work)).then(
+      () => {
+        // Whatever was not reached (stopped early) settles too, so nobody waits for ever.
+        for (const resolve of resolvers) resolve();
+      },
+    );
+    return {
+      chunkDone,
+      all,
+      stop: () => {
+        stopped = true;
+      },
+    };
+  }
+
+  /** Waits for the account's next Media slot rather than give the job back for a moment's wait. */
+  private async uploadSlot(): Promise<void> {
+    const bucket = uploadBucketFor(this.o.ws, this.o.accountId, this.o.clock.now());
+    const sleep = this.o.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+    for (;;) {
+      const before = this.o.clock.now();
+      const waitMs = bucket.take(before);
+      if (waitMs === 0) return;
+      if (waitMs > UPLOAD_WAIT_MAX_MS) {
+        throw new ChannelError(
+          'retryable',
+          'media_rate',
+          'eBay takes 50 pictures per 5 seconds; continuing shortly.',
+          {
+            retryAfterMs: waitMs,
+          },
+        );
+      }
+      // Never less than a few ms: a timer may fire before the wall clock ticks over, and a clock
+      // that stays still across a real pause is a test's, which would wait for ever.
+      await sleep(Math.max(waitMs, MIN_SLEEP_MS));
+      if (this.o.clock.now() === before) {
+        throw new ChannelError(
+          'retryable',
+          'media_rate',
+          'eBay takes 50 pictures per 5 seconds; continuing shortly.',
+          {
+            retryAfterMs: waitMs,
+          },
+        );
+      }
+    }
+  }
+
+  /** Uploads one picture; the caller has taken its Media slot, which is given back here. */
+  private async uploadPicture(file: string): Promise<string> {
+    try {
+      const bytes = await fs.promises.readFile(file);
+      const uploaded = (await this.o.session.call('uploading a picture', () => {
+        const form = new FormData();
+        form.append('image', new Blob([bytes], { type: 'image/jpeg' }), 'photo.jpg');
+        // ebay-api v9 has no image method and forces JSON; the per-call header wins (tests/ebay README).
+        return this.o.api.commerce.media.post(
+          '/image/create_image_from_file',
+          form,
+          {},
+          {
+            headers: { 'Content-Type': 'multipart/form-data' },
+          },
+        );
+      })) as { imageUrl?: string };
+      if (!uploaded.imageUrl)
+        throw new ChannelError('retryable', 'no_image_url', 'eBay stored a picture without a URL.');
+      return uploaded.imageUrl;
+    } finally {
+      uploadBucketFor(this.o.ws, this.o.accountId, this.o.clock.now()).release(this.o.clock.now());
     }
   }
 
@@ -431,9 +847,9 @@ export class EbayChannel implements ChannelAdapter {
       .where('items.reference', '=', sku)
       .executeTakeFirst();
     if (!item) throw new ChannelError('user', 'unknown_item', `No item ${sku} for this merchant.`);
-    const language = (LANGUAGES as readonly string[]).includes(item.language)
-      ? (item.language as Language)
-      : 'en';
+    const language =
+      marketplaceLanguage(this.o.settings.marketplace) ??
+      ((LANGUAGES as readonly string[]).includes(item.language) ? (item.language as Language) : 'en');
     const text = await listingText(this.o.ws, item.id, language);
     if (!text) {
       throw new ChannelError(
@@ -477,38 +893,32 @@ export class EbayChannel implements ChannelAdapter {
     }
     if (existing.length === files.length) return existing;
 
-    const bucket = uploadBucketFor(this.o.accountId, this.o.clock.now());
     const urls: string[] = [];
     for (const file of files) {
-      const waitMs = bucket.take(this.o.clock.now());
-      if (waitMs > 0) {
-        throw new ChannelError(
-          'retryable',
-          'media_rate',
-          'eBay takes 50 pictures per 5 seconds; continuing shortly.',
-          {
-            retryAfterMs: waitMs,
-          },
-        );
-      }
-      const bytes = await fs.promises.readFile(file);
-      const uploaded = (await this.o.session.call('uploading a picture', () => {
-        const form = new FormData();
-        form.append('image', new Blob([bytes], { type: 'image/jpeg' }), 'photo.jpg');
-        // ebay-api v9 has no image method and forces JSON; the per-call header wins (tests/ebay README).
-        return this.o.api.commerce.media.post(
-          '/image/create_image_from_file',
-          form,
-          {},
-          {
-            headers: { 'Content-Type': 'multipart/form-data' },
-          },
-        );
-      })) as { imageUrl?: string };
-      if (!uploaded.imageUrl)
-        throw new ChannelError('retryable', 'no_image_url', 'eBay stored a picture without a URL.');
-      urls.push(uploaded.imageUrl);
+      await this.uploadSlot();
+      urls.push(await this.uploadPicture(file));
     }
     return urls;
   }
+}
+
+function isSuccess(statusCode: number | undefined): boolean {
+  return statusCode !== undefined && statusCode >= 200 && statusCode < 300;
+}
+
+function missingEntry(action: string): ChannelError {
+  return new ChannelError(
+    'retryable',
+    'no_entry',
+    `eBay's answer had no result for this item while ${action}.`,
+  );
+}
+
+/** Cuts text to eBay's limit at a word, with an ellipsis, rather than have the whole call refused. */
+function clip(text: string, max: number): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  const cut = chars.slice(0, max - 1).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${space > max * 0.8 ? cut.slice(0, space) : cut}…`;
 }

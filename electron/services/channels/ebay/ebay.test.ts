@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { PublishResult } from '../../../../shared/contract';
+import { connectedTestAccount } from '../../../../tests/ebay/account';
 import { locateContracts } from '../../../../tests/ebay/openapi';
 import { expectNoViolations, startEbayTestServer, type EbayTestServer } from '../../../../tests/ebay/server';
 import { addItem, addMerchant, addPhoto, addPrice, addProduct } from '../../../../tests/integration/seed';
@@ -17,7 +18,7 @@ import type { Workspace } from '../../workspace';
 import { ChannelError } from '../channel';
 import { builtInRegistry, configureJobs } from '../registry';
 import { openSecrets } from './config';
-import { configureEbay, connectEbay, ebayAdapterFor, ebayStatus, secretBoxFor } from './service';
+import { ebayAdapterFor, ebayStatus, secretBoxFor } from './service';
 
 const contracts = locateContracts();
 if (!contracts.available) console.warn(contracts.reason);
@@ -53,21 +54,7 @@ afterEach(async () => {
 });
 
 async function configureAndConnect(): Promise<void> {
-  await configureEbay(ws, clock, {
-    merchantId,
-    ...server.app,
-    marketplace: 'EBAY_US',
-    baseUrl: server.baseUrl,
-    fulfillmentPolicyId: '6000001',
-    paymentPolicyId: '6000002',
-    returnPolicyId: '6000003',
-    merchantLocationKey: 'warehouse-1',
-    categoryId: '9355',
-  });
-  const code = server.state.auth.issueAuthorizationCode();
-  // The whole address the seller lands on, as pasted from the browser bar.
-  const landedUrl = `https://auth.ebay.com/oauth2/ThirdPartyAuthSucessFailure?isAuthSuccessful=true&code=${encodeURIComponent(code)}&expires_in=299`;
-  await connectEbay(ws, clock, { merchantId, landedUrl });
+  await connectedTestAccount(ws, clock, server, merchantId);
 }
 
 async function approvedItem(reference: string, photos = 2): Promise<number> {
@@ -187,7 +174,7 @@ describe.skipIf(!contracts.available)(title('the eBay channel against the eBay t
     expectNoViolations(server);
   });
 
-  test('a title eBay refuses (> 80) is a user error with eBay’s message, not retried', async () => {
+  test('a title eBay would refuse (> 80) is a user error named before anything is sent', async () => {
     await configureAndConnect();
     await approvedItem('RB-000303', 1);
     const adapter = await ebayAdapterFor(ws, clock, {
@@ -211,8 +198,9 @@ describe.skipIf(!contracts.available)(title('the eBay channel against the eBay t
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ChannelError);
     expect((error as ChannelError).kind).toBe('user');
-    expect((error as ChannelError).message).toMatch(/eBay refused saving the inventory item: .*title/i);
+    expect((error as ChannelError).message).toMatch(/eBay takes titles of at most 80 characters.*has 140/);
     expect(server.state.offers.size).toBe(0);
+    expect(server.requests.filter((r) => r.path.startsWith('/sell/'))).toHaveLength(0);
   });
 
   test('an access token expiring mid-batch is refreshed exactly once', async () => {

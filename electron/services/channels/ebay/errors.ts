@@ -120,3 +120,8 @@ export function mapEbayError(error: unknown, action: string, nowMs: number): Cha
     cause: error,
   });
 }
+
+/** A failed entry of a bulk answer (207) in the shape `readFailure` reads, so it maps like a failed call. */
+export function entryFailure(statusCode: number | undefined, errors: readonly EbayErrorBody[] | undefined) {
+  return { meta: { res: { status: statusCode ?? 500, headers: {}, data: { errors: errors ?? [] } } } };
+}
