@@ -2,17 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { addItem, addMerchant, addPrice, addProduct } from '../../tests/integration/seed';
 import { tempDir } from '../../tests/integration/temp';
 import { Workspace } from '../services/workspace';
-import { run } from './index';
-
-async function rebound(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(['node', 'rebound', ...args], {
-    out: (text) => (out += text),
-    err: (text) => (err += text),
-  });
-  return { code, out, err };
-}
+import { rebound } from './testing';
 
 /** A data folder with one approved item and one still waiting for the merchant. */
 async function folder(): Promise<string> {

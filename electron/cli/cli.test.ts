@@ -6,7 +6,7 @@ import { addMerchant, seedReturnsDesk } from '../../tests/integration/seed';
 import { openRawDatabase, tempDir } from '../../tests/integration/temp';
 import { APP_VERSION } from '../services/version';
 import { Workspace } from '../services/workspace';
-import { run } from './index';
+import { rebound } from './testing';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -17,16 +17,6 @@ interface Outcome {
 }
 
 /** `rebound …` in this process, with stdout and stderr captured. */
-async function rebound(...args: string[]): Promise<Outcome> {
-  let out = '';
-  let err = '';
-  const code = await run(['node', 'rebound', ...args], {
-    out: (text) => (out += text),
-    err: (text) => (err += text),
-  });
-  return { code, out, err };
-}
-
 /** A data folder with the returns desk in it, closed again so the CLI opens it as a user would. */
 async function deskFolder(): Promise<string> {
   const dir = tempDir();

@@ -6,7 +6,7 @@ import { findHtmlProblems } from '../../shared/descriptions';
 import { addDefect, addItem, addMerchant, addProduct } from '../../tests/integration/seed';
 import { dispatch } from '../services/api';
 import { Workspace } from '../services/workspace';
-import { run } from './index';
+import { rebound } from './testing';
 
 /** A closed data folder: a German merchant's used headphones with a scratch, and a defective one. */
 async function dataDir(): Promise<string> {
@@ -54,16 +54,6 @@ async function dataDir(): Promise<string> {
   });
   await ws.close();
   return data;
-}
-
-async function rebound(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(['node', 'rebound', ...args], {
-    out: (text) => (out += text),
-    err: (text) => (err += text),
-  });
-  return { code, out, err };
 }
 
 describe('rebound describe', () => {

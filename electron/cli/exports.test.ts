@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { addItem, addMerchant, addProduct } from '../../tests/integration/seed';
 import { Workspace } from '../services/workspace';
-import { run } from './index';
+import { rebound } from './testing';
 
 /** A data folder with one merchant and two sales in October, closed as a user's would be. */
 async function dataDir(): Promise<string> {
@@ -48,16 +48,6 @@ async function dataDir(): Promise<string> {
   }
   await ws.close();
   return dir;
-}
-
-async function rebound(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(['node', 'rebound', ...args], {
-    out: (text) => (out += text),
-    err: (text) => (err += text),
-  });
-  return { code, out, err };
 }
 
 describe('rebound export / statement / report', () => {

@@ -13,15 +13,14 @@ import {
   type RecoveryReport,
   type SkuFigures,
 } from '../../shared/contract/exports';
-import type { Merchant } from '../../shared/contract';
 import { formatMoney } from '../../shared/domain/money';
 import { AppError } from '../../shared/errors';
 import { dispatch } from '../services/api';
 import { EXPORT_TASK, exportSales, getAccountCodes, setAccountCodes } from '../services/exports';
-import { defaultDataDir } from '../services/paths';
 import { writeStatementPdf } from '../services/statements';
-import { Workspace } from '../services/workspace';
+import type { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
+import { type CommonOptions, merchantOf, withCommon, withWorkspace } from './common';
 
 /**
  * The bookkeeper on the command line: sales exports (CSV, XLSX, journal), the journal's account
@@ -31,30 +30,6 @@ import type { CliIo } from './index';
  * Unlike the app, the command line may write anywhere (--out): the person typing it owns the
  * shell. The inputs still go through the contract's schemas.
  */
-
-interface CommonOptions {
-  dataDir: string;
-  json?: boolean;
-}
-
-function withCommon(command: Command): Command {
-  return command
-    .option(
-      '--data-dir <dir>',
-      'data folder (default: the desktop app’s, or $REBOUND_DATA_DIR)',
-      defaultDataDir(),
-    )
-    .option('--json', 'print machine-readable JSON');
-}
-
-async function withWorkspace<T>(options: CommonOptions, work: (ws: Workspace) => Promise<T>): Promise<T> {
-  const ws = Workspace.open(options.dataDir);
-  try {
-    return await work(ws);
-  } finally {
-    await ws.close();
-  }
-}
 
 /** Validates with a contract schema; a refusal is bad usage (exit 2) with the schema's words. */
 function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
@@ -70,20 +45,7 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
 
 /** --merchant takes an id or a name. */
 async function merchantId(ws: Workspace, value: string | undefined): Promise<number | undefined> {
-  if (value === undefined) return undefined;
-  if (/^\d+$/.test(value)) return Number(value);
-  const merchants = (await dispatch(ws, 'merchants.list', {})) as Merchant[];
-  const found = merchants.find(
-    (m) => m.name.toLocaleLowerCase('en') === value.trim().toLocaleLowerCase('en'),
-  );
-  if (!found) {
-    const known = merchants.map((m) => `${m.id} ${m.name}`).join(', ');
-    throw new AppError(
-      'not_found',
-      `There is no merchant “${value}”.${known ? ` Merchants: ${known}.` : ''}`,
-    );
-  }
-  return found.id;
+  return value === undefined ? undefined : (await merchantOf(ws, value)).id;
 }
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)} %`);

@@ -5,7 +5,7 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { addMerchant, addProduct } from '../services/intake/testkit';
 import { Workspace } from '../services/workspace';
-import { run } from './index';
+import { rebound } from './testing';
 
 /** A data folder with one merchant and one product, closed so the CLI opens it as a user would. */
 async function dataDir(): Promise<string> {
@@ -21,16 +21,6 @@ async function dataDir(): Promise<string> {
   });
   await ws.close();
   return dir;
-}
-
-async function rebound(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(['node', 'rebound', ...args], {
-    out: (text) => (out += text),
-    err: (text) => (err += text),
-  });
-  return { code, out, err };
 }
 
 describe('rebound import returns', () => {

@@ -12,9 +12,9 @@ import {
 } from '../../shared/contract/intake';
 import { AppError } from '../../shared/errors';
 import { dispatch } from '../services/api';
-import { defaultDataDir } from '../services/paths';
-import { Workspace } from '../services/workspace';
+import type { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
+import { type CommonOptions, withCommon, withWorkspace } from './common';
 
 /**
  * The intake desk on the command line: import return notices and catalogues, print labels,
@@ -22,30 +22,6 @@ import type { CliIo } from './index';
  * usage. An import that could read the file exits 0 even when some rows were refused (they are
  * listed on stderr, or in the JSON); --strict makes refused rows exit 1, for scripts.
  */
-
-interface CommonOptions {
-  dataDir: string;
-  json?: boolean;
-}
-
-function withCommon(command: Command): Command {
-  return command
-    .option(
-      '--data-dir <dir>',
-      'data folder (default: the desktop app’s, or $REBOUND_DATA_DIR)',
-      defaultDataDir(),
-    )
-    .option('--json', 'print machine-readable JSON');
-}
-
-async function withWorkspace<T>(options: CommonOptions, work: (ws: Workspace) => Promise<T>): Promise<T> {
-  const ws = Workspace.open(options.dataDir);
-  try {
-    return await work(ws);
-  } finally {
-    await ws.close();
-  }
-}
 
 function readFile(file: string): Buffer {
   try {

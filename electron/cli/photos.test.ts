@@ -5,7 +5,7 @@ import { describe, expect, onTestFinished, test } from 'vitest';
 import { addItem, addMerchant, addProduct } from '../../tests/integration/seed';
 import { sceneJpeg } from '../services/photos/testing';
 import { Workspace } from '../services/workspace';
-import { run } from './index';
+import { rebound } from './testing';
 
 /** A data folder with one item (RB-000001), closed so the CLI opens it as a user would. */
 async function dataDir(): Promise<string> {
@@ -17,16 +17,6 @@ async function dataDir(): Promise<string> {
   await addItem(ws, { merchantId, productId, reference: 'RB-000001' });
   await ws.close();
   return dir;
-}
-
-async function rebound(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(['node', 'rebound', ...args], {
-    out: (text) => (out += text),
-    err: (text) => (err += text),
-  });
-  return { code, out, err };
 }
 
 describe('rebound photos add', () => {

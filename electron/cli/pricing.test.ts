@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { addItem, addMerchant, addProduct, addProfile } from '../../tests/integration/seed';
 import { Workspace } from '../services/workspace';
-import { run } from './index';
+import { rebound } from './testing';
 
 /** A closed data folder with one used, graded item (199.99) and the four roles. */
 async function dataDir(): Promise<string> {
@@ -37,16 +37,6 @@ async function dataDir(): Promise<string> {
   await addProfile(ws, { name: 'Martin Vogel', role: 'bookkeeper' });
   await ws.close();
   return data;
-}
-
-async function rebound(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(['node', 'rebound', ...args], {
-    out: (text) => (out += text),
-    err: (text) => (err += text),
-  });
-  return { code, out, err };
 }
 
 describe('rebound price / approve / reject', () => {

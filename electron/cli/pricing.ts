@@ -4,39 +4,15 @@ import { REJECT_REASONS, type PricingView, type RejectReason } from '../../share
 import { formatMoney } from '../../shared/domain/money';
 import { AppError } from '../../shared/errors';
 import { dispatch } from '../services/api';
-import { defaultDataDir } from '../services/paths';
-import { Workspace } from '../services/workspace';
+import type { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
+import { type CommonOptions, withCommon, withWorkspace } from './common';
 
 /**
  * Pricing on the command line: print an item's price trace (proposing one when there is none or
  * the stored one is stale), and the merchant's decisions. Deciding acts for a person, so those
  * commands need `--as PROFILE` and go through the same role checks as the app's windows.
  */
-
-interface CommonOptions {
-  dataDir: string;
-  json?: boolean;
-}
-
-function withCommon(command: Command): Command {
-  return command
-    .option(
-      '--data-dir <dir>',
-      'data folder (default: the desktop app’s, or $REBOUND_DATA_DIR)',
-      defaultDataDir(),
-    )
-    .option('--json', 'print machine-readable JSON');
-}
-
-async function withWorkspace<T>(options: CommonOptions, work: (ws: Workspace) => Promise<T>): Promise<T> {
-  const ws = Workspace.open(options.dataDir);
-  try {
-    return await work(ws);
-  } finally {
-    await ws.close();
-  }
-}
 
 /** An item by its Rebound reference (RB-000123) or its numeric id. */
 async function itemOf(ws: Workspace, ref: string): Promise<ItemDetail> {

@@ -1,0 +1,54 @@
+import type { Command } from 'commander';
+import type { Merchant } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import { dispatch } from '../services/api';
+import { defaultDataDir } from '../services/paths';
+import { Workspace } from '../services/workspace';
+
+/**
+ * What every `rebound` command shares: `--data-dir` and `--json`, a workspace opened for the
+ * command and always closed, and `--merchant` given as an id or a name.
+ */
+
+export interface CommonOptions {
+  dataDir: string;
+  json?: boolean;
+}
+
+export function withCommon(command: Command): Command {
+  return command
+    .option(
+      '--data-dir <dir>',
+      'data folder (default: the desktop app’s, or $REBOUND_DATA_DIR)',
+      defaultDataDir(),
+    )
+    .option('--json', 'print machine-readable JSON');
+}
+
+export async function withWorkspace<T>(
+  options: CommonOptions,
+  work: (ws: Workspace) => Promise<T>,
+): Promise<T> {
+  const ws = Workspace.open(options.dataDir);
+  try {
+    return await work(ws);
+  } finally {
+    await ws.close();
+  }
+}
+
+/** `--merchant` takes an id or a name (any case); an unknown one lists the merchants there are. */
+export async function merchantOf(ws: Workspace, value: string): Promise<Merchant> {
+  const merchants = (await dispatch(ws, 'merchants.list', {})) as Merchant[];
+  const found = /^\d+$/.test(value.trim())
+    ? merchants.find((m) => m.id === Number(value.trim()))
+    : merchants.find((m) => m.name.toLocaleLowerCase('en') === value.trim().toLocaleLowerCase('en'));
+  if (!found) {
+    const known = merchants.map((m) => `${m.id} ${m.name}`).join(', ');
+    throw new AppError(
+      'not_found',
+      `There is no merchant “${value}”.${known ? ` Merchants: ${known}.` : ''}`,
+    );
+  }
+  return found;
+}

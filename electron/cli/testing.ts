@@ -1,0 +1,22 @@
+import { run } from './index';
+
+/** What one `rebound …` run printed, and its exit code. */
+export interface CliOutcome {
+  readonly code: number;
+  readonly out: string;
+  readonly err: string;
+}
+
+/**
+ * Runs the CLI in this process, as `rebound ARGS…` on a terminal would, collecting what it
+ * writes. For the CLI's tests only.
+ */
+export async function rebound(...args: string[]): Promise<CliOutcome> {
+  let out = '';
+  let err = '';
+  const code = await run(['node', 'rebound', ...args], {
+    out: (text) => (out += text),
+    err: (text) => (err += text),
+  });
+  return { code, out, err };
+}
