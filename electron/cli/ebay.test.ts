@@ -6,22 +6,12 @@ import { expectNoViolations, startEbayTestServer, type EbayTestServer } from '..
 import { addMerchant } from '../../tests/integration/seed';
 import { tempDir } from '../../tests/integration/temp';
 import { Workspace } from '../services/workspace';
-import { run } from './index';
+import { rebound } from './testing';
 
 const contracts = locateContracts();
 if (!contracts.available) console.warn(contracts.reason);
 const title = (name: string): string =>
   contracts.available ? name : `${name} — SKIPPED: ${contracts.reason}`;
-
-async function rebound(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(['node', 'rebound', ...args], {
-    out: (text) => (out += text),
-    err: (text) => (err += text),
-  });
-  return { code, out, err };
-}
 
 let server: EbayTestServer;
 beforeEach(async () => {
@@ -86,6 +76,81 @@ describe.skipIf(!contracts.available)(title('rebound ebay'), () => {
     for (const name of fs.readdirSync(dir).filter((f) => f.startsWith('rebound.sqlite'))) {
       expect(fs.readFileSync(path.join(dir, name)).includes(Buffer.from(server.app.certId))).toBe(false);
     }
+    expectNoViolations(server);
+  });
+
+  test('check --json: exit 0 when ready, 1 when a blocking item fails; location and choose', async () => {
+    const dir = tempDir();
+    const ws = Workspace.open(dir);
+    await addMerchant(ws, { name: 'Velo Shop US', currency: 'USD' });
+    await ws.kysely
+      .updateTable('merchants')
+      .set({ address: '350 Fifth Avenue, New York, NY 10118, USA' })
+      .execute();
+    await ws.close();
+    const common = ['--data-dir', dir, '--merchant', 'Velo Shop US'];
+    const configured = await rebound(
+      'ebay',
+      'configure',
+      ...common,
+      '--app-id',
+      server.app.appId,
+      '--cert-id',
+      server.app.certId,
+      '--ru-name',
+      server.app.ruName,
+      '--marketplace',
+      'EBAY_US',
+      '--base-url',
+      server.baseUrl,
+      '--fulfillment-policy',
+      '6000001',
+      '--payment-policy',
+      '6000002',
+      '--return-policy',
+      '6000003',
+      '--category',
+      '9355',
+    );
+    expect(configured.code).toBe(0);
+
+    // Not connected yet: not ready, exit 1, every missing piece named.
+    const early = await rebound('ebay', 'check', ...common, '--json');
+    expect(early.code).toBe(1);
+    const earlyCheck = JSON.parse(early.out) as { ready: boolean; items: { key: string; ok: boolean }[] };
+    expect(earlyCheck.ready).toBe(false);
+    expect(earlyCheck.items[0]).toMatchObject({ key: 'connection', ok: false });
+    expect(early.err).toMatch(/not ready to publish/);
+
+    const code = server.state.auth.issueAuthorizationCode();
+    expect((await rebound('ebay', 'connect', ...common, '--code', code)).code).toBe(0);
+
+    // Connected, but no location chosen: the human output marks it ✗ with the fix.
+    const human = await rebound('ebay', 'check', ...common);
+    expect(human.code).toBe(1);
+    expect(human.out).toContain('✓ connection: Connected to eBay EBAY_US.');
+    expect(human.out).toMatch(
+      /✗ location: No location chosen; the seller has one: warehouse-1\.\n {4}→ Use warehouse-1/,
+    );
+    expect(human.out).toMatch(/! conditions: /);
+
+    const created = await rebound('ebay', 'location', ...common, '--json');
+    expect(created.code).toBe(0);
+    expect(JSON.parse(created.out)).toMatchObject({ ready: true });
+
+    const chosen = await rebound('ebay', 'choose', ...common, '--location', 'warehouse-1', '--json');
+    expect(chosen.code).toBe(0);
+
+    const ready = await rebound('ebay', 'check', ...common, '--json');
+    expect(ready.code).toBe(0);
+    expect(ready.err).toBe('');
+    const parsed = JSON.parse(ready.out) as { ready: boolean; items: { key: string; ok: boolean }[] };
+    expect(parsed.ready).toBe(true);
+    expect(parsed.items.find((i) => i.key === 'location')).toMatchObject({ ok: true });
+
+    // A bad category id is bad usage (exit 2), before anything is asked of eBay.
+    const bad = await rebound('ebay', 'choose', ...common, '--category', 'phones');
+    expect(bad.code).toBe(2);
     expectNoViolations(server);
   });
 });

@@ -7,6 +7,7 @@ import {
   dialog,
   ipcMain,
   protocol,
+  safeStorage,
   session,
   shell,
   type IpcMainInvokeEvent,
@@ -14,6 +15,7 @@ import {
 } from 'electron';
 import {
   IPC_CALL,
+  IPC_EBAY_CONSENT,
   IPC_EVENT,
   IPC_OPEN_EXTERNAL,
   PHOTO_SCHEME,
@@ -22,7 +24,11 @@ import {
 import type { CallContext } from '../../shared/contract';
 import { dispatchEnvelope } from '../services/api';
 import { startBackgroundWork, type BackgroundWork } from '../services/background';
+import { FileKeySecretBox, KeychainSecretBox } from '../services/channels/ebay/secrets';
+import { setSecretBox } from '../services/channels/ebay/service';
 import { Workspace } from '../services/workspace';
+import { isConsentStartUrl, testOriginFrom } from './ebayConsent';
+import { isConsentContents, openEbayConsent } from './ebayConsentWindow';
 
 // out/main/index.js is an ES module (package.json has "type": "module"); Electron 40 loads it
 // as such, and import.meta.url is this file, so its neighbours are found from here.
@@ -220,12 +226,13 @@ app.on('web-contents-created', (_event, contents) => {
     return { action: 'deny' };
   });
   contents.on('will-navigate', (event) => {
-    if (isOwnPage(event.url)) return;
+    // eBay's consent window keeps its own rules (ebayConsentWindow.ts): https only, closes on the answer.
+    if (isOwnPage(event.url) || isConsentContents(contents)) return;
     event.preventDefault();
     openIfAllowed(event.url);
   });
   contents.on('will-redirect', (event) => {
-    if (!isOwnPage(event.url)) event.preventDefault();
+    if (!isOwnPage(event.url) && !isConsentContents(contents)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
@@ -296,6 +303,11 @@ async function start(): Promise<void> {
 
   const workspace = Workspace.open(dataDirFromArgs(), { nativeBinding: electronNativeBinding() });
   ws = workspace;
+  // eBay secrets sealed by the OS keychain when there is one; the key file box still opens what
+  // the CLI sealed. Before the background work starts, so no job reads secrets with the wrong box.
+  if (safeStorage.isEncryptionAvailable()) {
+    setSecretBox(workspace, new KeychainSecretBox(safeStorage, new FileKeySecretBox(workspace.dataDir)));
+  }
   protocol.handle(PHOTO_SCHEME, (request) => servePhoto(workspace, request));
   background = await startBackgroundWork(workspace);
 
@@ -318,6 +330,13 @@ async function start(): Promise<void> {
     if (fromOwnPage(event) && typeof url === 'string' && isAllowedExternalLink(url)) {
       await shell.openExternal(url);
     }
+  });
+  ipcMain.handle(IPC_EBAY_CONSENT, async (event, url: unknown) => {
+    const testOrigin = testOriginFrom(process.env);
+    if (!fromOwnPage(event) || typeof url !== 'string' || !isConsentStartUrl(url, testOrigin)) {
+      throw new Error('Only eBay’s consent page can be opened here.');
+    }
+    return openEbayConsent(BrowserWindow.fromWebContents(event.sender), url, testOrigin);
   });
   workspace.onEvent((event) => {
     for (const win of BrowserWindow.getAllWindows()) win.webContents.send(IPC_EVENT, event);

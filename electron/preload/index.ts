@@ -1,6 +1,12 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { CallContext, Envelope, ServerEvent } from '../../shared/contract';
-import { IPC_CALL, IPC_EVENT, IPC_OPEN_EXTERNAL, type ReboundBridge } from '../../shared/contract/bridge';
+import {
+  IPC_CALL,
+  IPC_EBAY_CONSENT,
+  IPC_EVENT,
+  IPC_OPEN_EXTERNAL,
+  type ReboundBridge,
+} from '../../shared/contract/bridge';
 
 /**
  * The only thing the renderer gets from Electron: one `call` into the contract, the event
@@ -18,6 +24,7 @@ const bridge: ReboundBridge = {
     };
   },
   openExternal: (url: string) => ipcRenderer.invoke(IPC_OPEN_EXTERNAL, url) as Promise<void>,
+  ebayConsent: (url: string) => ipcRenderer.invoke(IPC_EBAY_CONSENT, url) as Promise<string | null>,
 };
 
 contextBridge.exposeInMainWorld('rebound', bridge);

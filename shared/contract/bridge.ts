@@ -10,12 +10,19 @@ export interface ReboundBridge {
   onEvent(listener: (event: ServerEvent) => void): () => void;
   /** Opens an allow-listed https link in the system browser. */
   openExternal(url: string): Promise<void>;
+  /**
+   * Opens eBay's consent page in an app window and resolves with the address eBay sent the
+   * seller to (carrying `code`, or `error` when declined); null when the window was closed.
+   * Only the Electron app has it: the browser mode opens the page in a tab and asks for a paste.
+   */
+  ebayConsent?(url: string): Promise<string | null>;
 }
 
 /** IPC channel names: the preload refuses any other. */
 export const IPC_CALL = 'rebound:call';
 export const IPC_EVENT = 'rebound:event';
 export const IPC_OPEN_EXTERNAL = 'rebound:open-external';
+export const IPC_EBAY_CONSENT = 'rebound:ebay-consent';
 
 /** URL scheme under which the Electron app serves photo files to its own window. */
 export const PHOTO_SCHEME = 'rebound-photo';
@@ -40,6 +47,9 @@ export const EXTERNAL_LINK_HOSTS = [
   'www.ebay.co.uk',
   'www.sandbox.ebay.com',
   'developer.ebay.com',
+  // eBay's consent page, for the Settings fallback when the app's own consent window fails.
+  'auth.ebay.com',
+  'auth.sandbox.ebay.com',
 ] as const;
 
 export function isAllowedExternalLink(url: string): boolean {

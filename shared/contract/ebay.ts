@@ -25,7 +25,8 @@ export const EbayConfigureInput = z
   .object({
     merchantId: Id,
     appId: Text(200),
-    certId: Text(200),
+    /** Optional when the account exists with the same app id: the stored (sealed) one is kept. */
+    certId: Text(200).optional(),
     ruName: Text(200),
     marketplace: z.enum(EBAY_MARKETPLACE_IDS),
     sandbox: z.boolean().default(false),
@@ -61,15 +62,93 @@ export interface EbayStatus {
   readonly marketplace: EbayMarketplace | null;
   readonly sandbox: boolean;
   readonly baseUrl: string | null;
+  /** The application's public keys (the cert id is secret and never returned). */
+  readonly appId: string | null;
+  readonly ruName: string | null;
   /** ISO-8601 UTC; null before the first connection. */
   readonly accessExpiresAt: string | null;
   /** Connected, with the policies, location and category publishing needs. */
   readonly readyToPublish: boolean;
 }
 
+/** What pre-flight looks at, in the order the Settings panel shows it. */
+export const EBAY_CHECK_KEYS = [
+  'connection',
+  'fulfillmentPolicy',
+  'paymentPolicy',
+  'returnPolicy',
+  'location',
+  'category',
+  'conditions',
+  'language',
+] as const;
+export type EbayCheckKey = (typeof EBAY_CHECK_KEYS)[number];
+
+export interface EbayCheckItem {
+  readonly key: EbayCheckKey;
+  readonly ok: boolean;
+  /** A failing blocking item stops publishing; a non-blocking one is a warning. */
+  readonly blocking: boolean;
+  /** What was found, in plain words (e.g. "Payment policy “PayPal” (6000002)"). */
+  readonly message: string;
+  /** What to do when it is not ok; null when ok. */
+  readonly fix: string | null;
+}
+
+export interface EbayOption {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** The answer of pre-flight: every piece publishing needs, found or named as missing. */
+export interface EbayCheck {
+  readonly merchantId: number;
+  readonly marketplace: EbayMarketplace | null;
+  /** True when no blocking item fails: publishing may start. */
+  readonly ready: boolean;
+  /** ISO-8601 UTC. */
+  readonly checkedAt: string;
+  readonly items: readonly EbayCheckItem[];
+  /** What the seller has on eBay, for choosing in Settings. */
+  readonly options: {
+    readonly fulfillmentPolicies: readonly EbayOption[];
+    readonly paymentPolicies: readonly EbayOption[];
+    readonly returnPolicies: readonly EbayOption[];
+    readonly locations: readonly EbayOption[];
+  };
+  /** eBay condition enums the configured category allows (Metadata API); empty when unknown. */
+  readonly allowedConditions: readonly string[];
+  /** What the account uses now (the stored choices), null where nothing is chosen. */
+  readonly chosen: {
+    readonly fulfillmentPolicyId: string | null;
+    readonly paymentPolicyId: string | null;
+    readonly returnPolicyId: string | null;
+    readonly merchantLocationKey: string | null;
+    readonly categoryId: string | null;
+  };
+}
+
+/** Chooses the seller's policies, location and category without re-entering the app's keys. */
+export const EbayChooseInput = z
+  .object({
+    merchantId: Id,
+    fulfillmentPolicyId: Text(100).optional(),
+    paymentPolicyId: Text(100).optional(),
+    returnPolicyId: Text(100).optional(),
+    merchantLocationKey: Text(36).optional(),
+    categoryId: z.string().trim().regex(/^\d+$/, 'an eBay category id is digits').optional(),
+  })
+  .strict();
+
 export const ebayContract = {
   'ebay.configure': method<EbayStatus>()(EbayConfigureInput, { writes: true, roles: ['admin'] }),
   'ebay.connectUrl': method<{ url: string }>()(EbayMerchantInput, { roles: ['admin'] }),
   'ebay.connect': method<EbayStatus>()(EbayConnectInput, { writes: true, roles: ['admin'] }),
-  'ebay.status': method<EbayStatus>()(EbayMerchantInput, { roles: ['admin'] }),
+  // Everyone may see whether eBay is connected; only an admin changes it.
+  'ebay.status': method<EbayStatus>()(EbayMerchantInput),
+  /** Pre-flight: reads the seller's policies, locations and the category's conditions from eBay. */
+  'ebay.check': method<EbayCheck>()(EbayMerchantInput, { roles: ['admin'] }),
+  /** Creates an inventory location on eBay from the merchant's address and selects it. */
+  'ebay.createLocation': method<EbayCheck>()(EbayMerchantInput, { writes: true, roles: ['admin'] }),
+  'ebay.choose': method<EbayCheck>()(EbayChooseInput, { writes: true, roles: ['admin'] }),
 } as const;

@@ -2,6 +2,7 @@ import type { OutputOf, ParsedInputOf } from '../../../../shared/contract/define
 import type { ebayContract } from '../../../../shared/contract/ebay';
 import type { HandlerContext } from '../../api';
 import { jobsEnvironment } from '../registry';
+import { checkEbay, chooseEbay, createEbayLocation } from './preflight';
 import { configureEbay, connectEbay, ebayConnectUrl, ebayStatus } from './service';
 
 type EbayContract = typeof ebayContract;
@@ -19,4 +20,8 @@ export const ebayHandlers: EbayHandlers = {
   'ebay.connectUrl': async (input, { ws }) => ebayConnectUrl(ws, jobsEnvironment(ws).clock, input),
   'ebay.connect': async (input, { ws }) => connectEbay(ws, jobsEnvironment(ws).clock, input),
   'ebay.status': async (input, { ws }) => ebayStatus(ws, input),
+  'ebay.check': async (input, { ws }) => checkEbay(ws, jobsEnvironment(ws).clock, input.merchantId),
+  'ebay.createLocation': async (input, { ws }) =>
+    createEbayLocation(ws, jobsEnvironment(ws).clock, input.merchantId),
+  'ebay.choose': async (input, { ws }) => chooseEbay(ws, jobsEnvironment(ws).clock, input),
 };

@@ -1,19 +1,24 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
 /**
  * Seals the eBay cert id and tokens before they reach `channel_accounts.secret`.
  *
- * The Electron app can later pass a box built on `safeStorage` (OS keychain) through this same
- * interface; services never import electron, so that wiring belongs in the main process.
+ * The first byte of every sealed blob names the box that sealed it, so a blob is never handed
+ * to a box that cannot read it without saying why: the desktop app seals with the OS keychain
+ * (KeychainSecretBox, built on Electron's `safeStorage` in the main process — services never
+ * import electron), the CLI and browser mode with a key file (FileKeySecretBox).
  */
 export interface SecretBox {
   seal(plain: Buffer): Buffer;
   open(sealed: Buffer): Buffer;
 }
 
+/** Sealed by FileKeySecretBox: AES-256-GCM with the folder's secret.key. */
 const VERSION = 1;
+/** Sealed by KeychainSecretBox: the OS keychain's ciphertext. */
+const KEYCHAIN_KIND = 2;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const KEY_BYTES = 32;
@@ -38,6 +43,11 @@ export class FileKeySecretBox implements SecretBox {
   }
 
   open(sealed: Buffer): Buffer {
+    if (sealed[0] === KEYCHAIN_KIND) {
+      throw new Error(
+        'This eBay secret was sealed by the desktop app’s keychain: configure it again from the command line or use the app.',
+      );
+    }
     if (sealed.length < 1 + IV_BYTES + TAG_BYTES || sealed[0] !== VERSION) {
       throw new Error('The stored channel secret is not in a format this version can read.');
     }
@@ -74,4 +84,64 @@ function loadOrCreateKey(file: string): Buffer {
   }
   fs.chmodSync(file, 0o600); // the umask may have removed bits, never added: make it exact
   return key;
+}
+
+/** Electron's `safeStorage`, as far as the keychain box needs it (injected by the main process). */
+export interface Keychain {
+  isEncryptionAvailable(): boolean;
+  encryptString(plain: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+}
+
+const DIGEST_BYTES = 32;
+
+/**
+ * Seals with the OS keychain (macOS Keychain, Windows DPAPI, the Linux secret service), so a
+ * copy of the whole data folder is not enough to read the secrets. Opens its own blobs and the
+ * key file's, so an account configured from the CLI keeps working in the app (it is sealed with
+ * the keychain the next time its tokens are saved).
+ *
+ * The keychain's ciphertext is not authenticated on every platform (Linux's is AES-CBC), so a
+ * SHA-256 of the secret travels inside it: a changed blob is refused rather than read as garbage.
+ */
+export class KeychainSecretBox implements SecretBox {
+  constructor(
+    private readonly keychain: Keychain,
+    private readonly fallback: SecretBox,
+  ) {}
+
+  seal(plain: Buffer): Buffer {
+    // The keychain can become unavailable after start-up (a locked Linux keyring): the key file
+    // still protects the secret rather than losing it.
+    if (!this.keychain.isEncryptionAvailable()) return this.fallback.seal(plain);
+    const digest = createHash('sha256').update(plain).digest();
+    // safeStorage takes strings: base64 keeps arbitrary bytes intact.
+    const encrypted = this.keychain.encryptString(Buffer.concat([digest, plain]).toString('base64'));
+    return Buffer.concat([Buffer.from([KEYCHAIN_KIND]), encrypted]);
+  }
+
+  open(sealed: Buffer): Buffer {
+    if (sealed[0] !== KEYCHAIN_KIND) return this.fallback.open(sealed);
+    if (!this.keychain.isEncryptionAvailable()) {
+      throw new Error(
+        'The eBay secret is sealed by the system keychain, which is not available now: unlock it (log in again) and retry.',
+      );
+    }
+    let inner: Buffer;
+    try {
+      inner = Buffer.from(this.keychain.decryptString(sealed.subarray(1)), 'base64');
+    } catch (error) {
+      throw new Error(
+        'The system keychain cannot read the stored eBay secret (was it changed, or sealed by another user?): configure the account again.',
+        { cause: error },
+      );
+    }
+    const digest = inner.subarray(0, DIGEST_BYTES);
+    const plain = inner.subarray(DIGEST_BYTES);
+    const expected = createHash('sha256').update(plain).digest();
+    if (digest.length !== DIGEST_BYTES || !timingSafeEqual(digest, expected)) {
+      throw new Error('The stored eBay secret has been changed: configure the account again.');
+    }
+    return plain;
+  }
 }

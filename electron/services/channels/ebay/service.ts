@@ -4,11 +4,12 @@ import {
   EbayMerchantInput,
   type EbayStatus,
 } from '../../../../shared/contract/ebay';
+import { AppError } from '../../../../shared/errors';
 import type { Clock } from '../../jobs/clock';
 import type { Workspace } from '../../workspace';
 import { ChannelError, type ChannelAdapter } from '../channel';
 import type { ChannelAccount } from '../registry';
-import { EbayChannel } from './adapter';
+import { EbayChannel, marketplaceLanguage } from './adapter';
 import {
   createEbayClient,
   EbaySettingsSchema,
@@ -17,6 +18,7 @@ import {
   saveSecrets,
   sealSecrets,
   effectiveBaseUrl,
+  type EbaySecrets,
 } from './config';
 import { codeFrom, connectUrl, EbaySession } from './oauth';
 import { FileKeySecretBox, type SecretBox } from './secrets';
@@ -44,6 +46,11 @@ export function setSecretBox(ws: Workspace, box: SecretBox): void {
  */
 const sessions = new WeakMap<Workspace, Map<number, Awaited<ReturnType<typeof sessionFor>>>>();
 
+/** Drops the cached sessions (and the settings they hold) after the account's settings change. */
+export function forgetEbaySessions(ws: Workspace): void {
+  sessions.delete(ws);
+}
+
 /** Saves the app's credentials; a new cert id or app keeps no tokens from the previous one. */
 export async function configureEbay(ws: Workspace, clock: Clock, raw: unknown): Promise<EbayStatus> {
   const input = EbayConfigureInput.parse(raw);
@@ -56,12 +63,31 @@ export async function configureEbay(ws: Workspace, clock: Clock, raw: unknown): 
     .where('id', '=', merchantId)
     .executeTakeFirst();
   if (!merchant) throw new Error(`No merchant ${merchantId}.`);
-  const secret = sealSecrets(secretBoxFor(ws), {
-    certId,
-    accessToken: null,
-    accessExpiresAt: null,
-    refreshToken: null,
-  });
+  // Without a cert id, the stored one is kept, and with it the seller's tokens: same app, same
+  // eBay, same consent. A new app id (or another eBay: sandbox, base URL) needs its own cert id,
+  // since the stored one belongs to the old app.
+  let kept: EbaySecrets | null = null;
+  if (certId === undefined) {
+    const stored = await loadEbayAccount(ws.kysely, secretBoxFor(ws), merchantId);
+    if (!stored) {
+      throw new AppError('bad_input', 'Give the cert id: this merchant has no eBay account yet.');
+    }
+    if (
+      stored.settings.appId !== settings.appId ||
+      stored.settings.sandbox !== settings.sandbox ||
+      (stored.settings.baseUrl ?? null) !== (settings.baseUrl ?? null)
+    ) {
+      throw new AppError(
+        'bad_input',
+        'Give the cert id of this app id too: the stored cert id belongs to the previous app.',
+      );
+    }
+    kept = stored.secrets;
+  }
+  const secret = sealSecrets(
+    secretBoxFor(ws),
+    kept ?? { certId: certId ?? '', accessToken: null, accessExpiresAt: null, refreshToken: null },
+  );
   await ws.kysely
     .insertInto('channel_accounts')
     .values({
@@ -82,7 +108,8 @@ export async function configureEbay(ws: Workspace, clock: Clock, raw: unknown): 
   return ebayStatus(ws, { merchantId });
 }
 
-async function sessionFor(ws: Workspace, clock: Clock, merchantId: number) {
+/** A fresh client and session for the merchant's account (pre-flight uses it too). */
+export async function sessionFor(ws: Workspace, clock: Clock, merchantId: number) {
   const box = secretBoxFor(ws);
   const account = await loadEbayAccount(ws.kysely, box, merchantId);
   if (!account)
@@ -123,6 +150,8 @@ export async function ebayStatus(ws: Workspace, raw: unknown): Promise<EbayStatu
       marketplace: null,
       sandbox: false,
       baseUrl: null,
+      appId: null,
+      ruName: null,
       accessExpiresAt: null,
       readyToPublish: false,
     };
@@ -136,6 +165,8 @@ export async function ebayStatus(ws: Workspace, raw: unknown): Promise<EbayStatu
     marketplace: s.marketplace,
     sandbox: s.sandbox,
     baseUrl: effectiveBaseUrl(s),
+    appId: s.appId,
+    ruName: s.ruName,
     accessExpiresAt:
       account.secrets.accessExpiresAt === null
         ? null
@@ -208,5 +239,16 @@ export function lazyEbayAdapter(ws: Workspace, clock: Clock, account: ChannelAcc
     end: async (ref, reason) => (await get()).end(ref, reason),
     state: async (ref) => (await get()).state(ref),
     salesSince: async (cursor) => (await get()).salesSince(cursor),
+    upsertMany: async (inputs) => (await get()).upsertMany(inputs),
+    listingLanguage: listingLanguageOf(account.settings),
   };
+}
+
+/** The marketplace's listing language, read from the stored settings without opening secrets. */
+function listingLanguageOf(settingsJson: string): string | undefined {
+  try {
+    return marketplaceLanguage(parseSettings(settingsJson).marketplace) ?? undefined;
+  } catch {
+    return undefined; // not configured: publishing fails with the reason before any text matters
+  }
 }
