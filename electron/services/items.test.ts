@@ -358,6 +358,7 @@ describe('an item’s page', () => {
         url: null,
         priceCents: 4499,
         lastError: null,
+        endReason: null,
       },
     ]);
     expect(detail.events.map((e) => e.kind)).toEqual(['item.graded', 'item.received']);

@@ -4,6 +4,7 @@ import type {
   ItemDetail,
   ItemEvent,
   ItemListInput,
+  Listing,
   ItemSummary,
   Paged,
   PriceStep,
@@ -356,6 +357,7 @@ export async function getItem(ws: Workspace, id: number): Promise<ItemDetail> {
       url: l.url,
       priceCents: l.price_cents,
       lastError: l.last_error,
+      endReason: endReasonOf(l.end_reason),
     })),
     events: events.map((e): ItemEvent => ({
       id: e.id,
@@ -422,4 +424,10 @@ export async function countItems(ws: Workspace, merchantId?: number): Promise<It
     total,
     oldestAwaitingApproval: (oldest.oldest as string | null) ?? null,
   };
+}
+
+const END_REASON_NAMES = ['sold', 'sold_elsewhere', 'withdrawn'] as const;
+/** The stored end reason, when it is one this version knows. */
+function endReasonOf(value: string | null): Listing['endReason'] {
+  return END_REASON_NAMES.find((r) => r === value) ?? null;
 }

@@ -46,6 +46,7 @@ export async function listListings(
       url: l.url,
       priceCents: l.price_cents,
       lastError: l.last_error,
+      endReason: endReasonOf(l.end_reason),
     });
     byItem.set(l.item_id, list);
   }
@@ -53,4 +54,10 @@ export async function listListings(
     total: page.total,
     rows: page.rows.map((row) => ({ ...row, listings: byItem.get(row.id) ?? [] })),
   };
+}
+
+const END_REASON_NAMES = ['sold', 'sold_elsewhere', 'withdrawn'] as const;
+/** The stored end reason, when it is one this version knows. */
+function endReasonOf(value: string | null): Listing['endReason'] {
+  return END_REASON_NAMES.find((r) => r === value) ?? null;
 }

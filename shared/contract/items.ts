@@ -105,6 +105,8 @@ export interface Listing {
   readonly url: string | null;
   readonly priceCents: number | null;
   readonly lastError: string | null;
+  /** Why an ended listing ended: it sold there, sold on another channel, or was withdrawn. */
+  readonly endReason: 'sold' | 'sold_elsewhere' | 'withdrawn' | null;
 }
 
 export interface ItemEvent {

@@ -31,11 +31,12 @@ export async function serve(
   dataDir: string,
   token: string,
   extraArgs: readonly string[] = [],
+  env: Readonly<Record<string, string>> = {},
 ): Promise<{ child: ChildProcessWithoutNullStreams; url: string; origin: string }> {
   const child = spawn(
     process.execPath,
     [CLI, 'serve', '--data-dir', dataDir, '--port', '0', '--token', token, '--json', ...extraArgs],
-    { cwd: ROOT },
+    { cwd: ROOT, env: { ...process.env, ...env } },
   );
   let stdout = '';
   let stderr = '';
@@ -56,18 +57,21 @@ type Fixtures = {
   app: ServedApp;
   /** Set by a test (test.use({ seed: 'demo' })) to start from the demo workspace. */
   seed: 'empty' | 'demo';
+  /** Extra environment for the spawned `rebound serve` (e.g. REBOUND_EBAY_BASE_URL). */
+  serveEnv: Readonly<Record<string, string>>;
 };
 
 export const test = base.extend<Fixtures>({
   seed: ['empty', { option: true }],
-  app: async ({ seed }, use) => {
+  serveEnv: [{}, { option: true }],
+  app: async ({ seed, serveEnv }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rebound-e2e-'));
     if (seed === 'demo') {
       const result = runCli(dataDir, ['demo', '--json']);
       if (result.status !== 0) throw new Error(`rebound demo failed: ${result.stderr}`);
     }
     const token = crypto.randomBytes(18).toString('base64url');
-    const { child, url, origin } = await serve(dataDir, token);
+    const { child, url, origin } = await serve(dataDir, token, [], serveEnv);
     await use({
       url,
       origin,
@@ -80,5 +84,16 @@ export const test = base.extend<Fixtures>({
     fs.rmSync(dataDir, { recursive: true, force: true });
   },
 });
+
+/**
+ * Where a test's screenshots go: the test's own output folder (kept with its report), or, when
+ * `REBOUND_E2E_SHOTS` names a folder, there (to look through a run's screens side by side).
+ */
+export function screenshotPath(name: string): string {
+  const dir = process.env.REBOUND_E2E_SHOTS;
+  if (!dir) return test.info().outputPath(name);
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, name);
+}
 
 export { expect };

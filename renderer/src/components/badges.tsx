@@ -86,9 +86,17 @@ export function WindowBadge({ result }: { result: WindowResult }) {
   );
 }
 
-/** One channel's listing state as a compact pill; a failure explains itself on hover. */
-export function ListingPill({ listing }: { listing: Listing }) {
+/**
+ * One channel's listing state as a compact pill; a failure explains itself on hover. Where the
+ * channel is already named beside it (the item page's channels panel), `showChannel={false}`.
+ */
+export function ListingPill({ listing, showChannel = true }: { listing: Listing; showChannel?: boolean }) {
   const { t } = useTranslation();
+  // An ended listing that sold there says so: that is where the money came from.
+  const state =
+    listing.status === 'ended' && listing.endReason === 'sold'
+      ? t('listingStatuses.soldHere')
+      : t(`listingStatuses.${listing.status}`);
   const pill = (
     <Badge
       color={LISTING_COLORS[listing.status]}
@@ -97,7 +105,7 @@ export function ListingPill({ listing }: { listing: Listing }) {
       data-listing-status={listing.status}
       title={t(`channels.${listing.channel}`)}
     >
-      {t(`channelsShort.${listing.channel}`)} · {t(`listingStatuses.${listing.status}`)}
+      {showChannel ? `${t(`channelsShort.${listing.channel}`)} · ${state}` : state}
     </Badge>
   );
   if (!listing.lastError) return pill;

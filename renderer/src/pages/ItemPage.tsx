@@ -5,7 +5,6 @@ import { AppError } from '../../../shared/errors';
 import { useCall } from '../api/hooks';
 import { ErrorAlert, LoadingBlock, SectionTitle } from '../components/common';
 import {
-  ChannelsSection,
   DefectsTable,
   GradingFacts,
   HistoryTimeline,
@@ -14,6 +13,7 @@ import {
   ReturnFacts,
 } from '../components/item';
 import { DescriptionsSection } from '../components/descriptions/DescriptionsSection';
+import { ChannelsPanel } from '../components/listings/ChannelsPanel';
 import { PhotoViewer } from '../components/PhotoViewer';
 import { ProposePrice } from '../components/pricing/ProposePrice';
 import { routeHref } from '../state/router';
@@ -105,7 +105,7 @@ export function ItemPage({ itemId }: { itemId: number }) {
         <Stack gap="sm">
           <PriceSection item={data} />
           <ProposePrice item={data} />
-          <ChannelsSection item={data} />
+          <ChannelsPanel item={data} />
         </Stack>
         <HistoryTimeline item={data} />
       </SimpleGrid>
