@@ -48,6 +48,16 @@ const BENCHMARKS: readonly Benchmark[] = [
     load: async () => (await import('./exports')).benchExports,
   },
   {
+    name: 'sales',
+    description: 'the Sales screen’s sales.list over 100,000 sales: service vs raw SQL',
+    load: async () => (await import('./sales')).benchSales,
+  },
+  {
+    name: 'publish',
+    description: 'publishing 500 items × 3 photos to the eBay test server: bulk calls vs one at a time',
+    load: async () => (await import('./publish')).benchPublish,
+  },
+  {
     name: 'photos',
     description: 'photo pipeline (bench/photos.ts, when present)',
     load: () => optionalModule('photos.ts', 'benchPhotos'),

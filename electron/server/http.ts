@@ -7,6 +7,7 @@ import sirv from 'sirv';
 import { MAX_UPLOAD_BYTES, type ServerEvent } from '../../shared/contract';
 import type { ErrorCode } from '../../shared/errors';
 import { dispatchEnvelope } from '../services/api';
+import { attachmentHeader, contentTypeOf, offeredFile } from '../services/exports/downloads';
 import type { Workspace } from '../services/workspace';
 
 export interface ServeOptions {
@@ -232,6 +233,30 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       const method = decodeURIComponent(url.pathname.slice('/api/call/'.length));
       const envelope = await dispatchEnvelope(options.ws, method, input, { profileId, requireProfile: true });
       send(res, envelope.ok ? 200 : STATUS_BY_CODE[envelope.error.code], envelope);
+      return;
+    }
+
+    if (url.pathname.startsWith('/api/download/')) {
+      // Only a file an export or statement of this run offered (services/exports/downloads.ts).
+      let name = '';
+      try {
+        name = decodeURIComponent(url.pathname.slice('/api/download/'.length));
+      } catch {
+        // A malformed name is simply not offered.
+      }
+      const offer = req.method === 'GET' ? offeredFile(options.ws, name) : null;
+      if (!offer) {
+        send(res, 404, { ok: false, error: { code: 'not_found', message: 'No such export; export again.' } });
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': contentTypeOf(offer.fileName),
+        'content-length': fs.statSync(offer.file).size,
+        'content-disposition': attachmentHeader(offer.fileName),
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      });
+      fs.createReadStream(offer.file).pipe(res);
       return;
     }
 

@@ -8,6 +8,8 @@ import type {
   ReportsReturnsInput,
   ReturnsBreakdown,
 } from '../../shared/contract';
+import type { PeriodSelling } from '../../shared/contract/catalogue-units';
+import type { ReportRangeInput } from '../../shared/contract/exports';
 import { GRADES, type Grade } from '../../shared/domain/grades';
 import type { Workspace } from './workspace';
 
@@ -187,4 +189,107 @@ export async function reportsReturns(
     dispositions: dispositions.map((r) => ({ key: r.key, count: Number(r.count) })),
     bestChannels: [...best.values()].sort((a, b) => gradeOrder(a.grade) - gradeOrder(b.grade)),
   };
+}
+
+/** First day of the month after `month` (YYYY-MM), as YYYY-MM. */
+function followingMonth(month: string): string {
+  const [year, mon] = month.split('-').map(Number) as [number, number];
+  return mon === 12 ? `${year + 1}-01` : `${year}-${String(mon + 1).padStart(2, '0')}`;
+}
+
+function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * Month by month: items sold, days from intake to sale, and sell-through.
+ *
+ * Sell-through of a month = items sold in the month ÷ items available to sell in it, where an
+ * item is available in a month when it was listed (its first listing on any channel was created)
+ * before the month ended and it was not already sold before the month began; an item sold in the
+ * month counts as available even without a listing row (a sale recorded from outside Rebound).
+ * So an item listed in March and sold in May is available in March, April and May: the figure
+ * answers "of what we had on offer this month, how much went", and never exceeds 100 %.
+ * Listings withdrawn without a sale are still counted as available: the listings table keeps no
+ * reliable end date yet. "Sold" is the item's first sale that nothing reversed, as elsewhere.
+ * Days to sell are counted from the return's arrival (received_at) to that sale.
+ */
+export async function reportSelling(
+  ws: Workspace,
+  input: z.output<typeof ReportRangeInput>,
+): Promise<PeriodSelling[]> {
+  const { merchantId, from, to } = input;
+  const rows = await ws.kysely
+    .selectFrom('items')
+    .$if(merchantId !== undefined, (q) => q.where('items.merchant_id', '=', merchantId!))
+    .select((eb) => [
+      'items.received_at',
+      eb
+        .selectFrom('listings')
+        .select((l) => l.fn.min('listings.created_at').as('first'))
+        .whereRef('listings.item_id', '=', 'items.id')
+        .as('listed_at'),
+      eb
+        .selectFrom('sales')
+        .select((s) => s.fn.min('sales.sold_at').as('first'))
+        .whereRef('sales.item_id', '=', 'items.id')
+        .where('sales.kind', '=', 'sale')
+        .where((s) =>
+          s.not(
+            s.exists(
+              s.selectFrom('sales as r').select('r.id').whereRef('r.reverses_sale_id', '=', 'sales.id'),
+            ),
+          ),
+        )
+        .as('sold_at'),
+    ])
+    .execute();
+  const items = rows
+    .map((r) => ({
+      received: r.received_at,
+      listed: (r.listed_at as string | null) ?? null,
+      sold: (r.sold_at as string | null) ?? null,
+    }))
+    .filter((r) => r.listed !== null || r.sold !== null);
+  if (items.length === 0) return [];
+
+  // From the first month anything was on offer to the last month with a sale or a listing,
+  // clipped to the requested period.
+  let first = '9999-12';
+  let last = '0000-01';
+  for (const item of items) {
+    const start = (
+      item.listed !== null && (item.sold === null || item.listed < item.sold) ? item.listed : item.sold
+    )!;
+    if (start.slice(0, 7) < first) first = start.slice(0, 7);
+    const end = item.sold ?? item.listed!;
+    if (end.slice(0, 7) > last) last = end.slice(0, 7);
+  }
+  if (from !== undefined && from.slice(0, 7) > first) first = from.slice(0, 7);
+  if (to !== undefined && to.slice(0, 7) < last) last = to.slice(0, 7);
+
+  const result: PeriodSelling[] = [];
+  for (let month = first; month <= last; month = followingMonth(month)) {
+    const end = followingMonth(month);
+    let available = 0;
+    const days: number[] = [];
+    for (const item of items) {
+      const soldInMonth = item.sold !== null && item.sold >= month && item.sold < end;
+      const onOffer = item.listed !== null && item.listed < end && (item.sold === null || item.sold >= month);
+      if (soldInMonth || onOffer) available += 1;
+      if (soldInMonth) days.push(Math.max(0, (Date.parse(item.sold!) - Date.parse(item.received)) / DAY_MS));
+    }
+    result.push({
+      month,
+      available,
+      sold: days.length,
+      sellThrough: available > 0 ? days.length / available : null,
+      meanDaysToSell: days.length > 0 ? days.reduce((a, b) => a + b, 0) / days.length : null,
+      medianDaysToSell: median(days),
+    });
+  }
+  return result;
 }

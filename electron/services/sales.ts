@@ -26,9 +26,42 @@ function filtered(ws: Workspace, input: z.output<typeof SalesListInput>) {
   return q;
 }
 
+/**
+ * Months with at least one sale, newest first. Rather than reading every sale's date (60 ms with
+ * 100,000 sales), it hops from month to month: the latest sale before the start of the month
+ * found last is one index seek, so the cost is one seek per month with sales.
+ */
+async function salesMonths(ws: Workspace, merchantId: number | undefined): Promise<{ month: string }[]> {
+  const merchant = merchantId === undefined ? sql`` : sql`AND merchant_id = ${merchantId}`;
+  const result = await sql<{ month: string }>`
+    WITH RECURSIVE m(month) AS (
+      SELECT (SELECT substr(sold_at, 1, 7) FROM sales WHERE 1 ${merchant} ORDER BY sold_at DESC LIMIT 1)
+      UNION ALL
+      SELECT (SELECT substr(sold_at, 1, 7) FROM sales WHERE sold_at < m.month ${merchant}
+              ORDER BY sold_at DESC LIMIT 1)
+        FROM m WHERE m.month IS NOT NULL
+    )
+    SELECT month FROM m WHERE month IS NOT NULL`.execute(ws.kysely);
+  return result.rows;
+}
+
 export async function listSales(ws: Workspace, input: z.output<typeof SalesListInput>): Promise<SalesList> {
   const [rows, totals, count, months] = await Promise.all([
-    filtered(ws, input)
+    // The page's ids first, from the sales table alone (an index walk in sale-date order that
+    // stops after one page), then the joins for those rows only. Joined in one query, SQLite may
+    // start from the tiny merchants table and sort every sale: over a second with 100,000 sales.
+    ws.kysely
+      .selectFrom('sales')
+      .where(
+        'sales.id',
+        'in',
+        filtered(ws, input)
+          .select('sales.id')
+          .orderBy('sales.sold_at', 'desc')
+          .orderBy('sales.id', 'desc')
+          .limit(input.limit)
+          .offset(input.offset),
+      )
       .innerJoin('items', 'items.id', 'sales.item_id')
       .innerJoin('products', 'products.id', 'items.product_id')
       .innerJoin('merchants', 'merchants.id', 'sales.merchant_id')
@@ -52,8 +85,6 @@ export async function listSales(ws: Workspace, input: z.output<typeof SalesListI
       ])
       .orderBy('sales.sold_at', 'desc')
       .orderBy('sales.id', 'desc')
-      .limit(input.limit)
-      .offset(input.offset)
       .execute(),
     filtered(ws, input)
       .select([
@@ -69,13 +100,7 @@ export async function listSales(ws: Workspace, input: z.output<typeof SalesListI
     filtered(ws, input)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
-    ws.kysely
-      .selectFrom('sales')
-      .select(sql<string>`substr(sold_at, 1, 7)`.as('month'))
-      .$if(input.merchantId !== undefined, (q) => q.where('sales.merchant_id', '=', input.merchantId!))
-      .distinct()
-      .orderBy('month', 'desc')
-      .execute(),
+    salesMonths(ws, input.merchantId),
   ]);
   return {
     total: Number(count.n),

@@ -6,6 +6,7 @@ import type { Actor } from '../actor';
 import type { HandlerContext } from '../api';
 import { getStatement, writeStatementPdf } from '../statements';
 import { exportSales, getAccountCodes, setAccountCodes } from '.';
+import { offerDownload } from './downloads';
 import { reportMonthly, reportRecovery, reportSkus } from './reports';
 
 type ExportsContract = typeof exportsContract;
@@ -25,7 +26,12 @@ function ownMerchantOnly(actor: Actor, merchantId: number): void {
 
 /** Exports, statements and the bookkeeper's reports, merged into the API's handler map in ../api.ts. */
 export const exportsHandlers: ExportsHandlers = {
-  'exports.sales': async (input, { ws }) => exportSales(ws, input),
+  'exports.sales': async (input, { ws }) => {
+    const result = await exportSales(ws, input);
+    // The browser mode gets the file from /api/download/<fileName>: only files offered here.
+    offerDownload(ws, result.file);
+    return result;
+  },
   'exports.accounts': async (_input, { ws }) => getAccountCodes(ws),
   'exports.setAccounts': async (input, { ws }) => setAccountCodes(ws, input),
   'statements.get': async (input, { ws, actor }) => {
@@ -36,6 +42,7 @@ export const exportsHandlers: ExportsHandlers = {
   'statements.pdf': async (input, { ws, actor }) => {
     ownMerchantOnly(actor, input.merchantId);
     const written = await writeStatementPdf(ws, input);
+    offerDownload(ws, written.file);
     // The browser mode cannot read the data folder: the bytes come along to open from a Blob URL.
     return { ...written, base64: (await fs.promises.readFile(written.file)).toString('base64') };
   },

@@ -1,4 +1,4 @@
-import { BarChart } from '@mantine/charts';
+import { BarChart, LineChart } from '@mantine/charts';
 import {
   Badge,
   EmptyState,
@@ -24,6 +24,7 @@ import { periodOf } from '../components/reports/access';
 import { ChartCard, type NumbersTable } from '../components/reports/ChartCard';
 import { ExportButton } from '../components/reports/ExportButton';
 import { StatementButton } from '../components/reports/StatementButton';
+import { UnitsSoldImport } from '../components/reports/UnitsSoldImport';
 import { useFormat } from '../format';
 
 function Stat({
@@ -85,8 +86,10 @@ export function ReportsPage() {
   const monthly = useCall('reports.monthly', range);
   const skus = useCall('reports.skus', range);
   const returns = useCall('reports.returns', range);
+  const selling = useCall('reports.selling', range);
 
-  const failed = overview.error ?? recovery.error ?? monthly.error ?? skus.error ?? returns.error;
+  const failed =
+    overview.error ?? recovery.error ?? monthly.error ?? skus.error ?? returns.error ?? selling.error;
   if (failed) {
     return (
       <div className="rb-page-scroll">
@@ -98,6 +101,7 @@ export function ReportsPage() {
             void monthly.refetch();
             void skus.refetch();
             void returns.refetch();
+            void selling.refetch();
           }}
         />
       </div>
@@ -149,7 +153,7 @@ export function ReportsPage() {
     </Group>
   );
 
-  if (!overview.data || !recovery.data || !monthly.data || !skus.data || !returns.data) {
+  if (!overview.data || !recovery.data || !monthly.data || !skus.data || !returns.data || !selling.data) {
     return (
       <div className="rb-page-scroll" data-testid="page-reports">
         <PageHeader title={t('nav.reports')} subtitle={t('books.reportsSubtitle')}>
@@ -253,6 +257,9 @@ export function ReportsPage() {
     key === '' ? t('books.noReason') : t(`reasons.${key}`, { defaultValue: key });
   const statusName = (key: string) => t(`statuses.${key}`, { defaultValue: key });
   const byGrade = inCurrency(r.byGrade);
+  const sellingMonths = selling.data;
+  const days = (value: number | null) =>
+    value === null ? '—' : t('reports.daysValue', { days: f.decimal(value) });
   const byChannel = inCurrency(r.byChannel);
 
   return (
@@ -360,6 +367,86 @@ export function ReportsPage() {
                   }}
                   barProps={{ radius: 2, isAnimationActive: animate }}
                 />
+              }
+            />
+            <ChartCard
+              testId="card-sell-through"
+              title={t('books2.sellingTitle')}
+              showNumbers={showNumbers}
+              empty={t('reports.noSalesChart')}
+              numbers={{
+                columns: [
+                  { label: t('books.month') },
+                  { label: t('books2.available'), numeric: true },
+                  { label: t('books.sold'), numeric: true },
+                  { label: t('books2.sellThrough'), numeric: true },
+                  { label: t('books2.meanDays'), numeric: true },
+                  { label: t('books2.medianDays'), numeric: true },
+                ],
+                rows: sellingMonths.map((m) => ({
+                  key: m.month,
+                  cells: [
+                    f.month(m.month),
+                    f.number(m.available),
+                    f.number(m.sold),
+                    rate(m.sellThrough),
+                    days(m.meanDaysToSell),
+                    days(m.medianDaysToSell),
+                  ],
+                })),
+              }}
+              chart={
+                <Stack gap={4}>
+                  <BarChart
+                    h={130}
+                    data-testid="chart-sell-through"
+                    data={sellingMonths.map((m) => ({
+                      month: f.monthShort(m.month),
+                      rate: Math.round((m.sellThrough ?? 0) * 1000) / 10,
+                    }))}
+                    dataKey="month"
+                    series={[{ name: 'rate', label: t('books2.sellThroughSeries'), color: 'teal.6' }]}
+                    tickLine="none"
+                    gridAxis="y"
+                    maxBarWidth={48}
+                    valueFormatter={(value) => f.percent1(value / 100)}
+                    yAxisProps={{
+                      width: 44,
+                      domain: [0, 100],
+                      ticks: [0, 50, 100],
+                      tickFormatter: (value: number) => f.percent(value / 100),
+                    }}
+                    barProps={{ radius: 2, isAnimationActive: animate }}
+                  />
+                  <LineChart
+                    h={110}
+                    data-testid="chart-days-to-sell"
+                    data={sellingMonths
+                      .filter((m) => m.meanDaysToSell !== null)
+                      .map((m) => ({
+                        month: f.monthShort(m.month),
+                        days: Math.round((m.meanDaysToSell ?? 0) * 10) / 10,
+                      }))}
+                    dataKey="month"
+                    series={[{ name: 'days', label: t('books2.daysSeries'), color: 'brand.6' }]}
+                    withLegend
+                    legendProps={{ verticalAlign: 'top', height: 24 }}
+                    tickLine="none"
+                    gridAxis="y"
+                    curveType="linear"
+                    valueFormatter={(value) => days(value)}
+                    // The unit is in the legend; "8 days" would wrap on a narrow axis.
+                    yAxisProps={{
+                      width: 44,
+                      allowDecimals: false,
+                      tickFormatter: (value: number) => f.number(value),
+                    }}
+                    lineProps={{ isAnimationActive: animate }}
+                  />
+                  <Text fz="xs" c="dimmed">
+                    {t('books2.sellingHint')}
+                  </Text>
+                </Stack>
               }
             />
             <ChartCard
@@ -480,7 +567,10 @@ export function ReportsPage() {
           </Paper>
 
           <Paper p="md">
-            <SectionTitle>{t('books.skuTable')}</SectionTitle>
+            <Group justify="space-between" align="flex-start" wrap="nowrap">
+              <SectionTitle>{t('books.skuTable')}</SectionTitle>
+              <UnitsSoldImport merchantId={merchantId ?? null} />
+            </Group>
             <Text fz="xs" c="dimmed" mb="xs">
               {t('books.skuHint')}
             </Text>

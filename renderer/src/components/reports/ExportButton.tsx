@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Button,
   Code,
   Group,
@@ -17,7 +18,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_FORMATS, type ExportFormat, type ExportResult } from '../../../../shared/contract/exports';
 import { EXPORT_LOCALES } from '../../../../shared/accounting/csv';
-import { call, errorMessage } from '../../api/client';
+import { call, errorMessage, runtime } from '../../api/client';
 import { useBackgroundWork, useCall } from '../../api/hooks';
 import { useFormat } from '../../format';
 import { canExport, useActor, type Period } from './access';
@@ -29,10 +30,28 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/** Where the browser mode downloads a file the server just wrote (electron/server/http.ts). */
+export function downloadUrl(fileName: string): string {
+  return `/api/download/${encodeURIComponent(fileName)}`;
+}
+
+/** Starts a download of a file the server offered, as a click on a link would. */
+export function startDownload(fileName: string): void {
+  const link = document.createElement('a');
+  link.href = downloadUrl(fileName);
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
 /**
  * "Export": the sales of a period as CSV, XLSX or an accounting journal. The server writes the
- * file into the data folder and reports progress per page; the form shows that, then where the
- * file went and how many rows it holds (the browser mode cannot hand out files, so it names the path).
+ * file into the data folder and reports progress per page; the form shows that, then how many
+ * rows it holds and where it went. In the browser mode the file also downloads at once (the
+ * server offers that one file, and only it, for download); in Electron it stays in the data
+ * folder, whose path is shown.
  */
 export function ExportButton({ period, merchantId }: { period: Period; merchantId: number | null }) {
   const { t, i18n } = useTranslation();
@@ -70,15 +89,15 @@ export function ExportButton({ period, merchantId }: { period: Period; merchantI
     setResult(null);
     setFailure(null);
     try {
-      setResult(
-        await call('exports.sales', {
-          from,
-          to,
-          format,
-          locale,
-          merchantId: merchant === 'all' ? undefined : Number(merchant),
-        }),
-      );
+      const written = await call('exports.sales', {
+        from,
+        to,
+        format,
+        locale,
+        merchantId: merchant === 'all' ? undefined : Number(merchant),
+      });
+      setResult(written);
+      if (runtime === 'browser') startDownload(written.fileName);
     } catch (error) {
       setFailure(errorMessage(error));
     } finally {
@@ -188,6 +207,19 @@ export function ExportButton({ period, merchantId }: { period: Period; merchantI
               data-testid="export-result"
               title={t('books.exportDone', { count: result.rows, rows: f.number(result.rows) })}
             >
+              {runtime === 'browser' ? (
+                <Text fz="sm" mb={6}>
+                  {t('books2.downloadStarted', { file: result.fileName })}{' '}
+                  <Anchor
+                    href={downloadUrl(result.fileName)}
+                    download={result.fileName}
+                    fz="sm"
+                    data-testid="export-download"
+                  >
+                    {t('books2.downloadAgain')}
+                  </Anchor>
+                </Text>
+              ) : null}
               <Text fz="sm">{t('books.savedIn')}</Text>
               <Code
                 block

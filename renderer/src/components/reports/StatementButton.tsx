@@ -7,6 +7,7 @@ import { call, errorMessage, runtime } from '../../api/client';
 import { useCall } from '../../api/hooks';
 import { useFormat } from '../../format';
 import { canExport, canOpenStatement, useActor } from './access';
+import { downloadUrl, startDownload } from './ExportButton';
 
 function pdfBlob(base64: string): Blob {
   const binary = atob(base64);
@@ -16,9 +17,10 @@ function pdfBlob(base64: string): Blob {
 }
 
 /**
- * "Statement": one merchant's monthly statement as a PDF, opened in a new tab from a Blob URL
- * (saved as a download where pop-ups are refused, as Electron does). An approver only ever
- * gets their own merchant: the choice is fixed for them, as the server would insist anyway.
+ * "Statement": one merchant's monthly statement as a PDF, saved as a download: in the browser
+ * mode from the server (which offers the file it just wrote), in Electron from a Blob URL. An
+ * approver only ever gets their own merchant: the choice is fixed for them, as the server would
+ * insist anyway.
  */
 export function StatementButton({
   merchantId,
@@ -42,7 +44,7 @@ export function StatementButton({
   // Only the last PDF stays in memory.
   useEffect(
     () => () => {
-      if (last) URL.revokeObjectURL(last.url);
+      if (last?.url.startsWith('blob:')) URL.revokeObjectURL(last.url);
     },
     [last],
   );
@@ -59,15 +61,18 @@ export function StatementButton({
     setBusy(true);
     try {
       const pdf = await call('statements.pdf', { merchantId: Number(merchant), month });
+      if (runtime === 'browser') {
+        // The server offers the PDF it just wrote: a real download, with its file name.
+        setLast({ url: downloadUrl(pdf.fileName), fileName: pdf.fileName });
+        startDownload(pdf.fileName);
+        return;
+      }
       const url = URL.createObjectURL(pdfBlob(pdf.base64));
       setLast({ url, fileName: pdf.fileName });
-      const tab = runtime === 'browser' ? window.open(url, '_blank') : null;
-      if (!tab) {
-        const link = document.createElement('a');
-        link.href = url;
-        link.download = pdf.fileName;
-        link.click();
-      }
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = pdf.fileName;
+      link.click();
     } catch (error) {
       notifications.show({ color: 'red', message: errorMessage(error) });
     } finally {
