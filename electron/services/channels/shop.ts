@@ -1,0 +1,52 @@
+import type { Clock } from '../jobs/clock';
+import type { Workspace } from '../workspace';
+import type { ChannelAdapter } from './channel';
+
+/**
+ * What the merchant's own shops (Shopify, WooCommerce, Vendure) have in common beyond the
+ * channel interface: how an adapter is built from an account's settings and sealed secrets, and
+ * the "test connection" that tells the merchant in plain words what is wrong.
+ *
+ * Each platform lives in its own folder (`shopify/`, `woocommerce/`, `vendure/`) with a
+ * `config.ts` (zod schemas of its settings and secrets) and an `adapter.ts` exporting a
+ * `ShopPlatform` below. The account layer (Settings, `rebound shop configure`, the registry)
+ * only ever goes through `ShopPlatform`.
+ */
+
+export const SHOP_PLATFORMS = ['shopify', 'woocommerce', 'vendure'] as const;
+export type ShopPlatformName = (typeof SHOP_PLATFORMS)[number];
+
+export interface ShopAdapterOptions<Settings, Secrets> {
+  readonly ws: Workspace;
+  readonly merchantId: number;
+  readonly accountId: number;
+  readonly settings: Settings;
+  readonly secrets: Secrets;
+  readonly clock: Clock;
+  /** Per-request timeout; a timeout is a retryable ChannelError. */
+  readonly timeoutMs?: number;
+}
+
+/** One finding of "test connection". */
+export interface ShopConnectionProblem {
+  /** e.g. `bad_token`, `wrong_url`, `missing_permission`, `insecure_url`, `unreachable`. */
+  readonly code: string;
+  /** What is wrong and what to do, in plain words for a merchant. */
+  readonly message: string;
+}
+
+export interface ShopConnectionCheck {
+  readonly ok: boolean;
+  /** What the shop said about itself when it answered (its name, version), for reassurance. */
+  readonly shopName: string | null;
+  readonly problems: readonly ShopConnectionProblem[];
+}
+
+export interface ShopPlatform<Settings = unknown, Secrets = unknown> {
+  readonly name: ShopPlatformName;
+  /** Parses what is stored in `channel_accounts.settings` (JSON) and the opened secret. */
+  parseSettings(value: unknown): Settings;
+  parseSecrets(value: unknown): Secrets;
+  create(options: ShopAdapterOptions<Settings, Secrets>): ChannelAdapter;
+  testConnection(options: ShopAdapterOptions<Settings, Secrets>): Promise<ShopConnectionCheck>;
+}
