@@ -15,6 +15,7 @@ import { JobRunner, type JobOutcome } from '../services/jobs/runner';
 import { defaultDataDir } from '../services/paths';
 import { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
+import { expandShopChannel } from './shop';
 
 /**
  * Publishing, the sales sync and the practice marketplace on the command line. `publish` and
@@ -53,7 +54,8 @@ async function itemByReference(ws: Workspace, reference: string): Promise<ItemDe
 
 export interface PublishLine {
   readonly reference: string;
-  readonly channel: Channel;
+  /** `shop`: refused before a shop platform could be chosen for the item. */
+  readonly channel: Channel | 'shop';
   readonly status: string;
   readonly url: string | null;
   readonly message: string | null;
@@ -68,15 +70,19 @@ export function registerChannelsCommands(program: Command, io: CliIo): void {
     .description('publish approved items to a channel and wait until each is live or has failed')
     .argument('<references...>', 'the items’ Rebound references, e.g. RB-000123')
     .addOption(
-      new Option('--channel <channel>', `where to publish (repeatable): ${CHANNELS.join(', ')}`).argParser(
-        (value: string, previous: string[] | undefined) => {
-          if (!(CHANNELS as readonly string[]).includes(value)) {
-            // bad_input: the CLI exits 2, as for any other invalid value.
-            throw new AppError('bad_input', `Unknown channel “${value}”. Channels: ${CHANNELS.join(', ')}.`);
-          }
-          return [...(previous ?? []), value];
-        },
-      ),
+      new Option(
+        '--channel <channel>',
+        `where to publish (repeatable): ${CHANNELS.join(', ')}, or shop (the merchant’s own shop)`,
+      ).argParser((value: string, previous: string[] | undefined) => {
+        if (!(CHANNELS as readonly string[]).includes(value) && value !== 'shop') {
+          // bad_input: the CLI exits 2, as for any other invalid value.
+          throw new AppError(
+            'bad_input',
+            `Unknown channel “${value}”. Channels: ${CHANNELS.join(', ')}, shop.`,
+          );
+        }
+        return [...(previous ?? []), value];
+      }),
     )
     .action(async (references: string[], options: CommonOptions & { channel?: Channel[] }) => {
       const channels =
@@ -84,14 +90,27 @@ export function registerChannelsCommands(program: Command, io: CliIo): void {
       await withWorkspace(options, async (ws) => {
         const items = [];
         for (const reference of references) items.push(await itemByReference(ws, reference));
-        const results = (await dispatch(ws, 'channels.publish', {
-          itemIds: items.map((i) => i.id),
-          channels,
-        })) as PublishResult[];
+        // `shop` is each item's merchant's own configured shop (electron/cli/shop.ts).
+        const { groups, refused } = await expandShopChannel(ws, items, channels);
+        const results: PublishResult[] = [];
+        for (const group of groups) {
+          results.push(
+            ...((await dispatch(ws, 'channels.publish', {
+              itemIds: group.itemIds,
+              channels: group.channels,
+            })) as PublishResult[]),
+          );
+        }
         const jobIds = results.flatMap((r) => (r.jobId === null ? [] : [r.jobId]));
         await new JobRunner(ws, { salesPollMs: 0 }).runUntilSettled(jobIds);
 
-        const lines: PublishLine[] = [];
+        const lines: PublishLine[] = refused.map(({ item, message }) => ({
+          reference: item.reference,
+          channel: 'shop',
+          status: 'refused',
+          url: null,
+          message,
+        }));
         for (const result of results) {
           const listing =
             result.listingId === null

@@ -19,6 +19,8 @@ import { registerExportsCommands } from './exports';
 import { registerIntakeCommands } from './intake';
 import { registerPhotosCommands } from './photos';
 import { registerPricingCommands } from './pricing';
+import { registerShopCommands } from './shop';
+import { registerUnitsCommands } from './units';
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -255,6 +257,8 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
   registerDescribeCommands(program, io);
   registerChannelsCommands(program, io);
   registerEbayCommands(program, io);
+  registerShopCommands(program, io);
+  registerUnitsCommands(program, io);
 
   try {
     await program.parseAsync(argv);

@@ -15,6 +15,7 @@ import { SYSTEM_ACTOR, type Actor } from './actor';
 import { channelsHandlers } from './channels/handlers';
 import { descriptionsHandlers } from './descriptions/handlers';
 import { ebayHandlers } from './channels/ebay/handlers';
+import { shopsHandlers } from './channels/shops-handlers';
 import { createDemoWorkspace } from './demo';
 import { exportsHandlers } from './exports/handlers';
 import { intakeHandlers } from './intake/handlers';
@@ -26,6 +27,7 @@ import { listListings } from './listings';
 import { createMerchant, getMerchant, listMerchants, listProfiles } from './merchants';
 import { reportsOverview, reportsReturns } from './reports';
 import { listSales } from './sales';
+import { unitsHandlers } from './units/handlers';
 import { getSettings, isDemoWorkspace, updateSettings } from './settings';
 import { APP_VERSION } from './version';
 import type { Workspace } from './workspace';
@@ -87,6 +89,8 @@ export const handlers: Handlers = {
   ...channelsHandlers,
   ...descriptionsHandlers,
   ...ebayHandlers,
+  ...shopsHandlers,
+  ...unitsHandlers,
 };
 
 async function resolveActor(ws: Workspace, context: CallContext): Promise<Actor> {

@@ -3,6 +3,7 @@ import type { InputOf, OutputOf } from './define';
 import { channelsContract } from './channels';
 import { descriptionsContract } from './descriptions';
 import { ebayContract } from './ebay';
+import { shopsContract } from './shops';
 import { exportsContract } from './exports';
 import { intakeContract } from './intake';
 import { itemsContract } from './items';
@@ -13,6 +14,7 @@ import { pricingContract } from './pricing';
 import { reportsContract } from './reports';
 import { salesContract } from './sales';
 import { workspaceContract } from './workspace';
+import { unitsContract } from './catalogue-units';
 
 /**
  * The one API contract. Every transport (Electron IPC, HTTP for the browser mode, the CLI)
@@ -32,6 +34,8 @@ export const contract = {
   ...channelsContract,
   ...descriptionsContract,
   ...ebayContract,
+  ...shopsContract,
+  ...unitsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -87,3 +91,4 @@ export * from './pricing';
 export * from './exports';
 export * from './descriptions';
 export * from './channels';
+export * from './catalogue-units';

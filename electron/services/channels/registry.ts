@@ -1,9 +1,12 @@
 import type { Channel } from '../../../shared/domain/status';
 import { systemClock, type Clock } from '../jobs/clock';
+import type { Queryable } from '../intake/shared';
 import type { Workspace } from '../workspace';
 import type { ChannelAdapter } from './channel';
 import { PracticeChannel } from './practice';
-import { lazyEbayAdapter } from './ebay/service';
+import { ebayPublishGap } from './ebay/preflight';
+import { lazyEbayAdapter, secretBoxFor } from './ebay/service';
+import { isShopChannel, shopAdapterFor, shopPublishGap } from './shops';
 
 /** A merchant's account on a channel, as the worker needs it to build the channel's client. */
 export interface ChannelAccount {
@@ -22,6 +25,11 @@ export interface ChannelAccount {
 export interface ChannelRegistry {
   supports(channel: Channel): boolean;
   adapterFor(account: ChannelAccount): ChannelAdapter;
+  /**
+   * Why the merchant cannot publish there now (a local look, no network call), or null; asked
+   * before anything is queued. Optional: test registries without it accept every publish.
+   */
+  publishGap?(db: Queryable, merchantId: number, channel: Channel): Promise<string | null>;
 }
 
 /** The clock and the channels the jobs of one workspace use. Tests replace both. */
@@ -32,14 +40,20 @@ export interface JobsEnvironment {
 
 export function builtInRegistry(ws: Workspace, clock: Clock): ChannelRegistry {
   return {
-    supports: (channel) => channel === 'practice' || channel === 'ebay',
+    supports: (channel) => channel === 'practice' || channel === 'ebay' || isShopChannel(channel),
     adapterFor(account) {
       // eBay: the account row (settings + sealed secrets) says how; unconfigured fails clearly on use.
       if (account.channel === 'ebay') return lazyEbayAdapter(ws, clock, account);
+      // The merchant's shops: built from the stored account on first use (auth error if unset).
+      if (isShopChannel(account.channel)) return shopAdapterFor(ws, clock, account);
       if (account.channel !== 'practice') {
         throw new Error(`No channel client for ${account.channel} in this version.`);
       }
       return new PracticeChannel(ws.kysely, account.merchantId, clock);
+    },
+    async publishGap(db, merchantId, channel) {
+      if (channel === 'ebay') return ebayPublishGap(db, secretBoxFor(ws), merchantId);
+      return isShopChannel(channel) ? shopPublishGap(db, merchantId, channel) : null;
     },
   };
 }

@@ -51,6 +51,8 @@ export async function publishItems(
   const itemIds = [...new Set(input.itemIds)];
   const results = await ws.kysely.transaction().execute(async (trx) => {
     const out: PublishResult[] = [];
+    // Why a merchant cannot publish on a channel now, asked once per merchant and channel.
+    const gaps = new Map<string, string | null>();
     for (const itemId of itemIds) {
       const item = await trx
         .selectFrom('items')
@@ -130,6 +132,18 @@ export async function publishItems(
             message: `Already ${existing.status} on ${CHANNEL_LABELS[channel]}.`,
           });
           continue;
+        }
+        if (env.channels.publishGap) {
+          // An account that cannot publish (eBay without its policies, a shop not set up) is
+          // refused now, naming what is missing, rather than failed later in a job. A local look
+          // only: no network call inside this transaction.
+          const key = `${item.merchant_id}:${channel}`;
+          if (!gaps.has(key)) gaps.set(key, await env.channels.publishGap(trx, item.merchant_id, channel));
+          const gap = gaps.get(key);
+          if (gap) {
+            out.push(refuse(channel, gap));
+            continue;
+          }
         }
         await ensureAccount(trx, item.merchant_id, channel, now);
         const listing = await trx

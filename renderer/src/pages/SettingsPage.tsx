@@ -20,7 +20,9 @@ import { HotFolderSettings } from '../components/photos/HotFolder';
 import { MyPin } from '../components/pricing/MyPin';
 import { PolicyEditor } from '../components/pricing/PolicyEditor';
 import { CatalogueSection } from '../components/settings/CatalogueSection';
+import { EbaySection } from '../components/settings/EbaySection';
 import { MerchantsSection } from '../components/settings/MerchantsSection';
+import { ShopsSection } from '../components/settings/ShopsSection';
 import { useFormat } from '../format';
 import { LanguageSwitch } from './StartPage';
 
@@ -140,6 +142,10 @@ export function SettingsPage() {
             </Stack>
           )}
         </Paper>
+
+        {merchants.data ? <EbaySection merchants={merchants.data} /> : null}
+
+        {merchants.data ? <ShopsSection merchants={merchants.data} /> : null}
 
         <TemplateEditor />
 
