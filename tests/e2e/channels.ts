@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { ItemDetail } from '../../shared/contract';
 import { startEbayTestServer, type EbayTestServer } from '../ebay/server';
-import { expect, screenshotPath, type ServedApp } from './fixtures';
+import { expect, screenshotPath, test as base, type ServedApp } from './fixtures';
 
 /**
  * What the publishing specs share: the demo merchant's eBay account on the local eBay test
@@ -14,6 +14,18 @@ export const ADMIN = 'Nadia Okafor';
 export const MERCHANT = 'Larkfield Home & Tech';
 /** The demo merchant prices in euros, so its eBay marketplace must sell in euros too. */
 export const MARKETPLACE = 'EBAY_DE';
+
+/** The served app, with the eBay test server (`ebay`) its eBay calls go to. */
+export const ebayTest = base.extend<{ ebay: EbayTestServer }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern.
+  ebay: async ({}, use) => {
+    const server = await demoEbayServer();
+    await use(server);
+    await server.close();
+  },
+  // The served app's eBay calls go to the test server (its settings say so too).
+  serveEnv: async ({ ebay }, use) => use({ REBOUND_EBAY_BASE_URL: ebay.baseUrl }),
+});
 
 /** The eBay test server, seeded as the demo merchant's eBay Germany seller account. */
 export async function demoEbayServer(): Promise<EbayTestServer> {

@@ -1,16 +1,7 @@
 import { locateContracts } from '../ebay/openapi';
-import { expectNoViolations, type EbayTestServer } from '../ebay/server';
-import {
-  ADMIN,
-  cliJson,
-  connectEbay,
-  demoEbayServer,
-  item,
-  ListingsScreen,
-  setLanguage,
-  shoot,
-} from './channels';
-import { expect, test as base } from './fixtures';
+import { expectNoViolations } from '../ebay/server';
+import { ADMIN, cliJson, connectEbay, ebayTest, item, ListingsScreen, setLanguage, shoot } from './channels';
+import { expect } from './fixtures';
 import { ApprovalsScreen, Shell, StartScreen } from './pages';
 
 /**
@@ -24,16 +15,7 @@ const contracts = locateContracts();
 const title = (name: string): string =>
   contracts.available ? name : `${name} — SKIPPED: ${contracts.reason}`;
 
-const test = base.extend<{ ebay: EbayTestServer }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern.
-  ebay: async ({}, use) => {
-    const server = await demoEbayServer();
-    await use(server);
-    await server.close();
-  },
-  // The served app's eBay calls go to the test server (its settings say so too).
-  serveEnv: async ({ ebay }, use) => use({ REBOUND_EBAY_BASE_URL: ebay.baseUrl }),
-});
+const test = ebayTest;
 
 test.use({ seed: 'demo', locale: 'en-GB', reducedMotion: 'reduce' });
 // The demo workspace takes a while to create, and each listing uploads its photos to eBay.

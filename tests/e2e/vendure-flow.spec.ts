@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { locateContracts } from '../ebay/openapi';
-import { expectNoViolations, type EbayTestServer } from '../ebay/server';
+import { expectNoViolations } from '../ebay/server';
 import {
   COMPARE_AT_FIELD,
   gql,
@@ -14,13 +14,13 @@ import {
   cliAsync,
   cliJson,
   connectEbay,
-  demoEbayServer,
+  ebayTest,
   item,
   ListingsScreen,
   MERCHANT,
   shoot,
 } from './channels';
-import { expect, test as base } from './fixtures';
+import { expect } from './fixtures';
 import { Shell, StartScreen } from './pages';
 
 /**
@@ -34,20 +34,13 @@ const contracts = locateContracts();
 const title = (name: string): string =>
   contracts.available ? name : `${name} — SKIPPED: ${contracts.reason}`;
 
-const test = base.extend<{ ebay: EbayTestServer; vendure: VendureTestServer }>({
+const test = ebayTest.extend<{ vendure: VendureTestServer }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern.
-  ebay: async ({}, use) => {
-    const server = await demoEbayServer();
-    await use(server);
-    await server.close();
-  },
-  // eslint-disable-next-line no-empty-pattern -- as above.
   vendure: async ({}, use) => {
     const server = await startVendureServer();
     await use(server);
     await server.close();
   },
-  serveEnv: async ({ ebay }, use) => use({ REBOUND_EBAY_BASE_URL: ebay.baseUrl }),
 });
 
 test.use({ seed: 'demo', locale: 'en-GB', reducedMotion: 'reduce' });

@@ -11,7 +11,6 @@ import {
   Stack,
   Text,
   TextInput,
-  Tooltip,
 } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -22,6 +21,7 @@ import { call, errorMessage, runtime } from '../../api/client';
 import { useBackgroundWork, useCall } from '../../api/hooks';
 import { useFormat } from '../../format';
 import { canExport, useActor, type Period } from './access';
+import { GatedButton } from './GatedButton';
 
 type Locale = (typeof EXPORT_LOCALES)[number];
 
@@ -105,30 +105,19 @@ export function ExportButton({ period, merchantId }: { period: Period; merchantI
     }
   };
 
-  const button = (
-    <Button
-      size="xs"
-      variant="default"
-      leftSection={<IconDownload size={14} />}
-      disabled={!allowed}
-      onClick={open}
-      data-testid="export-open"
-    >
-      {t('books.export')}
-    </Button>
-  );
-
   const share = result ? 1 : progress && progress.total > 0 ? progress.done / progress.total : 0;
 
   return (
     <>
-      {allowed ? (
-        button
-      ) : (
-        <Tooltip label={t('books.exportRefused')} multiline w={260}>
-          {button}
-        </Tooltip>
-      )}
+      <GatedButton
+        allowed={allowed}
+        icon={<IconDownload size={14} />}
+        refusal={t('books.exportRefused')}
+        onClick={open}
+        testId="export-open"
+      >
+        {t('books.export')}
+      </GatedButton>
       <Modal opened={opened} onClose={() => setOpened(false)} title={t('books.exportTitle')} size="md">
         <Stack gap="sm" data-testid="export-form">
           <Group grow>

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Modal, Select, Stack, Text, Tooltip } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileTypePdf } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -8,6 +8,7 @@ import { useCall } from '../../api/hooks';
 import { useFormat } from '../../format';
 import { canExport, canOpenStatement, useActor } from './access';
 import { downloadUrl, startDownload } from './ExportButton';
+import { GatedButton } from './GatedButton';
 
 function pdfBlob(base64: string): Blob {
   const binary = atob(base64);
@@ -80,28 +81,17 @@ export function StatementButton({
     }
   };
 
-  const button = (
-    <Button
-      size="xs"
-      variant="default"
-      leftSection={<IconFileTypePdf size={14} />}
-      disabled={!allowed}
-      onClick={open}
-      data-testid="statement-open"
-    >
-      {t('books.statement')}
-    </Button>
-  );
-
   return (
     <>
-      {allowed ? (
-        button
-      ) : (
-        <Tooltip label={t('books.statementRefused')} multiline w={260}>
-          {button}
-        </Tooltip>
-      )}
+      <GatedButton
+        allowed={allowed}
+        icon={<IconFileTypePdf size={14} />}
+        refusal={t('books.statementRefused')}
+        onClick={open}
+        testId="statement-open"
+      >
+        {t('books.statement')}
+      </GatedButton>
       <Modal opened={opened} onClose={() => setOpened(false)} title={t('books.statementTitle')} size="sm">
         <Stack gap="sm" data-testid="statement-form">
           <Select

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text, Tooltip } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconFileImport } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useCall } from '../../api/hooks';
 import { useFormat } from '../../format';
 import { ImportDropZone, ImportErrorsTable, readAsBase64 } from '../intake/importParts';
 import { useActor } from './access';
+import { GatedButton } from './GatedButton';
 
 /** Mirrors products.importUnitsSold's roles, so the button says "no" before the server has to. */
 const IMPORTERS = new Set(['bookkeeper', 'admin', 'staff']);
@@ -59,28 +60,17 @@ export function UnitsSoldImport({ merchantId }: { merchantId: number | null }) {
     }
   };
 
-  const button = (
-    <Button
-      size="xs"
-      variant="default"
-      leftSection={<IconFileImport size={14} />}
-      disabled={!allowed}
-      onClick={open}
-      data-testid="units-open"
-    >
-      {t('books2.importUnits')}
-    </Button>
-  );
-
   return (
     <>
-      {allowed ? (
-        button
-      ) : (
-        <Tooltip label={t('books.exportRefused')} multiline w={260}>
-          {button}
-        </Tooltip>
-      )}
+      <GatedButton
+        allowed={allowed}
+        icon={<IconFileImport size={14} />}
+        refusal={t('books.exportRefused')}
+        onClick={open}
+        testId="units-open"
+      >
+        {t('books2.importUnits')}
+      </GatedButton>
       <Modal opened={opened} onClose={() => setOpened(false)} title={t('books2.importUnitsTitle')} size="lg">
         <Stack gap="sm" data-testid="units-form">
           <Text fz="sm" c="dimmed">

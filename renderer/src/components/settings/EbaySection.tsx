@@ -48,6 +48,7 @@ import { useCall } from '../../api/hooks';
 import { useFormat } from '../../format';
 import { ErrorAlert, LoadingBlock } from '../common';
 import { useActingRole } from './access';
+import { MerchantHeader, useChosenMerchant } from './MerchantHeader';
 
 /** The marketplace a new account starts on, from the merchant's currency (the admin may change it). */
 function defaultMarketplace(merchant: Merchant | undefined): EbayMarketplace {
@@ -880,31 +881,18 @@ function MerchantEbay({ merchant, isAdmin }: { merchant: Merchant | undefined; i
 export function EbaySection({ merchants }: { merchants: readonly Merchant[] }) {
   const { t } = useTranslation();
   const role = useActingRole();
-  const [chosen, setChosen] = useState<number | null>(null);
-  const merchant = merchants.find((m) => m.id === chosen) ?? merchants[0];
+  const { merchant, choose } = useChosenMerchant(merchants);
 
   return (
     <Paper p="md" data-testid="ebay-settings">
-      <Group justify="space-between" mb="sm" wrap="wrap" gap="sm">
-        <Title order={3}>{t('ebay.title')}</Title>
-        {merchants.length > 1 ? (
-          <Select
-            aria-label={t('ebay.merchant')}
-            size="xs"
-            w={240}
-            value={merchant ? String(merchant.id) : null}
-            allowDeselect={false}
-            onChange={(value) => value && setChosen(Number(value))}
-            data={merchants.map((m) => ({ value: String(m.id), label: m.name }))}
-            comboboxProps={{ withinPortal: true }}
-            data-testid="ebay-merchant"
-          />
-        ) : merchant ? (
-          <Text fz="sm" c="dimmed">
-            {merchant.name}
-          </Text>
-        ) : null}
-      </Group>
+      <MerchantHeader
+        title={t('ebay.title')}
+        pickerLabel={t('ebay.merchant')}
+        testId="ebay-merchant"
+        merchants={merchants}
+        merchant={merchant}
+        onChoose={choose}
+      />
       {!merchant ? (
         <Text fz="sm" c="dimmed">
           {t('ebay.noMerchants')}

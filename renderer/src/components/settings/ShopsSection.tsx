@@ -44,6 +44,7 @@ import { useCall } from '../../api/hooks';
 import { useFormat } from '../../format';
 import { ErrorAlert, LoadingBlock } from '../common';
 import { useActingRole } from './access';
+import { MerchantHeader, useChosenMerchant } from './MerchantHeader';
 
 /**
  * The merchant's own shops in Settings: a card per platform (set up, test the connection in
@@ -645,31 +646,19 @@ function MerchantShopsPanel({ merchantId, isAdmin }: { merchantId: number; isAdm
 export function ShopsSection({ merchants }: { merchants: readonly Merchant[] }) {
   const { t } = useTranslation();
   const role = useActingRole();
-  const [chosen, setChosen] = useState<number | null>(null);
-  const merchant = merchants.find((m) => m.id === chosen) ?? merchants[0];
+  const { merchant, choose } = useChosenMerchant(merchants);
 
   return (
     <Paper p="md" data-testid="shops-settings">
-      <Group justify="space-between" mb={4} wrap="wrap" gap="sm">
-        <Title order={3}>{t('shops.title')}</Title>
-        {merchants.length > 1 ? (
-          <Select
-            aria-label={t('shops.merchant')}
-            size="xs"
-            w={240}
-            value={merchant ? String(merchant.id) : null}
-            allowDeselect={false}
-            onChange={(value) => value && setChosen(Number(value))}
-            data={merchants.map((m) => ({ value: String(m.id), label: m.name }))}
-            comboboxProps={{ withinPortal: true }}
-            data-testid="shops-merchant"
-          />
-        ) : merchant ? (
-          <Text fz="sm" c="dimmed">
-            {merchant.name}
-          </Text>
-        ) : null}
-      </Group>
+      <MerchantHeader
+        title={t('shops.title')}
+        pickerLabel={t('shops.merchant')}
+        testId="shops-merchant"
+        merchants={merchants}
+        merchant={merchant}
+        onChoose={choose}
+        mb={4}
+      />
       <Text fz="sm" c="dimmed" mb="md">
         {t('shops.intro')}
       </Text>
