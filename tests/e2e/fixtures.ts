@@ -44,10 +44,21 @@ export async function serve(
   const info = await new Promise<{ url: string; origin: string }>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      const line = stdout.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve(JSON.parse(line) as { url: string; origin: string });
+      // Only whole lines: on a busy machine the JSON line can arrive in two chunks.
+      const complete = stdout.slice(0, stdout.lastIndexOf('\n') + 1);
+      const line = complete.split('\n').find((l) => l.startsWith('{'));
+      if (!line) return;
+      try {
+        resolve(JSON.parse(line) as { url: string; origin: string });
+      } catch (error) {
+        reject(new Error(`rebound serve printed an unreadable line: ${line}`, { cause: error }));
+      }
     });
-    child.once('exit', (code) => reject(new Error(`rebound serve exited with ${code}: ${stderr}`)));
+    child.once('exit', (code, signal) =>
+      reject(
+        new Error(`rebound serve exited (code ${code}, signal ${signal}): ${stderr}\nstdout: ${stdout}`),
+      ),
+    );
   });
   return { child, ...info };
 }
