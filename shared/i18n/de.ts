@@ -1184,6 +1184,8 @@ const de: Messages = {
       wpAppPassword: 'Anwendungspasswort',
       shopDomain: 'Shop-Domain (….myshopify.com)',
       accessToken: 'Admin-API-Zugriffstoken',
+      clientId: 'Client-ID der App (statt eines Tokens)',
+      clientSecret: 'Client-Secret der App',
       adminApiUrl: 'Adresse der Admin-API',
       channelToken: 'Kanal-Token (optional)',
       username: 'Benutzername des Administrators',
@@ -1192,6 +1194,8 @@ const de: Messages = {
     keep: 'Leer lassen, um den gespeicherten Wert zu behalten.',
     stored: 'Verschlüsselt gespeichert.',
     required: 'Pflichtfeld',
+    tokenOrClient:
+      'Shopify braucht ein Admin-API-Zugriffstoken oder die Client-ID und das Client-Secret der App.',
     setUp: 'Einrichten',
     change: 'Ändern',
     cancel: 'Abbrechen',

@@ -85,6 +85,15 @@ test('the admin connects WooCommerce, reads what is wrong, fixes it, and sets a 
   await expect(section.getByTestId('shop-card-shopify')).toHaveAttribute('data-state', 'notConfigured');
   await shot(section, 'en-1-not-configured');
 
+  // Shopify takes a token or the app's client credentials: with neither, the form says so.
+  const shopify = section.getByTestId('shop-card-shopify');
+  await shopify.getByTestId('shop-setup-shopify').click();
+  await shopify.getByTestId('shop-field-shopDomain').fill('larkfield.myshopify.com');
+  await shopify.getByTestId('shop-field-clientId').fill('client-id-only');
+  await shopify.getByTestId('shop-save-shopify').click();
+  await expect(shopify.getByTestId('shop-no-way-in')).toContainText('client ID and client secret');
+  await expect(shopify).toHaveAttribute('data-state', 'notConfigured');
+
   await card.getByTestId('shop-setup-woocommerce').click();
   // Saving with nothing filled in names what is required, and sends nothing.
   await card.getByTestId('shop-save-woocommerce').click();

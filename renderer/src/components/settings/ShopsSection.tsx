@@ -64,7 +64,10 @@ interface FieldSpec {
 const FIELDS: Readonly<Record<ShopPlatformId, readonly FieldSpec[]>> = {
   shopify: [
     { key: 'shopDomain', secret: false, required: true, placeholder: 'larkfield.myshopify.com' },
-    { key: 'accessToken', secret: true, required: true, placeholder: 'shpat_…' },
+    // A token, or the app's client credentials (Rebound then fetches the ~24 h token itself).
+    { key: 'accessToken', secret: true, required: false, placeholder: 'shpat_…' },
+    { key: 'clientId', secret: true, required: false },
+    { key: 'clientSecret', secret: true, required: false },
   ],
   woocommerce: [
     { key: 'url', secret: false, required: true, placeholder: 'https://shop.example.com' },
@@ -174,9 +177,13 @@ function ShopForm({
   const isMissing = (f: FieldSpec) =>
     f.required && (draft[f.key] ?? '').trim() === '' && !(f.secret && shop?.secretsStored.includes(f.key));
 
+  // Shopify: one of the two ways in must be there, typed now or stored before.
+  const has = (key: string) => (draft[key] ?? '').trim() !== '' || Boolean(shop?.secretsStored.includes(key));
+  const noWayIn = platform === 'shopify' && !has('accessToken') && !(has('clientId') && has('clientSecret'));
+
   const save = async () => {
     setTried(true);
-    if (fields.some(isMissing)) return;
+    if (fields.some(isMissing) || noWayIn) return;
     setBusy(true);
     setError(null);
     try {
@@ -235,6 +242,11 @@ function ShopForm({
             <TextInput {...common} autoComplete="off" />
           );
         })}
+        {tried && noWayIn ? (
+          <Alert color="red" variant="light" py={6} data-testid="shop-no-way-in">
+            {t('shops.tokenOrClient')}
+          </Alert>
+        ) : null}
         {error ? (
           <Alert color="red" variant="light" py={6} style={{ overflowWrap: 'anywhere' }}>
             {error}
