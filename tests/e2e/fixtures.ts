@@ -35,7 +35,9 @@ export async function serve(
 ): Promise<{ child: ChildProcessWithoutNullStreams; url: string; origin: string }> {
   const child = spawn(
     process.execPath,
-    [CLI, 'serve', '--data-dir', dataDir, '--port', '0', '--token', token, '--json', ...extraArgs],
+    // `--token=…` attached: a base64url token may begin with '-', and `--token -V…` would then be
+    // read as options (once, it printed the version and exited 0).
+    [CLI, 'serve', '--data-dir', dataDir, '--port', '0', `--token=${token}`, '--json', ...extraArgs],
     { cwd: ROOT, env: { ...process.env, ...env } },
   );
   let stdout = '';
