@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type {
   ItemCounts,
   ItemDetail,
@@ -18,6 +18,7 @@ import type {
   ReturnReason,
 } from '../../shared/domain/grades';
 import type { Channel, ItemStatus, ListingStatus, WindowResult } from '../../shared/domain/status';
+import { END_REASONS } from '../../shared/contract/channels';
 import { AppError } from '../../shared/errors';
 import type { z } from 'zod';
 import type { Database } from './db/schema';
@@ -350,15 +351,7 @@ export async function getItem(ws: Workspace, id: number): Promise<ItemDetail> {
           createdAt: price.created_at,
         }
       : null,
-    listings: listings.map((l) => ({
-      id: l.id,
-      channel: l.channel as Channel,
-      status: l.status as ListingStatus,
-      url: l.url,
-      priceCents: l.price_cents,
-      lastError: l.last_error,
-      endReason: endReasonOf(l.end_reason),
-    })),
+    listings: listings.map(listingView),
     events: events.map((e): ItemEvent => ({
       id: e.id,
       at: e.at,
@@ -426,8 +419,16 @@ export async function countItems(ws: Workspace, merchantId?: number): Promise<It
   };
 }
 
-const END_REASON_NAMES = ['sold', 'sold_elsewhere', 'withdrawn'] as const;
-/** The stored end reason, when it is one this version knows. */
-function endReasonOf(value: string | null): Listing['endReason'] {
-  return END_REASON_NAMES.find((r) => r === value) ?? null;
+/** A listing row as the item page and the Listings screen show it. */
+export function listingView(l: Selectable<Database['listings']>): Listing {
+  return {
+    id: l.id,
+    channel: l.channel as Channel,
+    status: l.status as ListingStatus,
+    url: l.url,
+    priceCents: l.price_cents,
+    lastError: l.last_error,
+    // A stored reason this version does not know reads as none.
+    endReason: END_REASONS.find((r) => r === l.end_reason) ?? null,
+  };
 }

@@ -6,8 +6,7 @@ import {
   type ListingsListInput,
   type Paged,
 } from '../../shared/contract';
-import type { Channel, ListingStatus } from '../../shared/domain/status';
-import { listItems } from './items';
+import { listingView, listItems } from './items';
 import type { Workspace } from './workspace';
 
 /**
@@ -39,25 +38,11 @@ export async function listListings(
   const byItem = new Map<number, Listing[]>();
   for (const l of rows) {
     const list = byItem.get(l.item_id) ?? [];
-    list.push({
-      id: l.id,
-      channel: l.channel as Channel,
-      status: l.status as ListingStatus,
-      url: l.url,
-      priceCents: l.price_cents,
-      lastError: l.last_error,
-      endReason: endReasonOf(l.end_reason),
-    });
+    list.push(listingView(l));
     byItem.set(l.item_id, list);
   }
   return {
     total: page.total,
     rows: page.rows.map((row) => ({ ...row, listings: byItem.get(row.id) ?? [] })),
   };
-}
-
-const END_REASON_NAMES = ['sold', 'sold_elsewhere', 'withdrawn'] as const;
-/** The stored end reason, when it is one this version knows. */
-function endReasonOf(value: string | null): Listing['endReason'] {
-  return END_REASON_NAMES.find((r) => r === value) ?? null;
 }

@@ -36,6 +36,7 @@ export interface PublishResult {
 export const RetryInput = z.object({ listingId: Id }).strict();
 
 export const END_REASONS = ['sold', 'sold_elsewhere', 'withdrawn'] as const;
+export type EndReasonName = (typeof END_REASONS)[number];
 
 export const EndInput = z
   .object({

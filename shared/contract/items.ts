@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { EndReasonName } from './channels';
 import {
   DEFECT_KINDS,
   DEFECT_SEVERITIES,
@@ -106,7 +107,7 @@ export interface Listing {
   readonly priceCents: number | null;
   readonly lastError: string | null;
   /** Why an ended listing ended: it sold there, sold on another channel, or was withdrawn. */
-  readonly endReason: 'sold' | 'sold_elsewhere' | 'withdrawn' | null;
+  readonly endReason: EndReasonName | null;
 }
 
 export interface ItemEvent {

@@ -232,6 +232,26 @@ export class JobRunner {
     return resumed;
   }
 
+  /**
+   * Takes one queued job for this worker. The claim is the UPDATE's WHERE: another worker that
+   * took the job first leaves 0 rows here, so two processes never run the same job.
+   */
+  private async claimById(id: number, now: string): Promise<JobRow | undefined> {
+    return this.ws.kysely
+      .updateTable('jobs')
+      .set((eb) => ({
+        status: 'running',
+        locked_by: this.workerId,
+        locked_at: now,
+        attempts: eb('attempts', '+', 1),
+        updated_at: now,
+      }))
+      .where('id', '=', id)
+      .where('status', '=', 'queued')
+      .returningAll()
+      .executeTakeFirst();
+  }
+
   /** Claims the oldest due job for this worker, or returns null when none is due. */
   private async claim(): Promise<JobRow | null> {
     const now = isoAt(this.now());
@@ -245,20 +265,7 @@ export class JobRunner {
         .orderBy('id')
         .executeTakeFirst();
       if (!candidate) return null;
-      // The claim is the UPDATE's WHERE: another worker that took the job first leaves 0 rows here.
-      const claimed = await this.ws.kysely
-        .updateTable('jobs')
-        .set((eb) => ({
-          status: 'running',
-          locked_by: this.workerId,
-          locked_at: now,
-          attempts: eb('attempts', '+', 1),
-          updated_at: now,
-        }))
-        .where('id', '=', candidate.id)
-        .where('status', '=', 'queued')
-        .returningAll()
-        .executeTakeFirst();
+      const claimed = await this.claimById(candidate.id, now);
       if (claimed) return claimed;
     }
   }
@@ -280,19 +287,7 @@ export class JobRunner {
       .execute();
     const claimed: JobRow[] = [];
     for (const { id } of candidates) {
-      const row = await this.ws.kysely
-        .updateTable('jobs')
-        .set((eb) => ({
-          status: 'running',
-          locked_by: this.workerId,
-          locked_at: now,
-          attempts: eb('attempts', '+', 1),
-          updated_at: now,
-        }))
-        .where('id', '=', id)
-        .where('status', '=', 'queued')
-        .returningAll()
-        .executeTakeFirst();
+      const row = await this.claimById(id, now);
       if (row) claimed.push(row);
     }
     return claimed;
