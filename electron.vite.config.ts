@@ -2,18 +2,52 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
+/**
+ * The CLI (out/main/cli.js) runs in plain Node, where `electron` is not there to load: the build
+ * fails if cli.js, or any chunk it imports, imports it (lint keeps the sources apart; this catches
+ * a shared chunk that would mix them).
+ */
+function cliWithoutElectron(): Plugin {
+  return {
+    name: 'rebound:cli-without-electron',
+    generateBundle(_options, bundle) {
+      const seen = new Set<string>();
+      const visit = (fileName: string, via: string): void => {
+        const chunk = bundle[fileName];
+        if (seen.has(fileName) || chunk?.type !== 'chunk') return;
+        seen.add(fileName);
+        for (const id of chunk.imports) {
+          if (id === 'electron' || id.startsWith('electron/')) {
+            this.error(`out/main/cli.js must not load electron, but ${via}${fileName} imports it`);
+          }
+          visit(id, `${via}${fileName} → `);
+        }
+      };
+      visit('cli.js', '');
+    },
+  };
+}
+
 export default defineConfig({
   main: {
+    plugins: [cliWithoutElectron()],
     build: {
       outDir: 'out/main',
       // package.json's dependencies stay external (electron-vite's default) and are loaded from
       // node_modules at run time: better-sqlite3 and sharp are native and cannot be bundled.
       externalizeDeps: true,
       rollupOptions: {
-        input: { index: resolve(root, 'electron/main/index.ts') },
+        // index.js is Electron's main process; cli.js is the `rebound` command (bin/rebound.mjs),
+        // which runs in plain Node and must never import `electron`. Code both use goes into
+        // shared chunks (out/main/chunks), so the CLI serves exactly the app's services.
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          cli: resolve(root, 'electron/cli/index.ts'),
+        },
         // An ES module, as package.json's "type": "module" implies; Electron 40 loads ESM mains.
         // Worker files imported with `?modulePath` become extra chunks beside it (out/main/chunks).
         output: { format: 'es', entryFileNames: '[name].js' },

@@ -62,6 +62,11 @@ const BENCHMARKS: readonly Benchmark[] = [
     description: 'photo pipeline (bench/photos.ts, when present)',
     load: () => optionalModule('photos.ts', 'benchPhotos'),
   },
+  {
+    name: 'startup',
+    description: 'start-up of the built `rebound` command (--help, items list) beside `node -e 0`',
+    load: async () => (await import('./startup')).benchStartup,
+  },
 ];
 
 function write(line = ''): void {
