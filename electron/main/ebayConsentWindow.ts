@@ -1,5 +1,6 @@
-import { BrowserWindow, session, type Session, type WebContents } from 'electron';
+import { app, BrowserWindow, session, type Session, type WebContents } from 'electron';
 import { consentStep } from './ebayConsent';
+import { lockedWebPreferences } from './webPreferences';
 
 /**
  * eBay's consent page in a window of its own: modal over the app, sandboxed, no preload, and its
@@ -49,14 +50,9 @@ export function openEbayConsent(parent: BrowserWindow | null, url: string, testO
       title: 'eBay',
       autoHideMenuBar: true,
       webPreferences: {
+        // Isolated, sandboxed, no Node; DevTools off in the packaged app (devTools: !app.isPackaged).
+        ...lockedWebPreferences(app.isPackaged),
         session: consentSession(),
-        sandbox: true,
-        contextIsolation: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        webviewTag: false,
         spellcheck: false,
       },
     });

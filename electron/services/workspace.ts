@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { EventEmitter } from 'node:events';
 import type { ServerEvent } from '../../shared/contract';
 import { openDatabase, type Db, type OpenOptions } from './db/connection';
+import { prepareDataDir, tightenDataDir } from './paths';
 
 /**
  * One data folder: the SQLite database and the content-addressed photo files. Every service
@@ -20,11 +20,16 @@ export class Workspace {
     this.photosDir = path.join(dataDir, 'photos');
   }
 
+  /**
+   * Opens (or creates) the data folder. A new folder is created readable by its owner only; an
+   * existing Rebound folder that others may read is made owner-only once its database opened (a
+   * folder refused as newer is left untouched, a folder of other things is never changed).
+   */
   static open(dataDir: string, options: OpenOptions = {}): Workspace {
-    const dir = path.resolve(dataDir);
-    fs.mkdirSync(dir, { recursive: true });
-    const db = openDatabase(path.join(dir, 'rebound.sqlite'), options);
-    return new Workspace(dir, db);
+    const state = prepareDataDir(dataDir);
+    const db = openDatabase(path.join(state.dir, 'rebound.sqlite'), options);
+    tightenDataDir(state);
+    return new Workspace(state.dir, db);
   }
 
   get kysely() {

@@ -47,6 +47,26 @@ export interface ShopPlatform<Settings = unknown, Secrets = unknown> {
   /** Parses what is stored in `channel_accounts.settings` (JSON) and the opened secret. */
   parseSettings(value: unknown): Settings;
   parseSecrets(value: unknown): Secrets;
+  /**
+   * Where the secrets are sent, normalised for comparing (the shop's host or API address, and a
+   * stored test origin). Configuring another address without new credentials deletes the stored
+   * ones: credentials given for one address are never sent to another.
+   */
+  address(settings: Settings): string;
   create(options: ShopAdapterOptions<Settings, Secrets>): ChannelAdapter;
   testConnection(options: ShopAdapterOptions<Settings, Secrets>): Promise<ShopConnectionCheck>;
+}
+
+/**
+ * A URL reduced to what decides where a request goes: scheme, host, port and path, without a
+ * trailing slash; case-insensitive parts lowercased by the URL parser. Text that does not parse
+ * is compared as typed (trimmed, lowercased).
+ */
+export function urlAddress(value: string): string {
+  try {
+    const url = new URL(value.trim());
+    return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return value.trim().toLowerCase();
+  }
 }

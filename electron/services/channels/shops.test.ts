@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, onTestFinished, test } from 'vitest';
 import type { PublishResult } from '../../../shared/contract';
 import type { MerchantShops, ShopTestResult } from '../../../shared/contract/shops';
 import { addItem, addMerchant, addPhoto, addPrice, addProduct } from '../../../tests/integration/seed';
@@ -181,6 +181,144 @@ describe('shop accounts', () => {
     const [status] = (await dispatch(ws, 'shops.status', { merchantId })) as MerchantShops[];
     expect(status!.shops[0]!.lastTest).toMatchObject({ ok: false });
     expectNoViolations(server, { ignore: ['auth'] });
+  });
+
+  test('a new shop address without new credentials deletes the stored ones; nothing is sent to the new address', async () => {
+    await configureWoo();
+    expect((await testWoo()).ok).toBe(true);
+    const { itemId } = await approvedItem('RB-000420', 1);
+    expect((await publish([itemId], ['woocommerce']))[0]).toMatchObject({ outcome: 'queued' });
+
+    // Another shop answers on another address (same default keys, so a leak would even work).
+    const other = await startWooTestServer();
+    onTestFinished(() => other.close());
+    const moved = (await dispatch(ws, 'shops.configure', {
+      merchantId,
+      platform: 'woocommerce',
+      settings: { url: other.baseUrl, wpUser: server.credentials.wpUser },
+    })) as MerchantShops;
+    expect(moved.shops[0]).toMatchObject({
+      settings: { url: other.baseUrl },
+      secretsStored: [],
+      secretsProblem: expect.stringMatching(
+        /credentials must be entered again.*never sent to another address/,
+      ),
+    });
+    expect(moved.shops[0]!.secretsProblem).toContain(other.baseUrl);
+    const row = await ws.kysely
+      .selectFrom('channel_accounts')
+      .select('secret')
+      .where('channel', '=', 'woocommerce')
+      .executeTakeFirstOrThrow();
+    expect(row.secret).toBeNull();
+
+    // The connection test refuses in words, the job queued for the old address fails without a
+    // call, and a new publish is refused up front: the new address never sees a request.
+    const refused = await testWoo();
+    expect(refused).toMatchObject({
+      ok: false,
+      problems: [{ code: 'not_configured', message: expect.stringMatching(/must be entered again/) }],
+    });
+    const outcomes = await runner.runDue();
+    expect(outcomes.map((o) => o.status)).not.toContain('done');
+    const listingRow = await ws.kysely
+      .selectFrom('listings')
+      .select(['status', 'last_error'])
+      .where('item_id', '=', itemId)
+      .executeTakeFirstOrThrow();
+    expect(listingRow.last_error).toMatch(/must be entered again/);
+    const { itemId: second } = await approvedItem('RB-000421', 1);
+    expect((await publish([second], ['woocommerce']))[0]).toMatchObject({
+      outcome: 'refused',
+      message: expect.stringMatching(/must be entered again/),
+    });
+    expect(other.requests).toEqual([]);
+
+    // Only some credentials for the new address: refused, never completed with the old ones.
+    await expect(
+      dispatch(ws, 'shops.configure', {
+        merchantId,
+        platform: 'woocommerce',
+        settings: { url: server.baseUrl },
+        secrets: { consumerKey: server.credentials.consumerKey },
+      }),
+    ).rejects.toMatchObject({ code: 'bad_input', message: expect.stringMatching(/address changed/) });
+
+    // Entered again: the new address is used with them.
+    await dispatch(ws, 'shops.configure', {
+      merchantId,
+      platform: 'woocommerce',
+      settings: { url: other.baseUrl, wpUser: other.credentials.wpUser },
+      secrets: {
+        consumerKey: other.credentials.consumerKey,
+        consumerSecret: other.credentials.consumerSecret,
+        wpAppPassword: other.credentials.wpAppPassword,
+      },
+    });
+    expect((await testWoo()).ok).toBe(true);
+    expect(other.requests.length).toBeGreaterThan(0);
+  });
+
+  test('the same address, however typed, keeps the credentials; another one drops them (Shopify, Vendure)', async () => {
+    const shops = async () =>
+      ((await dispatch(ws, 'shops.status', { merchantId })) as MerchantShops[])[0]!.shops.map((s) => [
+        s.platform,
+        s.secretsStored,
+        s.secretsProblem !== null,
+      ]);
+    await dispatch(ws, 'shops.configure', {
+      merchantId,
+      platform: 'shopify',
+      settings: { shopDomain: 'larkfield.myshopify.com' },
+      secrets: { accessToken: 'shpat_0123456789abcdef' },
+    });
+    await dispatch(ws, 'shops.configure', {
+      merchantId,
+      platform: 'vendure',
+      settings: { adminApiUrl: 'https://shop.larkfield.example/admin-api' },
+      secrets: { username: 'superadmin', password: 'not-in-clear' },
+    });
+    // Same places, typed differently, other settings changed: kept.
+    await dispatch(ws, 'shops.configure', {
+      merchantId,
+      platform: 'shopify',
+      settings: { shopDomain: 'https://Larkfield.myshopify.com/', apiVersion: '2026-04' },
+    });
+    await dispatch(ws, 'shops.configure', {
+      merchantId,
+      platform: 'vendure',
+      settings: { adminApiUrl: 'https://SHOP.larkfield.example/admin-api/', languageCode: 'de' },
+    });
+    expect(await shops()).toEqual([
+      ['shopify', ['accessToken'], false],
+      ['vendure', ['password', 'username'], false],
+    ]);
+    // Another shop, the same shop through a test origin, another Admin API path: dropped.
+    await dispatch(ws, 'shops.configure', {
+      merchantId,
+      platform: 'shopify',
+      settings: { shopDomain: 'larkfield.myshopify.com', baseUrl: 'http://127.0.0.1:9/' },
+    });
+    await dispatch(ws, 'shops.configure', {
+      merchantId,
+      platform: 'vendure',
+      settings: { adminApiUrl: 'https://shop.larkfield.example/shop-api' },
+    });
+    expect(await shops()).toEqual([
+      ['shopify', [], true],
+      ['vendure', [], true],
+    ]);
+    // Changing another setting at the new address does not bring anything back.
+    await dispatch(ws, 'shops.configure', {
+      merchantId,
+      platform: 'vendure',
+      settings: { adminApiUrl: 'https://shop.larkfield.example/shop-api', languageCode: 'fr' },
+    });
+    expect((await shops())[1]).toEqual(['vendure', [], true]);
+    const result = (await dispatch(ws, 'shops.test', { merchantId, platform: 'vendure' })) as ShopTestResult;
+    expect(result.problems[0]!.message).toMatch(
+      /none are stored for https:\/\/shop\.larkfield\.example\/shop-api/,
+    );
   });
 
   test('bad input is refused with the platform’s reason; a first configure needs the credentials', async () => {

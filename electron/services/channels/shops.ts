@@ -97,6 +97,11 @@ function configuredSettings(
   }
 }
 
+/** Why an account with settings but no stored credentials cannot be used, in plain words. */
+function noCredentials(platform: ShopPlatformName, settings: unknown): string {
+  return `The credentials must be entered again: none are stored for ${PLATFORMS[platform].address(settings)} (they are deleted when the shop’s address changes, so they are never sent to another address).`;
+}
+
 /** Empty strings in a form mean "keep what is stored", never "set to empty". */
 function givenSecrets(secrets: Readonly<Record<string, string>> | undefined): Record<string, string> {
   const out: Record<string, string> = {};
@@ -130,9 +135,16 @@ export async function configureShop(ws: Workspace, clock: Clock, raw: unknown): 
     throw new AppError('bad_input', messageOf(error));
   }
   const row = await accountRow(ws, input.merchantId, input.platform);
-  let stored: Record<string, unknown> = {};
   const given = givenSecrets(input.secrets);
-  if (row?.secret) {
+  // Credentials belong to the address they were given for. Another address (a new shop URL, a
+  // new test origin) without new credentials deletes the stored ones, and new ones are never
+  // completed with the old address's: nothing given for one address is ever sent to another.
+  const previous = configuredSettings(input.platform, row);
+  const oldAddress = previous === null ? null : platform.address(previous);
+  const newAddress = platform.address(settings);
+  const moved = oldAddress !== null && oldAddress !== newAddress;
+  let stored: Record<string, unknown> = {};
+  if (row?.secret && !moved) {
     try {
       stored = openSecrets(ws, row.secret) ?? {};
     } catch (error) {
@@ -141,20 +153,28 @@ export async function configureShop(ws: Workspace, clock: Clock, raw: unknown): 
       if (Object.keys(given).length === 0) throw new AppError('bad_input', messageOf(error));
     }
   }
-  let secrets: unknown;
-  try {
-    secrets = platform.parseSecrets({ ...stored, ...given });
-  } catch (error) {
-    throw new AppError(
-      'bad_input',
-      row?.secret || Object.keys(given).length > 0
-        ? messageOf(error)
-        : `Give ${label}’s credentials: this merchant has no ${label} account yet. ${messageOf(error)}`,
-    );
+  // An existing account on a new address, or one whose credentials were already deleted, keeps
+  // its settings and stores none until they are entered again.
+  const withoutSecrets = Object.keys(given).length === 0 && previous !== null && (moved || !row?.secret);
+  let secret: Buffer | null = null;
+  if (!withoutSecrets) {
+    let secrets: unknown;
+    try {
+      secrets = platform.parseSecrets({ ...stored, ...given });
+    } catch (error) {
+      throw new AppError(
+        'bad_input',
+        moved
+          ? `${label}’s address changed (${oldAddress} → ${newAddress}): give all of its credentials again, the stored ones are never sent to another address. ${messageOf(error)}`
+          : row?.secret || Object.keys(given).length > 0
+            ? messageOf(error)
+            : `Give ${label}’s credentials: this merchant has no ${label} account yet. ${messageOf(error)}`,
+      );
+    }
+    secret = sealSecrets(ws, secrets);
   }
   const now = isoAt(clock.now());
   const settingsJson = JSON.stringify(settings);
-  const secret = sealSecrets(ws, secrets);
   await ws.kysely.transaction().execute(async (trx) => {
     await trx
       .insertInto('channel_accounts')
@@ -245,7 +265,7 @@ async function merchantShops(ws: Workspace, merchantId: number): Promise<Merchan
     let secretsProblem: string | null = null;
     try {
       secretsStored = Object.keys(openSecrets(ws, row.secret) ?? {}).sort();
-      if (secretsStored.length === 0) secretsProblem = 'No credentials are stored: enter them again.';
+      if (secretsStored.length === 0) secretsProblem = noCredentials(platform, settings);
     } catch (error) {
       secretsProblem = messageOf(error);
     }
@@ -302,6 +322,16 @@ export async function shopPublishGap(
   platform: ShopPlatformName,
 ): Promise<string | null> {
   if ((await configuredShops(db, merchantId)).includes(platform)) return null;
+  const row = await db
+    .selectFrom('channel_accounts')
+    .select('settings')
+    .where('merchant_id', '=', merchantId)
+    .where('channel', '=', platform)
+    .executeTakeFirst();
+  const settings = configuredSettings(platform, row);
+  if (settings !== null) {
+    return `${SHOP_LABELS[platform]}: ${noCredentials(platform, settings)} Enter them in Settings (or with \`rebound shop configure --platform ${platform}\`).`;
+  }
   return `${SHOP_LABELS[platform]} is not set up for this merchant: configure the shop in Settings (or with \`rebound shop configure --platform ${platform}\`).`;
 }
 
@@ -338,6 +368,13 @@ async function adapterOptions(
       'auth',
       'not_configured',
       `${label} is not set up for this merchant: configure the shop in Settings (or with \`rebound shop configure --platform ${platform}\`).`,
+    );
+  }
+  if (!row.secret || row.secret.length === 0) {
+    throw new ChannelError(
+      'auth',
+      'not_configured',
+      `${label}: ${noCredentials(platform, settings)} Enter them in Settings (or with \`rebound shop configure --platform ${platform}\`).`,
     );
   }
   let secrets: unknown;

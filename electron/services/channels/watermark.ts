@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { z } from 'zod';
 import { WATERMARK_POSITIONS, WatermarkInput, type Watermark } from '../../../shared/contract/shops';
 import { AppError } from '../../../shared/errors';
+import { makePrivateDir } from '../paths';
 import { writeSetting } from '../settings';
 import type { Workspace } from '../workspace';
 import type { ListingPhoto } from './channel';
@@ -70,7 +71,7 @@ export async function setWatermark(ws: Workspace, raw: unknown): Promise<Waterma
       throw new AppError('bad_input', 'The logo must be a PNG file (with a transparent background).');
     }
     const name = `merchant-${input.merchantId}-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.png`;
-    fs.mkdirSync(path.join(ws.dataDir, LOGO_DIR), { recursive: true });
+    makePrivateDir(path.join(ws.dataDir, LOGO_DIR));
     fs.writeFileSync(path.join(ws.dataDir, LOGO_DIR, name), bytes);
     logo = path.join(LOGO_DIR, name);
   }
@@ -197,7 +198,7 @@ async function watermarkedCopy(ws: Workspace, photo: string, watermark: Watermar
     layers.push({ input: textOverlay(watermark.text, textMark, width, height), top: 0, left: 0 });
   }
   const jpeg = await image.composite(layers).jpeg({ quality: 88, mozjpeg: true }).toBuffer();
-  fs.mkdirSync(path.dirname(out), { recursive: true });
+  makePrivateDir(path.dirname(out));
   // Written aside and renamed: a concurrent job never uploads a half-written file.
   const temp = `${out}.${process.pid}.${Date.now()}.tmp`;
   fs.writeFileSync(temp, jpeg);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../paths';
 import { migrate, refuseNewer } from './migration';
 import { MIGRATIONS } from './migrations';
 import type { Database } from './schema';
@@ -23,7 +24,14 @@ export interface OpenOptions {
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  makePrivateDir(path.dirname(file));
+  // A new database file is owner-only from the start (it holds the channels' sealed secrets);
+  // SQLite gives its -wal and -shm files the same mode.
+  try {
+    fs.writeFileSync(file, '', { mode: PRIVATE_FILE_MODE, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
   const sqlite = new BetterSqlite3(
     file,
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { AccountCodes, DEFAULT_ACCOUNTS } from '../../../shared/accounting/journal';
 import type { ExportResult, ExportSalesInput } from '../../../shared/contract/exports';
 import { AppError } from '../../../shared/errors';
+import { makePrivateDirAsync } from '../paths';
 import { writeSetting } from '../settings';
 import type { Workspace } from '../workspace';
 import { countExportRows, exportPages, mainCurrency } from './rows';
@@ -76,7 +77,9 @@ export async function exportSales(
     if (!merchant) throw new AppError('not_found', `There is no merchant ${input.merchantId}.`);
   }
   const file = path.resolve(options.file ?? path.join(exportsDir(ws), defaultFileName(input)));
-  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  // The data folder's exports/ is owner-only like the rest of it; a folder named with --out is the user's.
+  if (options.file) await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  else await makePrivateDirAsync(path.dirname(file));
   const filter = { from: input.from, to: input.to, merchantId: input.merchantId };
   const total = await countExportRows(ws, filter);
 

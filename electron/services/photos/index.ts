@@ -7,6 +7,7 @@ import type { Actor } from '../actor';
 import { nowIso } from '../db/connection';
 import type { Database } from '../db/schema';
 import { recordEvent } from '../events';
+import { makePrivateDirAsync } from '../paths';
 import { proposeIfReady } from '../pricing/readiness';
 import type { Workspace } from '../workspace';
 import { PhotoPool } from './pool';
@@ -340,7 +341,7 @@ function toSource(file: PhotoFile): PhotoSource | null {
  */
 async function storeImage(target: string, image: EncodedImage): Promise<void> {
   if (await exists(target)) return;
-  await fs.mkdir(path.dirname(target), { recursive: true });
+  await makePrivateDirAsync(path.dirname(target));
   const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     await fs.writeFile(temporary, image.data);

@@ -13,6 +13,7 @@ import type { Language } from '../../../shared/domain/status';
 import { AppError } from '../../../shared/errors';
 import type { Workspace } from '../workspace';
 import { exportsDir } from '../exports';
+import { makePrivateDirAsync } from '../paths';
 import { statementPdf } from './pdf';
 
 /**
@@ -134,7 +135,9 @@ export async function writeStatementPdf(
     options.file ??
       path.join(exportsDir(ws), `statement-${safeName || statement.merchantId}-${input.month}.pdf`),
   );
-  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  // The data folder's exports/ is owner-only like the rest of it; a folder named with --out is the user's.
+  if (options.file) await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  else await makePrivateDirAsync(path.dirname(file));
   await fs.promises.writeFile(`${file}.part`, bytes);
   await fs.promises.rename(`${file}.part`, file);
   const { language: _language, ...plain } = statement;

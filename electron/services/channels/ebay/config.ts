@@ -1,7 +1,9 @@
 import eBayApi from 'ebay-api';
 import { z } from 'zod';
 import { EBAY_MARKETPLACE_IDS, type EbayMarketplace } from '../../../../shared/contract/ebay';
+import { AppError } from '../../../../shared/errors';
 import type { Queryable } from '../../intake/shared';
+import { urlAddress } from '../shop';
 import type { SecretBox } from './secrets';
 
 /**
@@ -76,9 +78,39 @@ export function sealSecrets(box: SecretBox, secrets: EbaySecrets): Buffer {
   return box.seal(Buffer.from(JSON.stringify(EbaySecretsSchema.parse(secrets)), 'utf8'));
 }
 
+/** Why an account with settings but no stored credentials cannot be used, in plain words. */
+export const EBAY_CREDENTIALS_NEEDED =
+  'eBay’s credentials must be entered again: none are stored for this account (they are deleted when eBay’s address changes, so they are never sent to another address). Enter the cert id in Settings → eBay (or `rebound ebay configure --cert-id …`), then connect the seller’s account again.';
+
 export function openSecrets(box: SecretBox, sealed: Buffer | Uint8Array | null): EbaySecrets {
-  if (!sealed) throw new Error('The eBay account has no stored credentials: configure it again.');
+  if (!sealed || sealed.length === 0) throw new AppError('conflict', EBAY_CREDENTIALS_NEEDED);
   return EbaySecretsSchema.parse(JSON.parse(box.open(Buffer.from(sealed)).toString('utf8')));
+}
+
+/**
+ * Where the cert id and tokens are sent: production or sandbox eBay, or another base with eBay's
+ * paths. Credentials stored for one address are deleted when the account moves to another.
+ */
+export function ebayAddress(settings: Pick<EbaySettings, 'sandbox' | 'baseUrl'>): string {
+  const ebay = settings.sandbox ? 'eBay’s sandbox' : 'eBay';
+  return settings.baseUrl ? `${ebay} via ${urlAddress(settings.baseUrl)}` : ebay;
+}
+
+/** The account's settings and whether a secret is stored, without opening it (null: no account). */
+export async function loadEbaySettings(
+  db: Queryable,
+  merchantId: number,
+): Promise<{ readonly id: number; readonly settings: EbaySettings; readonly hasSecret: boolean } | null> {
+  const row = await db
+    .selectFrom('channel_accounts')
+    .select(['id', 'settings', 'secret'])
+    .where('merchant_id', '=', merchantId)
+    .where('channel', '=', 'ebay')
+    .executeTakeFirst();
+  if (!row) return null;
+  const parsed = EbaySettingsSchema.safeParse(JSON.parse(row.settings || '{}'));
+  if (!parsed.success) return null;
+  return { id: row.id, settings: parsed.data, hasSecret: row.secret !== null && row.secret.length > 0 };
 }
 
 export interface StoredEbayAccount {

@@ -2,7 +2,7 @@
  * eBay pre-flight against the local eBay test server (tests/ebay), which checks every request
  * against eBay's OpenAPI contracts. Skips, with the reason in its title, without them.
  */
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, onTestFinished, test } from 'vitest';
 import type { PublishResult } from '../../../../shared/contract';
 import type {
   EbayCheck,
@@ -23,7 +23,7 @@ import type { Workspace } from '../../workspace';
 import { builtInRegistry, configureJobs } from '../registry';
 import { openSecrets } from './config';
 import { createEbayLocation, parseMerchantAddress, refusedGrades } from './preflight';
-import { configureEbay, secretBoxFor } from './service';
+import { configureEbay, connectEbay, secretBoxFor } from './service';
 
 const contracts = locateContracts();
 if (!contracts.available) console.warn(contracts.reason);
@@ -368,5 +368,113 @@ describe.skipIf(!contracts.available)(title('eBay pre-flight against the eBay te
     }).catch((e: unknown) => e);
     expect((error as Error).message).toMatch(/cert id .*belongs to the previous app/);
     expectNoViolations(server);
+  });
+
+  test('another eBay address without the cert id deletes the stored cert id and tokens; nothing is sent there', async () => {
+    await configure();
+    await connect();
+    const { certId, ...app } = server.app;
+    // Same eBay, other settings: the cert id and the seller's tokens stay.
+    const same = await configureEbay(ws, clock, {
+      merchantId,
+      ...app,
+      marketplace: 'EBAY_US',
+      baseUrl: `${server.baseUrl}/`,
+      ...FULL,
+      categoryId: '9355',
+    });
+    expect(same).toMatchObject({ configured: true, connected: true, readyToPublish: true });
+
+    // Another eBay (a second server: same app keys, so a leaked token would even be accepted).
+    const other = await startEbayTestServer();
+    onTestFinished(() => other.close());
+    const moved = await configureEbay(ws, clock, {
+      merchantId,
+      ...app,
+      marketplace: 'EBAY_US',
+      baseUrl: other.baseUrl,
+      ...FULL,
+    });
+    expect(moved).toMatchObject({
+      configured: false,
+      connected: false,
+      readyToPublish: false,
+      appId: app.appId,
+      baseUrl: other.baseUrl,
+    });
+    const row = await ws.kysely
+      .selectFrom('channel_accounts')
+      .select('secret')
+      .where('channel', '=', 'ebay')
+      .executeTakeFirstOrThrow();
+    expect(row.secret).toBeNull();
+
+    // Every way to reach eBay refuses in words, before any request.
+    await expect(dispatch(ws, 'ebay.connectUrl', { merchantId })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/credentials must be entered again/),
+    });
+    const result = await check();
+    expect(itemOf(result, 'connection')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/credentials must be entered again/),
+    });
+    const itemId = await approvedItem('RB-000930');
+    const [published] = (await dispatch(ws, 'channels.publish', {
+      itemIds: [itemId],
+      channels: ['ebay'],
+    })) as PublishResult[];
+    expect(published).toMatchObject({
+      outcome: 'refused',
+      message: expect.stringMatching(/credentials must be entered again/),
+    });
+    // Back on the first address without the cert id: nothing comes back either.
+    expect(
+      await configureEbay(ws, clock, {
+        merchantId,
+        ...app,
+        marketplace: 'EBAY_US',
+        baseUrl: server.baseUrl,
+        ...FULL,
+      }),
+    ).toMatchObject({ configured: false, connected: false });
+    expect(other.requests).toEqual([]);
+
+    // The sandbox is another eBay too.
+    await configureEbay(ws, clock, {
+      merchantId,
+      ...server.app,
+      marketplace: 'EBAY_US',
+      baseUrl: other.baseUrl,
+      ...FULL,
+    });
+    expect(
+      await configureEbay(ws, clock, {
+        merchantId,
+        ...app,
+        marketplace: 'EBAY_US',
+        sandbox: true,
+        baseUrl: other.baseUrl,
+        ...FULL,
+      }),
+    ).toMatchObject({ configured: false, sandbox: true });
+
+    // Entered again for the new address: it is configured and can be connected there.
+    await configureEbay(ws, clock, {
+      merchantId,
+      ...app,
+      certId,
+      marketplace: 'EBAY_US',
+      baseUrl: other.baseUrl,
+      ...FULL,
+    });
+    const code = other.state.auth.issueAuthorizationCode();
+    expect(await connectEbay(ws, clock, { merchantId, code })).toMatchObject({
+      configured: true,
+      connected: true,
+    });
+    expect(other.requests.length).toBeGreaterThan(0);
+    expectNoViolations(server);
+    expectNoViolations(other);
   });
 });

@@ -23,7 +23,14 @@ import type { Queryable } from '../../intake/shared';
 import type { Clock } from '../../jobs/clock';
 import type { Workspace } from '../../workspace';
 import { ChannelError } from '../channel';
-import { loadEbayAccount, MARKETPLACES, type EbaySettings, type StoredEbayAccount } from './config';
+import {
+  EBAY_CREDENTIALS_NEEDED,
+  loadEbayAccount,
+  loadEbaySettings,
+  MARKETPLACES,
+  type EbaySettings,
+  type StoredEbayAccount,
+} from './config';
 import { readFailure } from './errors';
 import type { SecretBox } from './secrets';
 import { forgetEbaySessions, secretBoxFor, sessionFor } from './service';
@@ -976,6 +983,9 @@ export async function ebayPublishGap(
   box: SecretBox,
   merchantId: number,
 ): Promise<string | null> {
+  // Settings without credentials (deleted when eBay's address changed): say so, not "unreadable".
+  const stored = await loadEbaySettings(db, merchantId);
+  if (stored && !stored.hasSecret) return EBAY_CREDENTIALS_NEEDED;
   let account: StoredEbayAccount | null;
   try {
     account = await loadEbayAccount(db, box, merchantId);

@@ -76,6 +76,20 @@ describe('KeychainSecretBox', () => {
     expect(() => other.open(sealed)).toThrow(/cannot read the stored eBay secret|has been changed/);
   });
 
+  test('a keychain that is no real one (Linux basic_text): seals with the key file, still opens its old blobs', () => {
+    const dir = tempDir();
+    const keychain = new FakeKeychain();
+    const before = new KeychainSecretBox(keychain, new FileKeySecretBox(dir)).seal(SECRET);
+    expect(before[0]).toBe(2);
+    const box = new KeychainSecretBox(keychain, new FileKeySecretBox(dir), { sealWithKeychain: false });
+    const sealed = box.seal(SECRET);
+    expect(sealed[0]).toBe(1);
+    expect(keychain.calls).toBe(1);
+    // The key file alone opens the new blob, and what the keychain sealed before still opens.
+    expect(new FileKeySecretBox(dir).open(sealed).equals(SECRET)).toBe(true);
+    expect(box.open(before).equals(SECRET)).toBe(true);
+  });
+
   test('a keychain that is not available: seals with the key file, refuses its own blobs plainly', () => {
     const keychain = new FakeKeychain();
     const box = new KeychainSecretBox(keychain, new FileKeySecretBox(tempDir()));

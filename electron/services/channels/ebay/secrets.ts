@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../../paths';
 
 /**
  * Seals the eBay cert id and tokens before they reach `channel_accounts.secret`.
@@ -70,20 +71,32 @@ function loadOrCreateKey(file: string): Buffer {
   try {
     const key = fs.readFileSync(file);
     if (key.length !== KEY_BYTES) throw new Error(`${file} is not a ${KEY_BYTES}-byte key.`);
+    tightenKeyFile(file);
     return key;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   const key = randomBytes(KEY_BYTES);
+  makePrivateDir(path.dirname(file));
   // `wx`: if another process created the key in between, use theirs rather than overwrite it.
   try {
-    fs.writeFileSync(file, key, { mode: 0o600, flag: 'wx' });
+    fs.writeFileSync(file, key, { mode: PRIVATE_FILE_MODE, flag: 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return loadOrCreateKey(file);
     throw error;
   }
-  fs.chmodSync(file, 0o600); // the umask may have removed bits, never added: make it exact
+  fs.chmodSync(file, PRIVATE_FILE_MODE); // the umask may have removed bits, never added: make it exact
   return key;
+}
+
+/** A key file others may read (restored from a backup, copied by hand) is made owner-only (POSIX). */
+function tightenKeyFile(file: string): void {
+  if (process.platform === 'win32') return;
+  try {
+    if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, PRIVATE_FILE_MODE);
+  } catch {
+    // Not this user's file to change (EPERM, a read-only mount): it is still read as it is.
+  }
 }
 
 /** Electron's `safeStorage`, as far as the keychain box needs it (injected by the main process). */
@@ -105,15 +118,25 @@ const DIGEST_BYTES = 32;
  * SHA-256 of the secret travels inside it: a changed blob is refused rather than read as garbage.
  */
 export class KeychainSecretBox implements SecretBox {
+  private readonly sealWithKeychain: boolean;
+
+  /**
+   * `sealWithKeychain: false` is for a keychain that is no real one (Linux's `basic_text`, see
+   * electron/main/secretBackend.ts): new secrets are sealed by the fallback (the key file), and
+   * what that keychain sealed before is still opened, so no account has to be set up again.
+   */
   constructor(
     private readonly keychain: Keychain,
     private readonly fallback: SecretBox,
-  ) {}
+    options: { readonly sealWithKeychain?: boolean } = {},
+  ) {
+    this.sealWithKeychain = options.sealWithKeychain ?? true;
+  }
 
   seal(plain: Buffer): Buffer {
     // The keychain can become unavailable after start-up (a locked Linux keyring): the key file
     // still protects the secret rather than losing it.
-    if (!this.keychain.isEncryptionAvailable()) return this.fallback.seal(plain);
+    if (!this.sealWithKeychain || !this.keychain.isEncryptionAvailable()) return this.fallback.seal(plain);
     const digest = createHash('sha256').update(plain).digest();
     // safeStorage takes strings: base64 keeps arbitrary bytes intact.
     const encrypted = this.keychain.encryptString(Buffer.concat([digest, plain]).toString('base64'));

@@ -12,13 +12,14 @@ import type { ChannelAccount } from '../registry';
 import { EbayChannel, marketplaceLanguage } from './adapter';
 import {
   createEbayClient,
+  ebayAddress,
   EbaySettingsSchema,
   loadEbayAccount,
+  loadEbaySettings,
   parseSettings,
   saveSecrets,
   sealSecrets,
   effectiveBaseUrl,
-  type EbaySecrets,
 } from './config';
 import { codeFrom, connectUrl, EbaySession } from './oauth';
 import { FileKeySecretBox, type SecretBox } from './secrets';
@@ -51,7 +52,12 @@ export function forgetEbaySessions(ws: Workspace): void {
   sessions.delete(ws);
 }
 
-/** Saves the app's credentials; a new cert id or app keeps no tokens from the previous one. */
+/**
+ * Saves the app's credentials; a new cert id or app keeps no tokens from the previous one. Another
+ * eBay (production ↔ sandbox, another base URL) without a new cert id deletes the stored cert id
+ * and tokens: they are never sent to an address they were not given for, and the status then
+ * asks for them again.
+ */
 export async function configureEbay(ws: Workspace, clock: Clock, raw: unknown): Promise<EbayStatus> {
   const input = EbayConfigureInput.parse(raw);
   const { merchantId, certId, ...rest } = input;
@@ -64,30 +70,33 @@ export async function configureEbay(ws: Workspace, clock: Clock, raw: unknown): 
     .executeTakeFirst();
   if (!merchant) throw new Error(`No merchant ${merchantId}.`);
   // Without a cert id, the stored one is kept, and with it the seller's tokens: same app, same
-  // eBay, same consent. A new app id (or another eBay: sandbox, base URL) needs its own cert id,
-  // since the stored one belongs to the old app.
-  let kept: EbaySecrets | null = null;
+  // eBay, same consent. A new app id needs its own cert id, since the stored one belongs to the
+  // old app; another eBay keeps nothing (the credentials must be entered again).
+  let secret: Buffer | null;
   if (certId === undefined) {
-    const stored = await loadEbayAccount(ws.kysely, secretBoxFor(ws), merchantId);
+    const stored = await loadEbaySettings(ws.kysely, merchantId);
     if (!stored) {
       throw new AppError('bad_input', 'Give the cert id: this merchant has no eBay account yet.');
     }
-    if (
-      stored.settings.appId !== settings.appId ||
-      stored.settings.sandbox !== settings.sandbox ||
-      (stored.settings.baseUrl ?? null) !== (settings.baseUrl ?? null)
-    ) {
+    if (ebayAddress(stored.settings) !== ebayAddress(settings) || !stored.hasSecret) {
+      secret = null;
+    } else if (stored.settings.appId !== settings.appId) {
       throw new AppError(
         'bad_input',
         'Give the cert id of this app id too: the stored cert id belongs to the previous app.',
       );
+    } else {
+      const account = await loadEbayAccount(ws.kysely, secretBoxFor(ws), merchantId);
+      secret = sealSecrets(secretBoxFor(ws), account!.secrets);
     }
-    kept = stored.secrets;
+  } else {
+    secret = sealSecrets(secretBoxFor(ws), {
+      certId,
+      accessToken: null,
+      accessExpiresAt: null,
+      refreshToken: null,
+    });
   }
-  const secret = sealSecrets(
-    secretBoxFor(ws),
-    kept ?? { certId: certId ?? '', accessToken: null, accessExpiresAt: null, refreshToken: null },
-  );
   await ws.kysely
     .insertInto('channel_accounts')
     .values({
@@ -141,7 +150,25 @@ export async function connectEbay(ws: Workspace, clock: Clock, raw: unknown): Pr
 
 export async function ebayStatus(ws: Workspace, raw: unknown): Promise<EbayStatus> {
   const { merchantId } = EbayMerchantInput.parse(raw);
-  const account = await loadEbayAccount(ws.kysely, secretBoxFor(ws), merchantId);
+  const stored = await loadEbaySettings(ws.kysely, merchantId);
+  if (stored && !stored.hasSecret) {
+    // Settings without credentials (deleted when eBay's address changed): not configured until
+    // the cert id is entered again; the public settings are shown so the form keeps them.
+    const s = stored.settings;
+    return {
+      merchantId,
+      configured: false,
+      connected: false,
+      marketplace: s.marketplace,
+      sandbox: s.sandbox,
+      baseUrl: effectiveBaseUrl(s),
+      appId: s.appId,
+      ruName: s.ruName,
+      accessExpiresAt: null,
+      readyToPublish: false,
+    };
+  }
+  const account = stored ? await loadEbayAccount(ws.kysely, secretBoxFor(ws), merchantId) : null;
   if (!account) {
     return {
       merchantId,

@@ -13,7 +13,13 @@ import {
   type RemoteSale,
   type SalesPage,
 } from '../channel';
-import type { ShopAdapterOptions, ShopConnectionCheck, ShopConnectionProblem, ShopPlatform } from '../shop';
+import {
+  urlAddress,
+  type ShopAdapterOptions,
+  type ShopConnectionCheck,
+  type ShopConnectionProblem,
+  type ShopPlatform,
+} from '../shop';
 import {
   effectiveShopifyBaseUrl,
   parseShopifySecrets,
@@ -535,7 +541,10 @@ export class ShopifyChannel implements ChannelAdapter {
     return shopifyFetch(this.host(), effectiveShopifyBaseUrl(this.o.settings), this.timeoutMs);
   }
 
-  /** Per shop, app and secret: a corrected secret never reuses a token cached for the old one. */
+  /**
+   * Per shop, origin, app and secret: a corrected secret never reuses a token cached for the old
+   * one, and a token issued by one origin (a test server) is never sent to another.
+   */
   private tokenKey(): string {
     const s = this.o.secrets;
     const secret = crypto
@@ -543,7 +552,7 @@ export class ShopifyChannel implements ChannelAdapter {
       .update(s.clientSecret ?? '')
       .digest('hex')
       .slice(0, 16);
-    return `${this.host()}|${s.clientId ?? ''}|${secret}`;
+    return `${this.host()}|${effectiveShopifyBaseUrl(this.o.settings) ?? ''}|${s.clientId ?? ''}|${secret}`;
   }
 
   private async accessToken(): Promise<string> {
@@ -1229,6 +1238,10 @@ export const shopifyPlatform: ShopPlatform<ShopifySettings, ShopifySecrets> = {
   name: 'shopify',
   parseSettings: parseShopifySettings,
   parseSecrets: parseShopifySecrets,
+  address: (settings) => {
+    const typed = shopHost(settings.shopDomain).host ?? settings.shopDomain.trim().toLowerCase();
+    return settings.baseUrl ? `${typed} via ${urlAddress(settings.baseUrl)}` : typed;
+  },
   create: (options) => new ShopifyChannel(options),
   testConnection: (options) => new ShopifyChannel(options).testConnection(),
 };

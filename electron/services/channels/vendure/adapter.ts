@@ -13,7 +13,13 @@ import {
   type RemoteSale,
   type SalesPage,
 } from '../channel';
-import type { ShopAdapterOptions, ShopConnectionCheck, ShopConnectionProblem, ShopPlatform } from '../shop';
+import {
+  urlAddress,
+  type ShopAdapterOptions,
+  type ShopConnectionCheck,
+  type ShopConnectionProblem,
+  type ShopPlatform,
+} from '../shop';
 import {
   insecureUrlReason,
   parseVendureSecrets,
@@ -1066,6 +1072,7 @@ export const vendurePlatform: ShopPlatform<VendureSettings, VendureSecrets> = {
   name: 'vendure',
   parseSettings: parseVendureSettings,
   parseSecrets: parseVendureSecrets,
+  address: (settings) => urlAddress(settings.adminApiUrl),
   create(options) {
     const insecure = insecureUrlReason(options.settings.adminApiUrl);
     if (insecure) throw new ChannelError('user', 'insecure_url', insecure);

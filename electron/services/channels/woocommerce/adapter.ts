@@ -12,7 +12,13 @@ import {
   type RemoteSale,
   type SalesPage,
 } from '../channel';
-import type { ShopAdapterOptions, ShopConnectionCheck, ShopConnectionProblem, ShopPlatform } from '../shop';
+import {
+  urlAddress,
+  type ShopAdapterOptions,
+  type ShopConnectionCheck,
+  type ShopConnectionProblem,
+  type ShopPlatform,
+} from '../shop';
 import {
   createWooClient,
   isLocalHost,
@@ -769,6 +775,7 @@ export const woocommercePlatform: ShopPlatform<WooSettings, WooSecrets> = {
   name: 'woocommerce',
   parseSettings: parseWooSettings,
   parseSecrets: parseWooSecrets,
+  address: (settings) => urlAddress(settings.url),
   create: (options) => new WooChannel(options),
   testConnection: (options) => testWooConnection(options),
 };
