@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'conflict',
   'forbidden',
   'unauthorized',
+  'throttled',
   'unsupported',
   'newer_database',
   'internal',

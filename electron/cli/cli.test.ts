@@ -88,15 +88,31 @@ describe('rebound: bad usage exits with 2 and says why', () => {
     expect(tooMany.err).toMatch(/^rebound: Invalid input for items.list: limit: /);
   });
 
-  test('serving beyond this machine needs --allow-remote; a short token is refused', async () => {
+  test('serving beyond this machine needs --allow-remote, and then TLS or an explicit --insecure-http', async () => {
     const dir = tempDir();
     const remote = await rebound('serve', '--host', '0.0.0.0', '--data-dir', dir);
     expect(remote.code).toBe(2);
     expect(remote.err).toBe(
       'rebound: Refusing to listen on 0.0.0.0: only loopback is allowed without --allow-remote.\n',
     );
-    const token = await rebound('serve', '--token', 'short', '--port', '0', '--data-dir', dir);
-    expect(token).toMatchObject({ code: 2, err: 'rebound: --token must be at least 16 characters.\n' });
+    const plain = await rebound('serve', '--host', '0.0.0.0', '--allow-remote', '--data-dir', dir);
+    expect(plain.code).toBe(2);
+    expect(plain.err).toMatch(
+      /^rebound: Refusing to serve 0\.0\.0\.0 over plain HTTP: .*--tls-cert and --tls-key/,
+    );
+    const half = await rebound('serve', '--tls-cert', 'cert.pem', '--port', '0', '--data-dir', dir);
+    expect(half).toMatchObject({ code: 2, err: 'rebound: --tls-cert and --tls-key go together.\n' });
+    const missing = await rebound(
+      'serve',
+      '--tls-cert',
+      'nope.pem',
+      '--tls-key',
+      'nope.key',
+      '--data-dir',
+      dir,
+    );
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/--tls-cert: cannot read nope\.pem \(ENOENT\)/);
   });
 });
 

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
@@ -21,17 +22,27 @@ import { registerPhotosCommands } from './photos';
 import { registerPricingCommands } from './pricing';
 import { registerShopCommands } from './shop';
 import { registerUnitsCommands } from './units';
+import { registerUsersCommands } from './users';
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** All of standard input, for secrets that must not be arguments (`--password-stdin`). */
+  readonly readStdin: () => Promise<string>;
+}
+
+async function readAllStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 const defaultIo: CliIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  readStdin: readAllStdin,
 };
 
 interface CommonOptions {
@@ -204,25 +215,52 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
     });
 
   withCommon(program.command('serve'))
-    .description('browser mode: serve the app and its API over HTTP, protected by a per-run token')
+    .description(
+      'browser mode: serve the app and its API over HTTP(S); everyone signs in with their own name',
+    )
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--port <port>', 'port to bind (0 picks a free one)', '5178')
     .option(
       '--allow-remote',
-      'allow binding to an address other than loopback (other devices can then connect with the token)',
+      'allow binding to an address other than loopback, so other devices can sign in (needs --tls-cert and --tls-key, or --insecure-http)',
     )
-    .option('--token <token>', 'use this access token instead of a random one (for scripts and tests)')
+    .option('--tls-cert <file>', 'certificate (PEM) to serve HTTPS with')
+    .option('--tls-key <file>', 'private key (PEM) of that certificate')
+    .option(
+      '--insecure-http',
+      'with --allow-remote: serve plain HTTP anyway (only behind a TLS reverse proxy)',
+    )
     .action(
       async (
-        options: CommonOptions & { host: string; port: string; allowRemote?: boolean; token?: string },
+        options: CommonOptions & {
+          host: string;
+          port: string;
+          allowRemote?: boolean;
+          tlsCert?: string;
+          tlsKey?: string;
+          insecureHttp?: boolean;
+        },
       ) => {
         if (!isLoopback(options.host) && !options.allowRemote) {
           throw usage(
             `Refusing to listen on ${options.host}: only loopback is allowed without --allow-remote.`,
           );
         }
-        if (options.token !== undefined && options.token.length < 16)
-          throw usage('--token must be at least 16 characters.');
+        if ((options.tlsCert === undefined) !== (options.tlsKey === undefined)) {
+          throw usage('--tls-cert and --tls-key go together.');
+        }
+        const tls =
+          options.tlsCert !== undefined && options.tlsKey !== undefined
+            ? {
+                cert: readFileOrSay(options.tlsCert, '--tls-cert'),
+                key: readFileOrSay(options.tlsKey, '--tls-key'),
+              }
+            : undefined;
+        if (!isLoopback(options.host) && tls === undefined && !options.insecureHttp) {
+          throw usage(
+            `Refusing to serve ${options.host} over plain HTTP: passwords and sessions would cross the network readable. Give --tls-cert and --tls-key, or put Rebound behind a TLS reverse proxy and say --insecure-http.`,
+          );
+        }
         const ws = open(options);
         const background = await startBackgroundWork(ws);
         const server = await startServer({
@@ -230,14 +268,14 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
           host: options.host,
           port: toInt(options.port, '--port'),
           rendererDir: path.join(PACKAGE_ROOT, 'out', 'renderer'),
-          token: options.token,
+          tls,
         });
         // One line of JSON with --json, so a script can read the URL as soon as it is printed.
         const info = { url: server.url, origin: server.origin, dataDir: ws.dataDir };
         io.out(
           options.json
             ? `${JSON.stringify(info)}\n`
-            : `Rebound is serving ${ws.dataDir}\nOpen ${server.url}\nPress Ctrl+C to stop.\n`,
+            : `Rebound is serving ${ws.dataDir}\nOpen ${server.url} and sign in.\nPress Ctrl+C to stop.\n`,
         );
         await new Promise<void>((resolve) => {
           const stop = () => resolve();
@@ -259,6 +297,7 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
   registerEbayCommands(program, io);
   registerShopCommands(program, io);
   registerUnitsCommands(program, io);
+  registerUsersCommands(program, io);
 
   try {
     await program.parseAsync(argv);
@@ -283,6 +322,16 @@ class UsageError extends Error {}
 
 function usage(message: string): UsageError {
   return new UsageError(message);
+}
+
+function readFileOrSay(file: string, option: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    throw usage(
+      `${option}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
+    );
+  }
 }
 
 function toInt(value: string, name: string): number {

@@ -33,7 +33,7 @@ async function dataDir(): Promise<string> {
     .where('id', '=', item)
     .execute();
   await addProfile(ws, { name: 'Lea Brandt', role: 'staff' });
-  await addProfile(ws, { name: 'Siobhán Kelly', role: 'approver', merchantId: merchant });
+  await addProfile(ws, { name: 'Siobhán Kelly', role: 'approver', merchantIds: [merchant] });
   await addProfile(ws, { name: 'Martin Vogel', role: 'bookkeeper' });
   await ws.close();
   return data;

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { ItemDetail, Profile } from '../../shared/contract';
+import type { ItemDetail, PersonView } from '../../shared/contract';
 import { REJECT_REASONS, type PricingView, type RejectReason } from '../../shared/contract/pricing';
 import { formatMoney } from '../../shared/domain/money';
 import { AppError } from '../../shared/errors';
@@ -21,14 +21,14 @@ async function itemOf(ws: Workspace, ref: string): Promise<ItemDetail> {
 }
 
 /** A profile by its name (case-insensitive) or id; the decision is recorded under it. */
-async function profileOf(ws: Workspace, who: string | undefined, command: string): Promise<Profile> {
+async function profileOf(ws: Workspace, who: string | undefined, command: string): Promise<PersonView> {
   if (who === undefined || who.trim() === '') {
     throw new AppError(
       'unauthorized',
       `rebound ${command} decides for a person: pass --as PROFILE (a profile's name or id).`,
     );
   }
-  const profiles = (await dispatch(ws, 'profiles.list', {})) as Profile[];
+  const profiles = (await dispatch(ws, 'people.list', {})) as PersonView[];
   const key = who.trim().toLocaleLowerCase('en');
   const found = profiles.find((p) => String(p.id) === key || p.name.toLocaleLowerCase('en') === key);
   if (!found) {
@@ -122,7 +122,7 @@ export function registerPricingCommands(program: Command, io: CliIo): void {
         const profile = await profileOf(ws, options.as, 'approve');
         const item = await itemOf(ws, ref);
         if (!item.price) throw new AppError('conflict', `Item ${item.reference} has no price proposal yet.`);
-        const context = { profileId: profile.id, requireProfile: true };
+        const context = { via: 'person', personId: profile.id, device: 'command line' } as const;
         const base = { itemId: item.id, priceId: item.price.id };
         const view = (
           options.price === undefined
@@ -168,7 +168,7 @@ export function registerPricingCommands(program: Command, io: CliIo): void {
             reason: options.reason as RejectReason,
             ...(options.note ? { note: options.note } : {}),
           },
-          { profileId: profile.id, requireProfile: true },
+          { via: 'person', personId: profile.id, device: 'command line' },
         )) as PricingView;
         print(
           options,

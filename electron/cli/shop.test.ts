@@ -24,6 +24,7 @@ async function rebound(...args: string[]): Promise<Outcome> {
   const code = await run(['node', 'rebound', ...args], {
     out: (text) => (out += text),
     err: (text) => (err += text),
+    readStdin: async () => '',
   });
   return { code, out, err };
 }

@@ -12,11 +12,17 @@ export interface CliOutcome {
  * writes. For the CLI's tests only.
  */
 export async function rebound(...args: string[]): Promise<CliOutcome> {
+  return reboundWithInput('', ...args);
+}
+
+/** The same, with this text on standard input (`--password-stdin`). */
+export async function reboundWithInput(stdin: string, ...args: string[]): Promise<CliOutcome> {
   let out = '';
   let err = '';
   const code = await run(['node', 'rebound', ...args], {
     out: (text) => (out += text),
     err: (text) => (err += text),
+    readStdin: async () => stdin,
   });
   return { code, out, err };
 }

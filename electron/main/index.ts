@@ -18,17 +18,21 @@ import {
   IPC_EBAY_CONSENT,
   IPC_EVENT,
   IPC_OPEN_EXTERNAL,
+  IPC_SESSION,
   PHOTO_SCHEME,
   isAllowedExternalLink,
 } from '../../shared/contract/bridge';
-import type { CallContext } from '../../shared/contract';
-import { dispatchEnvelope } from '../services/api';
+import { endSession, signIn } from '../services/accounts/sessions';
+import { dispatchEnvelope, toErrorData } from '../services/api';
+import { DESKTOP_DEVICE, parseSessionRequest } from './session';
 import { startBackgroundWork, type BackgroundWork } from '../services/background';
 import { FileKeySecretBox, KeychainSecretBox } from '../services/channels/ebay/secrets';
 import { setSecretBox } from '../services/channels/ebay/service';
 import { Workspace } from '../services/workspace';
 import { isConsentStartUrl, testOriginFrom } from './ebayConsent';
 import { isConsentContents, openEbayConsent } from './ebayConsentWindow';
+import { usesKeychain } from './secretBackend';
+import { lockedWebPreferences } from './webPreferences';
 
 // out/main/index.js is an ES module (package.json has "type": "module"); Electron 40 loads it
 // as such, and import.meta.url is this file, so its neighbours are found from here.
@@ -276,14 +280,9 @@ function createWindow(): BrowserWindow {
     backgroundColor: '#f8f9fa',
     ...(process.platform === 'linux' && fs.existsSync(icon) ? { icon } : {}),
     webPreferences: {
+      // Isolated, sandboxed, no Node; DevTools off in the packaged app (devTools: !app.isPackaged).
+      ...lockedWebPreferences(app.isPackaged),
       preload: PRELOAD,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
       spellcheck: true,
     },
   });
@@ -303,28 +302,59 @@ async function start(): Promise<void> {
 
   const workspace = Workspace.open(dataDirFromArgs(), { nativeBinding: electronNativeBinding() });
   ws = workspace;
-  // eBay secrets sealed by the OS keychain when there is one; the key file box still opens what
-  // the CLI sealed. Before the background work starts, so no job reads secrets with the wrong box.
-  if (safeStorage.isEncryptionAvailable()) {
-    setSecretBox(workspace, new KeychainSecretBox(safeStorage, new FileKeySecretBox(workspace.dataDir)));
+  // Channel secrets sealed by the OS keychain when there is a real one; the key file box still
+  // opens what the CLI sealed. Linux's basic_text (or unknown) backend is no keychain: there new
+  // secrets go to the key file, and what it sealed before still opens (secretBackend.ts). Before
+  // the background work starts, so no job reads secrets with the wrong box.
+  const encryption = safeStorage.isEncryptionAvailable();
+  if (encryption) {
+    const backend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : undefined;
+    setSecretBox(
+      workspace,
+      new KeychainSecretBox(safeStorage, new FileKeySecretBox(workspace.dataDir), {
+        sealWithKeychain: usesKeychain(process.platform, encryption, backend),
+      }),
+    );
   }
   protocol.handle(PHOTO_SCHEME, (request) => servePhoto(workspace, request));
   background = await startBackgroundWork(workspace);
 
-  ipcMain.handle(IPC_CALL, (event, method: unknown, input: unknown, context: unknown) => {
+  // Each window's session lives here, in the main process: the page never holds its secret, so
+  // nothing running in the page (or typed into DevTools) can act as anyone else.
+  const sessions = new Map<number, string>();
+  const contextOf = (event: IpcMainInvokeEvent) =>
+    ({ via: 'session', token: sessions.get(event.sender.id), local: true }) as const;
+  ipcMain.handle(IPC_CALL, (event, method: unknown, input: unknown) => {
     if (!fromOwnPage(event)) {
       return {
         ok: false,
         error: { code: 'forbidden', message: 'Calls are accepted from Rebound’s own window only.' },
       };
     }
-    const profileId =
-      typeof context === 'object' &&
-      context !== null &&
-      typeof (context as CallContext).profileId === 'number'
-        ? (context as CallContext).profileId
-        : undefined;
-    return dispatchEnvelope(workspace, method, input, { profileId, requireProfile: true });
+    return dispatchEnvelope(workspace, method, input, contextOf(event));
+  });
+  ipcMain.handle(IPC_SESSION, async (event, request: unknown) => {
+    if (!fromOwnPage(event)) {
+      return { ok: false, error: { code: 'forbidden', message: 'Only Rebound’s own window signs in.' } };
+    }
+    const id = event.sender.id;
+    const parsed = parseSessionRequest(request);
+    if (parsed === null)
+      return { ok: false, error: { code: 'bad_input', message: 'Not a sign-in request.' } };
+    if (parsed.op === 'signOut') {
+      await endSession(workspace, sessions.get(id));
+      sessions.delete(id);
+      return { ok: true, value: null };
+    }
+    try {
+      const opened = await signIn(workspace, { ...parsed, device: DESKTOP_DEVICE, address: null });
+      if (!sessions.has(id))
+        event.sender.once('destroyed', () => void endSession(workspace, sessions.get(id)));
+      sessions.set(id, opened.token);
+    } catch (error) {
+      return { ok: false, error: toErrorData(error) };
+    }
+    return dispatchEnvelope(workspace, 'session.me', {}, contextOf(event));
   });
   ipcMain.handle(IPC_OPEN_EXTERNAL, async (event, url: unknown) => {
     if (fromOwnPage(event) && typeof url === 'string' && isAllowedExternalLink(url)) {

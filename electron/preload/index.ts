@@ -1,21 +1,25 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { CallContext, Envelope, ServerEvent } from '../../shared/contract';
+import type { Envelope, ServerEvent, SessionStart } from '../../shared/contract';
 import {
   IPC_CALL,
   IPC_EBAY_CONSENT,
   IPC_EVENT,
   IPC_OPEN_EXTERNAL,
+  IPC_SESSION,
   type ReboundBridge,
+  type SessionRequest,
 } from '../../shared/contract/bridge';
 
 /**
- * The only thing the renderer gets from Electron: one `call` into the contract, the event
- * stream, and opening an allow-listed link. No ipcRenderer, no Node, no other channel.
+ * The only thing the renderer gets from Electron: one `call` into the contract, signing in and
+ * out of this window, the event stream, and opening an allow-listed link. No ipcRenderer, no Node, no other channel.
  */
 const bridge: ReboundBridge = {
   runtime: 'electron',
-  call: (method: string, input: unknown, context: CallContext) =>
-    ipcRenderer.invoke(IPC_CALL, method, input, context) as Promise<Envelope<unknown>>,
+  call: (method: string, input: unknown) =>
+    ipcRenderer.invoke(IPC_CALL, method, input) as Promise<Envelope<unknown>>,
+  session: (request: SessionRequest) =>
+    ipcRenderer.invoke(IPC_SESSION, request) as Promise<Envelope<SessionStart | null>>,
   onEvent: (listener: (event: ServerEvent) => void) => {
     const wrapped = (_event: IpcRendererEvent, payload: ServerEvent) => listener(payload);
     ipcRenderer.on(IPC_EVENT, wrapped);

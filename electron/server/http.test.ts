@@ -2,150 +2,208 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { describe, expect, onTestFinished, test } from 'vitest';
+import { INDEX_HTML, serveWorkspace } from '../../tests/support/browser';
 import { addProfile, photoHash, seedReturnsDesk } from '../../tests/integration/seed';
-import { tempDir, tempWorkspace } from '../../tests/integration/temp';
-import type { Workspace } from '../services/workspace';
-import { BROWSER_CSP, isLoopback, startServer, type RunningServer } from './http';
+import { isLoopback } from './http';
+import { BROWSER_CSP } from './http';
 
-const TOKEN = 'test-token-0123456789abcdef';
-const INDEX_HTML = '<!doctype html><title>Rebound</title><div id="root"></div>';
 /** A file beside the data folder and the renderer: no URL may ever reach it. */
 const SECRET = 'SECRET-OUTSIDE-THE-SERVED-FOLDERS';
+const PASSWORD = 'correct horse battery';
 
-interface Served {
-  readonly server: RunningServer;
-  readonly ws: Workspace;
-  readonly origin: string;
-  /** fetch() against the server, with the token unless `auth: false`. */
-  get(pathname: string, init?: RequestInit & { auth?: boolean }): Promise<Response>;
-  call(method: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
-}
-
-/** Browser mode on a free loopback port over a temp workspace and a minimal built renderer. */
-async function serve(options: { renderer?: boolean } = {}): Promise<Served> {
-  const ws = tempWorkspace();
-  const root = tempDir('rebound-http-');
-  fs.writeFileSync(path.join(root, 'secret.txt'), SECRET);
-  fs.writeFileSync(path.join(ws.dataDir, 'secret.txt'), SECRET);
-  const rendererDir = path.join(root, 'renderer');
-  if (options.renderer !== false) {
-    fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
-    fs.writeFileSync(path.join(rendererDir, 'index.html'), INDEX_HTML);
-    fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log("app")');
-  }
-  const server = await startServer({ ws, host: '127.0.0.1', port: 0, rendererDir, token: TOKEN });
-  onTestFinished(() => server.close());
-  const get = (pathname: string, init: RequestInit & { auth?: boolean } = {}) => {
-    const { auth = true, headers, ...rest } = init;
-    return fetch(`${server.origin}${pathname}`, {
-      redirect: 'manual',
-      ...rest,
-      headers: {
-        ...(auth ? { authorization: `Bearer ${TOKEN}` } : {}),
-        ...(headers as Record<string, string>),
-      },
-    });
-  };
+/** Browser mode over a fresh workspace, with an admin signed in (`cookie`). */
+async function serve(options: { renderer?: boolean } = {}) {
+  const app = await serveWorkspace(options);
+  fs.writeFileSync(path.join(app.ws.dataDir, 'secret.txt'), SECRET);
+  fs.writeFileSync(path.join(path.dirname(app.ws.dataDir), 'secret.txt'), SECRET);
+  await addProfile(app.ws, { name: 'Sam', role: 'admin', password: PASSWORD });
+  const cookie = await app.signIn('Sam', PASSWORD);
+  const get = (pathname: string, init: RequestInit = {}) =>
+    app.request(pathname, { ...init, headers: { cookie, ...(init.headers as Record<string, string>) } });
   return {
-    server,
-    ws,
-    origin: server.origin,
+    ...app,
+    cookie,
     get,
-    call: (method, body, headers = {}) =>
-      get(`/api/call/${method}`, {
-        method: 'POST',
-        body: typeof body === 'string' ? body : JSON.stringify(body),
-        headers: { 'content-type': 'application/json', ...headers },
-      }),
+    callAsAdmin: (method: string, body: unknown) => app.call(method, body, cookie),
   };
 }
 
 /** A GET whose path goes on the wire exactly as written, `..` and all. */
-function rawGet(origin: string, pathname: string, token: string): Promise<{ status: number; body: string }> {
+function rawGet(
+  origin: string,
+  pathname: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
   const { hostname, port } = new URL(origin);
   return new Promise((resolve, reject) => {
-    const request = http.get(
-      { hostname, port, path: pathname, headers: { authorization: `Bearer ${token}` } },
-      (response) => {
-        let body = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (body += chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
-      },
-    );
+    const request = http.get({ hostname, port, path: pathname, headers }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
     request.on('error', reject);
   });
 }
 
 describe('browser mode: who may come in', () => {
-  test('without the token, every kind of request is refused with 401', async () => {
+  test('without a session only the sign-in page is served; data of every kind is refused', async () => {
     const app = await serve();
     const hash = photoHash('front');
+    for (const pathname of ['/', '/index.html', '/assets/app.js']) {
+      expect((await app.request(pathname)).status, pathname).toBe(200);
+    }
     const attempts = [
-      app.get('/', { auth: false }),
-      app.get('/index.html', { auth: false }),
-      app.get('/assets/app.js', { auth: false }),
-      app.get(`/photos/${hash}/listing.jpg`, { auth: false }),
-      app.get('/api/events', { auth: false }),
-      app.get('/api/call/items.list', { auth: false, method: 'POST', body: '{}' }),
+      app.request(`/photos/${hash}/listing.jpg`),
+      app.request('/api/events'),
+      app.request('/api/download/anything'),
+      app.call('items.list', {}),
+      app.call('workspace.status', {}),
     ];
     for (const response of await Promise.all(attempts)) {
       expect(response.status, response.url).toBe(401);
       expect(await response.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     }
+    // Who am I? Nobody, and the workspace has people: the page shows the sign-in form.
+    const me = await app.call('session.me', {});
+    expect(await me.json()).toEqual({
+      ok: true,
+      value: { me: null, needsFirstAdmin: false, demoPeople: [] },
+    });
   });
 
-  test('a wrong token is refused wherever it is presented', async () => {
-    const app = await serve();
-    const wrong = [
-      app.get('/', { auth: false, headers: { authorization: 'Bearer not-the-token' } }),
-      app.get('/', { auth: false, headers: { authorization: `Bearer ${TOKEN}x` } }),
-      app.get('/', { auth: false, headers: { authorization: `Basic ${TOKEN}` } }),
-      app.get('/', { auth: false, headers: { cookie: 'rebound_token=guess' } }),
-      app.get(`/?token=${TOKEN.slice(0, -1)}`, { auth: false }),
-      app.get('/?token=', { auth: false }),
-    ];
-    for (const response of await Promise.all(wrong)) expect(response.status).toBe(401);
-  });
-
-  test('the printed link sets an HttpOnly, SameSite=Strict cookie and redirects without the token', async () => {
-    const app = await serve();
-    const opened = await fetch(app.server.url, { redirect: 'manual' });
-    expect(opened.status).toBe(303);
-    expect(opened.headers.get('location')).toBe('/');
-    const [cookie] = opened.headers.getSetCookie();
-    expect(cookie).toBeDefined();
-    expect(cookie).toMatch(/^rebound_token=[^;]+;/);
+  test('signing in sets an HttpOnly, SameSite=Strict cookie named for the port; signing out ends it', async () => {
+    const app = await serveWorkspace();
+    await addProfile(app.ws, { name: 'Kim', role: 'staff', password: PASSWORD });
+    const response = await app.request('/api/session', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Mozilla/5.0 (Linux; Android 14) Chrome/130',
+      },
+      body: JSON.stringify({ name: 'kim', password: PASSWORD }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ ok: true, value: { me: { name: 'Kim', role: 'staff' } } });
+    const [cookie] = response.headers.getSetCookie();
+    const port = new URL(app.origin).port;
+    expect(cookie).toMatch(new RegExp(`^rebound_session_${port}=[A-Za-z0-9_-]{43};`));
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
     expect(cookie).toContain('Path=/');
-
-    // The browser then comes back with the cookie alone.
     const jar = cookie!.split(';')[0]!;
-    const page = await app.get('/', { auth: false, headers: { cookie: jar } });
-    expect(page.status).toBe(200);
-    expect(await page.text()).toBe(INDEX_HTML);
-    const api = await app.get('/api/call/workspace.status', {
-      auth: false,
-      method: 'POST',
-      body: '{}',
-      headers: { cookie: `theme=dark; ${jar}` },
+    expect((await app.call('items.list', {}, jar)).status).toBe(200);
+    // The database keeps a hash of the session's secret, never the secret itself.
+    const stored = await app.ws.kysely.selectFrom('sessions').selectAll().executeTakeFirstOrThrow();
+    expect(stored.token_hash).not.toContain(jar.split('=')[1]);
+    expect(stored.device).toBe('Chrome on Android');
+
+    const out = await app.request('/api/session', { method: 'DELETE', headers: { cookie: jar } });
+    expect(out.headers.getSetCookie()[0]).toMatch(/Max-Age=0/);
+    expect((await app.call('items.list', {}, jar)).status).toBe(401);
+  });
+
+  test('a wrong password and an unknown name get the same answer; guessing is throttled', async () => {
+    const app = await serveWorkspace();
+    await addProfile(app.ws, { name: 'Kim', role: 'staff', password: PASSWORD });
+    const attempt = (name: string, password: string) =>
+      app.request('/api/session', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name, password }),
+      });
+    const wrong = await attempt('Kim', 'not the password');
+    const nobody = await attempt('Nobody', 'not the password');
+    expect(wrong.status).toBe(401);
+    expect(nobody.status).toBe(401);
+    expect(await wrong.json()).toEqual(await nobody.json());
+    for (let i = 0; i < 4; i += 1) expect((await attempt('Kim', `guess ${i}`)).status).toBe(401);
+    // The sixth failure within a quarter of an hour locks the name, even for the right password.
+    const locked = await attempt('Kim', PASSWORD);
+    expect(locked.status).toBe(429);
+    expect(await locked.json()).toMatchObject({
+      error: { code: 'throttled', message: /try again in \d+ seconds/ },
     });
-    expect(api.status).toBe(200);
   });
 
-  test('a deep link keeps its path and other parameters when the token is dropped', async () => {
-    const app = await serve();
-    const opened = await app.get(`/items/42?token=${TOKEN}&tab=photos`, { auth: false });
-    expect(opened.status).toBe(303);
-    expect(opened.headers.get('location')).toBe('/items/42?tab=photos');
+  test('a header naming a profile is ignored: the session alone says who acts', async () => {
+    const app = await serveWorkspace();
+    const desk = await seedReturnsDesk(app.ws);
+    const staff = await addProfile(app.ws, { name: 'Kim', role: 'staff', password: PASSWORD });
+    const approver = await addProfile(app.ws, {
+      name: 'Mara',
+      role: 'approver',
+      merchantIds: [desk.merchants.velo],
+      password: PASSWORD,
+    });
+    const claim = { 'x-rebound-profile': String(approver) };
+    const item = desk.items.lightUsed;
+    // No session: the claim does not stand in for one.
+    expect((await app.call('items.get', { id: item }, undefined, claim)).status).toBe(401);
+    // Staff's session claiming to be the approver is still staff.
+    const kim = await app.signIn('Kim', PASSWORD);
+    const refused = await app.call(
+      'approvals.reject',
+      { itemId: item, priceId: 1, reason: 'destroy' },
+      kim,
+      claim,
+    );
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({
+      error: { message: 'Kim is resale staff and cannot reject prices.' },
+    });
+    expect(staff).toBeGreaterThan(0);
   });
 
-  test('a Bearer header works for scripts', async () => {
+  test('requests for another host or from another site, and bodies that are not JSON, are refused', async () => {
     const app = await serve();
-    const response = await app.call('items.list', {});
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, value: { rows: [], total: 0 } });
+    const port = new URL(app.origin).port;
+    // DNS rebinding: a page of evil.example whose name now points at 127.0.0.1.
+    const rebound = await rawGet(app.origin, '/api/events', {
+      host: `evil.example:${port}`,
+      cookie: app.cookie,
+    });
+    expect(rebound.status).toBe(421);
+    const crossSite = await app.call('items.list', {}, app.cookie, { origin: 'https://evil.example' });
+    expect(crossSite.status).toBe(403);
+    expect((await app.call('items.list', {}, app.cookie, { origin: app.origin })).status).toBe(200);
+    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`]) {
+      expect((await rawGet(app.origin, '/', { host })).status, host).toBe(200);
+    }
+    const form = await app.request('/api/call/items.list', {
+      method: 'POST',
+      headers: { cookie: app.cookie, 'content-type': 'text/plain' },
+      body: '{}',
+    });
+    expect(form.status).toBe(415);
+  });
+
+  test('a malformed cookie or method name is a 400, never a 500', async () => {
+    const app = await serve();
+    const port = new URL(app.origin).port;
+    const badCookie = await app.call('items.list', {}, `rebound_session_${port}=%E0%A4%A`);
+    expect(badCookie.status).toBe(400);
+    expect(
+      (
+        await app.get('/api/call/%E0%A4%A', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+        })
+      ).status,
+    ).toBe(400);
+    // The server is still there.
+    expect((await app.callAsAdmin('items.list', {})).status).toBe(200);
+  });
+
+  test('the first admin is created once, from this machine, while nobody exists', async () => {
+    const app = await serveWorkspace();
+    const created = await app.call('setup.firstAdmin', { name: 'Nadia', password: PASSWORD });
+    expect(created.status).toBe(200);
+    const again = await app.call('setup.firstAdmin', { name: 'Mallory', password: PASSWORD });
+    expect(again.status).toBe(401);
+    const demo = await app.call('workspace.createDemo', {});
+    expect(demo.status).toBe(401);
+    expect((await app.signIn('Nadia', PASSWORD)).length).toBeGreaterThan(0);
   });
 
   test('only loopback addresses count as local', () => {
@@ -170,7 +228,7 @@ describe('browser mode: the API over HTTP', () => {
   test('answers calls with the same envelope as the desktop app', async () => {
     const app = await serve();
     await seedReturnsDesk(app.ws);
-    const response = await app.call('items.list', { grades: ['defective'] });
+    const response = await app.callAsAdmin('items.list', { grades: ['defective'] });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(response.headers.get('cache-control')).toBe('no-store');
@@ -181,54 +239,47 @@ describe('browser mode: the API over HTTP', () => {
     expect(body.value.total).toBe(1);
     expect(body.value.rows[0]!.reference).toBe('RB-000104');
     // An empty body is an empty input.
-    const empty = await app.get('/api/call/items.counts', { method: 'POST' });
+    const empty = await app.get('/api/call/items.counts', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(((await empty.json()) as { value: { total: number } }).value.total).toBe(5);
   });
 
   test('maps error codes to HTTP statuses', async () => {
     const app = await serve();
-    const desk = await seedReturnsDesk(app.ws);
-    const staff = await addProfile(app.ws, { name: 'Kim', role: 'staff' });
-    const admin = await addProfile(app.ws, { name: 'Sam', role: 'admin' });
+    await seedReturnsDesk(app.ws);
+    await addProfile(app.ws, { name: 'Kim', role: 'staff', password: PASSWORD });
+    const kim = await app.signIn('Kim', PASSWORD);
     const merchant = { name: 'Velo Shop', currency: 'EUR', language: 'en', returnWindowDays: 14 };
     const cases: [Promise<Response>, number, string][] = [
-      [app.call('items.list', { limit: 0 }), 400, 'bad_input'],
-      [app.call('items.get', { id: 999 }), 404, 'not_found'],
-      [app.call('items.explode', {}), 404, 'not_found'],
-      [app.call('merchants.create', merchant, { 'x-rebound-profile': String(admin) }), 409, 'conflict'],
-      // Over HTTP a role-restricted method needs a profile: without one it no longer runs as the system.
+      [app.callAsAdmin('items.list', { limit: 0 }), 400, 'bad_input'],
+      [app.callAsAdmin('items.get', { id: 999 }), 404, 'not_found'],
+      [app.callAsAdmin('items.explode', {}), 404, 'not_found'],
+      [app.callAsAdmin('merchants.create', merchant), 409, 'conflict'],
       [app.call('merchants.create', { ...merchant, name: 'New' }), 401, 'unauthorized'],
-      [
-        app.call('merchants.create', { ...merchant, name: 'New' }, { 'x-rebound-profile': String(staff) }),
-        403,
-        'forbidden',
-      ],
-      [app.call('items.list', {}, { 'x-rebound-profile': '999' }), 401, 'unauthorized'],
+      [app.call('merchants.create', { ...merchant, name: 'New' }, kim), 403, 'forbidden'],
     ];
     for (const [response, status, code] of cases) {
       const answer = await response;
       expect(answer.status, code).toBe(status);
       expect(await answer.json()).toMatchObject({ ok: false, error: { code } });
     }
-    // A profile header that is not a number is ignored rather than trusted.
-    const odd = await app.call(
-      'items.get',
-      { id: desk.items.lightUsed },
-      { 'x-rebound-profile': '1 OR 1=1' },
-    );
-    expect(odd.status).toBe(200);
   });
 
   test('a body that is not JSON is a 400, one over 2 MB a 413, a GET a 405', async () => {
     const app = await serve();
-    const notJson = await app.call('items.list', '{"limit": 5');
+    const notJson = await app.callAsAdmin('items.list', '{"limit": 5');
     expect(notJson.status).toBe(400);
     expect(await notJson.json()).toEqual({
       ok: false,
       error: { code: 'bad_input', message: 'The request body is not valid JSON.' },
     });
 
-    const huge = await app.call('items.list', JSON.stringify({ search: 'x'.repeat(2 * 1024 * 1024 + 1) }));
+    const huge = await app.callAsAdmin(
+      'items.list',
+      JSON.stringify({ search: 'x'.repeat(2 * 1024 * 1024 + 1) }),
+    );
     expect(huge.status).toBe(413);
     expect(await huge.json()).toMatchObject({ error: { message: 'The request is too large.' } });
 
@@ -262,7 +313,7 @@ describe('browser mode: pages and photos', () => {
     const page = await app.get('/');
     expect(page.status).toBe(503);
     expect(await page.text()).toContain('npm run build');
-    expect((await app.call('items.list', {})).status).toBe(200);
+    expect((await app.callAsAdmin('items.list', {})).status).toBe(200);
   });
 
   test('serves a photo by its content hash, long-cached', async () => {
@@ -325,7 +376,7 @@ describe('browser mode: pages and photos', () => {
       '/photos/../../secret.txt',
       '/../../../../etc/passwd',
     ]) {
-      const { status, body } = await rawGet(app.origin, pathname, TOKEN);
+      const { status, body } = await rawGet(app.origin, pathname, { cookie: app.cookie });
       expect(body, pathname).not.toContain(SECRET);
       expect(body, pathname).not.toContain('root:');
       if (status === 200) expect(body, pathname).toBe(INDEX_HTML);

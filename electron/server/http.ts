@@ -1,13 +1,17 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { pipeline } from 'node:stream';
 import sirv from 'sirv';
-import { MAX_UPLOAD_BYTES, type ServerEvent } from '../../shared/contract';
+import { z } from 'zod';
+import { MAX_UPLOAD_BYTES, type CallContext, type ServerEvent } from '../../shared/contract';
 import type { ErrorCode } from '../../shared/errors';
-import { dispatchEnvelope } from '../services/api';
-import { attachmentHeader, contentTypeOf, offeredFile } from '../services/exports/downloads';
+import { describeDevice } from '../services/accounts/device';
+import { endSession, resolveSession, signIn } from '../services/accounts/sessions';
+import { dispatchEnvelope, toErrorData } from '../services/api';
+import { attachmentHeader, contentTypeOf, takeOffer } from '../services/exports/downloads';
 import type { Workspace } from '../services/workspace';
 
 export interface ServeOptions {
@@ -16,23 +20,22 @@ export interface ServeOptions {
   readonly port: number;
   /** Folder of the built renderer (out/renderer). */
   readonly rendererDir: string;
-  /** Per-run secret; generated when absent. */
-  readonly token?: string | undefined;
+  /** Certificate and key (PEM): the server then speaks HTTPS only, and its cookie is Secure. */
+  readonly tls?: { readonly cert: Buffer | string; readonly key: Buffer | string } | undefined;
 }
 
 export interface RunningServer {
   readonly url: string;
   readonly origin: string;
-  readonly token: string;
   close(): Promise<void>;
 }
 
-const TOKEN_COOKIE = 'rebound_token';
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   bad_input: 400,
   unauthorized: 401,
+  throttled: 429,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
@@ -60,20 +63,50 @@ export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
-function timingSafeEqual(a: string, b: string): boolean {
-  const ab = Buffer.from(a);
-  const bb = Buffer.from(b);
-  return ab.length === bb.length && crypto.timingSafeEqual(ab, bb);
+/**
+ * The `Host` values this server answers: its own address and port, and for loopback the names
+ * of loopback. Bound to every address (0.0.0.0 or ::), it cannot know the names it is reached by
+ * (a reverse proxy's, the machine's), so any Host is accepted there: null.
+ */
+function hostsAnsweredFor(address: AddressInfo): ReadonlySet<string> | null {
+  if (address.address === '0.0.0.0' || address.address === '::') return null;
+  const port = address.port;
+  const own = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const names = isLoopback(address.address) ? [own, '127.0.0.1', 'localhost', '[::1]'] : [own];
+  return new Set(names.map((name) => `${name}:${port}`.toLowerCase()));
 }
 
+const SignInBody = z.object({ name: z.string().max(200), password: z.string().max(200) }).strict();
+
+/** A request the server refuses before reading it: the status and the sentence it answers with. */
+class Refusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** One cookie's value; a header that is not well-formed is the client's error (400), not ours. */
 function readCookie(req: http.IncomingMessage, name: string): string | undefined {
   const header = req.headers.cookie;
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(rest.join('='));
+    } catch {
+      throw new Refusal(400, 'bad_input', 'The session cookie is malformed: sign in again.');
+    }
   }
   return undefined;
+}
+
+function isJson(req: http.IncomingMessage): boolean {
+  return /^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '');
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown): void {
@@ -109,6 +142,7 @@ async function handlePhotoUpload(
   req: http.IncomingMessage,
   res: http.ServerResponse,
   url: URL,
+  context: CallContext,
 ): Promise<void> {
   if (req.method !== 'POST') {
     send(res, 405, { ok: false, error: { code: 'bad_input', message: 'Use POST.' } });
@@ -136,9 +170,6 @@ async function handlePhotoUpload(
     }
     chunks.push(chunk as Buffer);
   }
-  const profileHeader = req.headers['x-rebound-profile'];
-  const profileId =
-    typeof profileHeader === 'string' && /^\d+$/.test(profileHeader) ? Number(profileHeader) : undefined;
   const itemParam = url.searchParams.get('itemId') ?? '';
   const itemId = /^\d+$/.test(itemParam) ? Number(itemParam) : NaN;
   const input = {
@@ -146,65 +177,149 @@ async function handlePhotoUpload(
     source: url.searchParams.get('source') ?? '',
     files: [{ name: url.searchParams.get('name') ?? '', bytes: Buffer.concat(chunks, size) }],
   };
-  const envelope = await dispatchEnvelope(ws, 'photos.add', input, { profileId, requireProfile: true });
+  const envelope = await dispatchEnvelope(ws, 'photos.add', input, context);
   send(res, envelope.ok ? 200 : STATUS_BY_CODE[envelope.error.code], envelope);
 }
 
+/** Sends a file, or a 404 if it is gone; a file that vanishes mid-way ends only that response. */
+function sendFile(res: http.ServerResponse, file: string, headers: http.OutgoingHttpHeaders): void {
+  fs.stat(file, (error, stat) => {
+    if (error || !stat.isFile()) {
+      send(res, 404, { ok: false, error: { code: 'not_found', message: 'That file is no longer there.' } });
+      return;
+    }
+    res.writeHead(200, { ...headers, 'content-length': stat.size });
+    // pipeline() handles the read stream's errors: an unhandled 'error' would end the process.
+    pipeline(fs.createReadStream(file), res, () => undefined);
+  });
+}
+
 /**
- * Browser mode: the built renderer and the API over HTTP. Every request needs the run's token
- * (from the `?token=` link printed at start, which sets an HttpOnly cookie, or a Bearer header);
- * without it the answer is 401.
+ * Browser mode: the built renderer and the API over HTTP(S). The interface itself is public (it
+ * is how one reaches the sign-in page); everything else needs the session cookie that
+ * `POST /api/session` sets after a right name and password. Requests are refused unless their
+ * `Host` names this server and, when a browser says where it comes from, their `Origin` is this
+ * server too; API bodies must be JSON.
  */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const token = options.token ?? crypto.randomBytes(24).toString('base64url');
   const indexFile = path.join(options.rendererDir, 'index.html');
   const hasRenderer = fs.existsSync(indexFile);
   const assets = hasRenderer
     ? sirv(options.rendererDir, { etag: true, single: true, dev: false, gzip: false, brotli: false })
     : null;
+  const secure = options.tls !== undefined;
   const clients = new Set<http.ServerResponse>();
   const unsubscribe = options.ws.onEvent((event: ServerEvent) => {
     const line = `data: ${JSON.stringify(event)}\n\n`;
     for (const client of clients) client.write(line);
   });
 
-  const server = http.createServer((req, res) => {
+  const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
     void handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent)
+      if (res.headersSent) {
+        res.destroy();
+      } else if (error instanceof Refusal) {
+        send(res, error.status, { ok: false, error: { code: error.code, message: error.message } });
+      } else {
         send(res, 500, { ok: false, error: { code: 'internal', message: String(error) } });
-      else res.destroy();
+      }
     });
-  });
+  };
+  const server = options.tls
+    ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, listener)
+    : http.createServer(listener);
+  // Known once listening: the port (0 picks one) names the cookie and the allowed Host.
+  let cookieName = 'rebound_session';
+  let allowedHosts: ReadonlySet<string> | null = null;
 
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const queryToken = url.searchParams.get('token');
-    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    const presented = queryToken ?? bearer ?? readCookie(req, TOKEN_COOKIE);
-    if (!presented || !timingSafeEqual(presented, token)) {
-      send(res, 401, {
-        ok: false,
-        error: {
-          code: 'unauthorized',
-          message: 'Open Rebound with the link printed by `rebound serve` (it carries the access token).',
-        },
-      });
+  function checkHostAndOrigin(req: http.IncomingMessage): void {
+    const host = (req.headers.host ?? '').toLowerCase();
+    // DNS rebinding: a page of another site whose name now points at 127.0.0.1 sends its own Host.
+    if (allowedHosts && !allowedHosts.has(host)) {
+      throw new Refusal(421, 'forbidden', `This server does not answer for “${host}”.`);
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `${secure ? 'https' : 'http'}://${host}`) {
+      throw new Refusal(403, 'forbidden', 'Requests from another site are refused.');
+    }
+  }
+
+  function sessionContext(req: http.IncomingMessage): Extract<CallContext, { via: 'session' }> {
+    const address = req.socket.remoteAddress ?? '';
+    return {
+      via: 'session',
+      token: readCookie(req, cookieName),
+      local: isLoopback(address.replace(/^::ffff:/, '')),
+    };
+  }
+
+  function sessionCookie(value: string, maxAgeSeconds?: number): string {
+    const parts = [`${cookieName}=${encodeURIComponent(value)}`, 'HttpOnly', 'SameSite=Strict', 'Path=/'];
+    if (secure) parts.push('Secure');
+    if (maxAgeSeconds !== undefined) parts.push(`Max-Age=${maxAgeSeconds}`);
+    return parts.join('; ');
+  }
+
+  async function handleSession(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const context = sessionContext(req);
+    if (req.method === 'DELETE') {
+      await endSession(options.ws, context.token);
+      res.setHeader('set-cookie', sessionCookie('', 0));
+      send(res, 200, { ok: true, value: null });
       return;
     }
-    if (queryToken) {
-      // Keep the token out of the address bar and history: set the cookie, redirect without it.
-      url.searchParams.delete('token');
-      res.writeHead(303, {
-        'set-cookie': `${TOKEN_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
-        location: `${url.pathname}${url.search}${url.hash}`,
-        'cache-control': 'no-store',
+    if (req.method === 'GET') {
+      const envelope = await dispatchEnvelope(options.ws, 'session.me', {}, context);
+      send(res, envelope.ok ? 200 : STATUS_BY_CODE[envelope.error.code], envelope);
+      return;
+    }
+    if (req.method !== 'POST')
+      throw new Refusal(405, 'bad_input', 'Use POST to sign in, DELETE to sign out.');
+    const raw = await readJson(req).catch(() => {
+      throw new Refusal(400, 'bad_input', 'The request body is not valid JSON.');
+    });
+    const body = SignInBody.safeParse(raw);
+    if (!body.success) throw new Refusal(400, 'bad_input', 'Send {"name": …, "password": …}.');
+    try {
+      const opened = await signIn(options.ws, {
+        ...body.data,
+        device: describeDevice(req.headers['user-agent']),
+        address: (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '') || null,
       });
-      res.end();
+      res.setHeader('set-cookie', sessionCookie(opened.token));
+      const envelope = await dispatchEnvelope(
+        options.ws,
+        'session.me',
+        {},
+        { ...context, token: opened.token },
+      );
+      send(res, 200, envelope);
+    } catch (error) {
+      const envelope = { ok: false, error: toErrorData(error) } as const;
+      send(res, STATUS_BY_CODE[envelope.error.code], envelope);
+    }
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    checkHostAndOrigin(req);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      throw new Refusal(400, 'bad_input', 'The address is malformed.');
+    }
+    const isApi = url.pathname.startsWith('/api/');
+    if (isApi && req.method === 'POST' && url.pathname !== '/api/upload/photo' && !isJson(req)) {
+      throw new Refusal(415, 'bad_input', 'Send the request body as application/json.');
+    }
+
+    if (url.pathname === '/api/session') {
+      await handleSession(req, res);
       return;
     }
 
     if (url.pathname === '/api/upload/photo') {
-      await handlePhotoUpload(options.ws, req, res, url);
+      await handlePhotoUpload(options.ws, req, res, url, sessionContext(req));
       return;
     }
 
@@ -212,6 +327,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       if (req.method !== 'POST') {
         send(res, 405, { ok: false, error: { code: 'bad_input', message: 'Use POST.' } });
         return;
+      }
+      let method: string;
+      try {
+        method = decodeURIComponent(url.pathname.slice('/api/call/'.length));
+      } catch {
+        throw new Refusal(400, 'bad_input', 'The method name is malformed.');
       }
       let input: unknown;
       try {
@@ -227,67 +348,60 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         });
         return;
       }
-      const profileHeader = req.headers['x-rebound-profile'];
-      const profileId =
-        typeof profileHeader === 'string' && /^\d+$/.test(profileHeader) ? Number(profileHeader) : undefined;
-      const method = decodeURIComponent(url.pathname.slice('/api/call/'.length));
-      const envelope = await dispatchEnvelope(options.ws, method, input, { profileId, requireProfile: true });
+      const envelope = await dispatchEnvelope(options.ws, method, input, sessionContext(req));
       send(res, envelope.ok ? 200 : STATUS_BY_CODE[envelope.error.code], envelope);
       return;
     }
 
-    if (url.pathname.startsWith('/api/download/')) {
-      // Only a file an export or statement of this run offered (services/exports/downloads.ts).
-      let name = '';
-      try {
-        name = decodeURIComponent(url.pathname.slice('/api/download/'.length));
-      } catch {
-        // A malformed name is simply not offered.
-      }
-      const offer = req.method === 'GET' ? offeredFile(options.ws, name) : null;
-      if (!offer) {
-        send(res, 404, { ok: false, error: { code: 'not_found', message: 'No such export; export again.' } });
+    // Everything below serves data: only to a signed-in session.
+    const needsSession = isApi || url.pathname.startsWith('/photos/');
+    if (needsSession) {
+      const context = sessionContext(req);
+      const live = await resolveSession(options.ws, context.token);
+      if (!live) {
+        send(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Sign in first.' } });
         return;
       }
-      res.writeHead(200, {
-        'content-type': contentTypeOf(offer.fileName),
-        'content-length': fs.statSync(offer.file).size,
-        'content-disposition': attachmentHeader(offer.fileName),
-        'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff',
-      });
-      fs.createReadStream(offer.file).pipe(res);
-      return;
-    }
-
-    if (url.pathname === '/api/events') {
-      res.writeHead(200, {
-        'content-type': 'text/event-stream',
-        'cache-control': 'no-store',
-        connection: 'keep-alive',
-      });
-      res.write(': connected\n\n');
-      clients.add(res);
-      req.on('close', () => clients.delete(res));
-      return;
-    }
-
-    const photo = /^\/photos\/([0-9a-f]{64})\/(listing|thumb)\.jpg$/.exec(url.pathname);
-    if (photo) {
-      const file = options.ws.photoPath(photo[1]!, photo[2] as 'listing' | 'thumb');
-      fs.stat(file, (error, stat) => {
-        if (error) {
-          send(res, 404, { ok: false, error: { code: 'not_found', message: 'No such photo.' } });
+      if (url.pathname.startsWith('/api/download/')) {
+        // Only a file an export or statement offered to this very session, once.
+        const id = url.pathname.slice('/api/download/'.length);
+        const offer = req.method === 'GET' ? takeOffer(options.ws, id, live.sessionId) : null;
+        if (!offer) {
+          send(res, 404, {
+            ok: false,
+            error: { code: 'not_found', message: 'No such export; export again.' },
+          });
           return;
         }
+        sendFile(res, offer.file, {
+          'content-type': contentTypeOf(offer.fileName),
+          'content-disposition': attachmentHeader(offer.fileName),
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+        });
+        return;
+      }
+      if (url.pathname === '/api/events') {
         res.writeHead(200, {
+          'content-type': 'text/event-stream',
+          'cache-control': 'no-store',
+          connection: 'keep-alive',
+        });
+        res.write(': connected\n\n');
+        clients.add(res);
+        req.on('close', () => clients.delete(res));
+        return;
+      }
+      const photo = /^\/photos\/([0-9a-f]{64})\/(listing|thumb)\.jpg$/.exec(url.pathname);
+      if (photo) {
+        sendFile(res, options.ws.photoPath(photo[1]!, photo[2] as 'listing' | 'thumb'), {
           'content-type': 'image/jpeg',
-          'content-length': stat.size,
           // Content-addressed: a hash never changes its bytes.
           'cache-control': 'private, max-age=31536000, immutable',
         });
-        fs.createReadStream(file).pipe(res);
-      });
+        return;
+      }
+      send(res, 404, { ok: false, error: { code: 'not_found', message: 'No such address.' } });
       return;
     }
 
@@ -315,11 +429,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
   const address = server.address() as AddressInfo;
   const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const origin = `http://${hostForUrl}:${address.port}`;
+  const origin = `${secure ? 'https' : 'http'}://${hostForUrl}:${address.port}`;
+  cookieName = `rebound_session_${address.port}`;
+  allowedHosts = hostsAnsweredFor(address);
   return {
     origin,
-    token,
-    url: `${origin}/?token=${token}`,
+    url: `${origin}/`,
     async close() {
       unsubscribe();
       for (const client of clients) client.end();

@@ -24,7 +24,7 @@ async function profiles(ws: Workspace) {
     desk,
     admin: await addProfile(ws, { name: 'Sam', role: 'admin' }),
     staff: await addProfile(ws, { name: 'Kim', role: 'staff' }),
-    approver: await addProfile(ws, { name: 'Mara', role: 'approver', merchantId: desk.merchants.velo }),
+    approver: await addProfile(ws, { name: 'Mara', role: 'approver', merchantIds: [desk.merchants.velo] }),
   };
 }
 
@@ -101,25 +101,32 @@ describe('the API entry point (every transport goes through it)', () => {
 
   test('a profile that does not exist is unauthorized, before anything runs', async () => {
     const ws = tempWorkspace();
-    const error = await failure(dispatch(ws, 'merchants.create', velo, { profileId: 4242 }));
+    const error = await failure(dispatch(ws, 'merchants.create', velo, { via: 'person', personId: 4242 }));
     expect(error.code).toBe('unauthorized');
-    expect(error.message).toBe('Profile 4242 does not exist.');
+    expect(error.message).toBe('There is nobody with id 4242.');
     expect(await dispatch(ws, 'merchants.list', {})).toEqual([]);
   });
 
   test('a method kept for some roles refuses the others with forbidden', async () => {
     const ws = tempWorkspace();
     const { staff, approver, admin } = await profiles(ws);
-    for (const profileId of [staff, approver]) {
+    for (const personId of [staff, approver]) {
       const error = await failure(
-        dispatch(ws, 'merchants.create', { ...velo, name: 'Nordic' }, { profileId }),
+        dispatch(ws, 'merchants.create', { ...velo, name: 'Nordic' }, { via: 'person', personId }),
       );
       expect(error.code).toBe('forbidden');
-      expect(error.message).toMatch(/^A (staff|approver) profile may not do this \(merchants.create\)\.$/);
+      expect(error.message).toMatch(
+        /^\w+ is (resale staff|an approver) and may not do this \(merchants.create\)\.$/,
+      );
     }
-    expect(await dispatch(ws, 'merchants.list', {}, { profileId: staff })).toHaveLength(2);
+    expect(await dispatch(ws, 'merchants.list', {}, { via: 'person', personId: staff })).toHaveLength(2);
 
-    const created = await dispatch(ws, 'merchants.create', { ...velo, name: 'Nordic' }, { profileId: admin });
+    const created = await dispatch(
+      ws,
+      'merchants.create',
+      { ...velo, name: 'Nordic' },
+      { via: 'person', personId: admin },
+    );
     expect(created).toMatchObject({ name: 'Nordic' });
     const event = await ws.kysely
       .selectFrom('events')

@@ -9,7 +9,7 @@ import {
   type Output,
   type ParsedInputOf,
 } from '../../shared/contract';
-import type { Role } from '../../shared/domain/status';
+import { RULES, type MerchantScope, type Person } from '../../shared/access';
 import { AppError, type ErrorData } from '../../shared/errors';
 import { SYSTEM_ACTOR, type Actor } from './actor';
 import { channelsHandlers } from './channels/handlers';
@@ -21,10 +21,13 @@ import { exportsHandlers } from './exports/handlers';
 import { intakeHandlers } from './intake/handlers';
 import { photosHandlers } from './photos/handlers';
 import { pricingHandlers } from './pricing/handlers';
-import { forbiddenMessage } from './pricing/service';
 import { countItems, getItem, getItemByReference, listItems } from './items';
 import { listListings } from './listings';
-import { createMerchant, getMerchant, listMerchants, listProfiles } from './merchants';
+import { createMerchant, getMerchant, listMerchants } from './merchants';
+import { authorize } from './access';
+import { accountsHandlers } from './accounts/handlers';
+import { findPerson, hasPeople } from './accounts/people';
+import { actorOf, resolveSession } from './accounts/sessions';
 import { reportsOverview, reportsReturns } from './reports';
 import { listSales } from './sales';
 import { unitsHandlers } from './units/handlers';
@@ -35,6 +38,10 @@ import type { Workspace } from './workspace';
 export interface HandlerContext {
   readonly ws: Workspace;
   readonly actor: Actor;
+  /** The merchants whose data this call may reach (a merchant's approver: theirs). */
+  readonly scope: MerchantScope;
+  /** The session the call came through, for the methods about one's own sessions. */
+  readonly sessionId: number | null;
 }
 
 export type Handlers = {
@@ -46,14 +53,17 @@ export type Handlers = {
  * a handler here is a type error, and so is a handler whose output differs from the contract.
  */
 export const handlers: Handlers = {
-  'workspace.status': async (_input, { ws }) => {
+  'workspace.status': async (_input, { ws, scope }) => {
+    // A merchant's approver counts only their merchants' items (the access rule's scope).
     const counts = await ws.kysely
       .selectFrom('items')
       .select((eb) => eb.fn.countAll<number>().as('n'))
+      .$if(scope !== 'all', (q) => q.where('merchant_id', 'in', [-1, ...(scope as readonly number[])]))
       .executeTakeFirstOrThrow();
     const merchants = await ws.kysely
       .selectFrom('merchants')
       .select((eb) => eb.fn.countAll<number>().as('n'))
+      .$if(scope !== 'all', (q) => q.where('id', 'in', [-1, ...(scope as readonly number[])]))
       .executeTakeFirstOrThrow();
     const itemCount = Number(counts.n);
     const merchantCount = Number(merchants.n);
@@ -70,10 +80,10 @@ export const handlers: Handlers = {
   'workspace.createDemo': async (_input, { ws, actor }) => createDemoWorkspace(ws, actor),
   'settings.get': async (_input, { ws }) => getSettings(ws),
   'settings.update': async (input, { ws }) => updateSettings(ws, input),
-  'merchants.list': async (_input, { ws }) => listMerchants(ws),
+  'merchants.list': async (_input, { ws, scope }) =>
+    (await listMerchants(ws)).filter((m) => scope === 'all' || scope.includes(m.id)),
   'merchants.get': async (input, { ws }) => getMerchant(ws, input.id),
   'merchants.create': async (input, { ws, actor }) => createMerchant(ws, actor, input),
-  'profiles.list': async (_input, { ws }) => listProfiles(ws),
   'items.list': async (input, { ws }) => listItems(ws, input),
   'items.get': async (input, { ws }) => getItem(ws, input.id),
   'items.getByReference': async (input, { ws }) => getItemByReference(ws, input.reference),
@@ -82,6 +92,7 @@ export const handlers: Handlers = {
   'sales.list': async (input, { ws }) => listSales(ws, input),
   'reports.overview': async (input, { ws }) => reportsOverview(ws, input),
   'reports.returns': async (input, { ws }) => reportsReturns(ws, input),
+  ...accountsHandlers,
   ...intakeHandlers,
   ...photosHandlers,
   ...pricingHandlers,
@@ -93,26 +104,37 @@ export const handlers: Handlers = {
   ...unitsHandlers,
 };
 
-async function resolveActor(ws: Workspace, context: CallContext): Promise<Actor> {
-  if (context.profileId === undefined) return SYSTEM_ACTOR;
-  const profile = await ws.kysely
-    .selectFrom('profiles')
-    .select(['id', 'name', 'role', 'merchant_id'])
-    .where('id', '=', context.profileId)
-    .executeTakeFirst();
-  if (!profile) throw new AppError('unauthorized', `Profile ${context.profileId} does not exist.`);
-  return {
-    profileId: profile.id,
-    name: profile.name,
-    role: profile.role as Role,
-    merchantId: profile.merchant_id,
-  };
+/** Background work and in-process callers with no person: the system, with every right. */
+const SYSTEM_CALL: CallContext = { via: 'system' };
+
+interface Caller {
+  readonly actor: Actor;
+  readonly person: Person | null;
+  readonly sessionId: number | null;
 }
 
-/** A workspace with no profile yet (first run) has nobody to act for: the system acts. */
-async function hasProfiles(ws: Workspace): Promise<boolean> {
-  const row = await ws.kysely.selectFrom('profiles').select('id').limit(1).executeTakeFirst();
-  return row !== undefined;
+/**
+ * Who is calling, from what the transport knows: a window's or a browser's session, a person the
+ * command line names, or the system. Nothing in the request itself can name a person.
+ */
+async function resolveCaller(ws: Workspace, context: CallContext): Promise<Caller> {
+  switch (context.via) {
+    case 'system':
+      return { actor: SYSTEM_ACTOR, person: null, sessionId: null };
+    case 'person': {
+      const person = await findPerson(ws.kysely, { id: context.personId });
+      if (!person) throw new AppError('unauthorized', `There is nobody with id ${context.personId}.`);
+      if (person.disabled) throw new AppError('forbidden', `${person.name} is disabled.`);
+      return { actor: actorOf(person, context.device), person, sessionId: null };
+    }
+    case 'session': {
+      const live = await resolveSession(ws, context.token);
+      if (!live) return { actor: SYSTEM_ACTOR, person: null, sessionId: null };
+      return { actor: actorOf(live.person, live.device), person: live.person, sessionId: live.sessionId };
+    }
+    default:
+      return context satisfies never;
+  }
 }
 
 function describeZodError(error: z.ZodError): string {
@@ -123,13 +145,14 @@ function describeZodError(error: z.ZodError): string {
 
 /**
  * The single entry point of every transport: checks the method name, validates the input with
- * the contract's schema, resolves who is acting and whether they may, then runs the handler.
+ * the contract's schema, resolves who is calling, applies the access rule (`shared/access`) to
+ * every method, reads included, then runs the handler.
  */
 export async function dispatch(
   ws: Workspace,
   methodName: unknown,
   rawInput: unknown,
-  context: CallContext = {},
+  context: CallContext = SYSTEM_CALL,
 ): Promise<unknown> {
   if (!isMethodName(methodName)) {
     throw new AppError('not_found', `Unknown method: ${String(methodName)}`);
@@ -141,22 +164,26 @@ export async function dispatch(
       issues: parsed.error.issues,
     });
   }
-  const actor = await resolveActor(ws, context);
-  const roles = 'roles' in spec ? (spec.roles as readonly Role[] | undefined) : undefined;
-  // Over IPC and HTTP a call without a profile would otherwise act as the system and pass every
-  // role check: anyone with the window (or the token) could approve prices.
-  if (roles && actor.role === null && context.requireProfile && (await hasProfiles(ws))) {
-    throw new AppError(
-      'unauthorized',
-      `Choose a profile on the Start screen first: ${methodName} needs one.`,
-    );
-  }
-  if (roles && actor.role !== null && !roles.includes(actor.role)) {
-    throw new AppError('forbidden', forbiddenMessage(actor, methodName));
+  const rule = RULES[methodName];
+  const caller = await resolveCaller(ws, context);
+  let input: unknown = parsed.data;
+  let scope: MerchantScope = 'all';
+  let actor = caller.actor;
+  if (caller.person) {
+    ({ input, scope } = await authorize(ws, caller.person, methodName, input));
+  } else if (context.via === 'session' && !rule.public) {
+    // A window or a browser without a session: only the first start of an empty workspace,
+    // on this machine, may create its first admin (or the demo) before anyone can sign in.
+    const firstStart = rule.setup === true && context.local && !(await hasPeople(ws.kysely));
+    if (!firstStart) throw new AppError('unauthorized', 'Sign in first.');
+    actor = FIRST_START_ACTOR;
   }
   const handler = handlers[methodName] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
-  return handler(parsed.data, { ws, actor });
+  return handler(input, { ws, actor, scope, sessionId: caller.sessionId });
 }
+
+/** Who created a workspace's first admin or its demo, for the history. */
+const FIRST_START_ACTOR: Actor = { ...SYSTEM_ACTOR, name: 'Rebound (first start)' };
 
 export function toErrorData(error: unknown): ErrorData {
   if (error instanceof AppError) return error.toData();
@@ -170,7 +197,7 @@ export async function dispatchEnvelope(
   ws: Workspace,
   methodName: unknown,
   rawInput: unknown,
-  context: CallContext = {},
+  context: CallContext = SYSTEM_CALL,
 ): Promise<Envelope<unknown>> {
   try {
     return { ok: true, value: await dispatch(ws, methodName, rawInput, context) };

@@ -12,6 +12,12 @@ export interface EventInput {
   readonly at?: string;
 }
 
+/** The device a person acted from goes into the event's data, so the history can say where. */
+function withDevice(data: unknown, device: string | undefined): unknown {
+  if (device === undefined || typeof data !== 'object' || data === null || Array.isArray(data)) return data;
+  return { ...data, device };
+}
+
 /**
  * Appends to the audit trail. Call it inside the same transaction as the change it describes,
  * so there is never a change without its event or an event without its change.
@@ -31,7 +37,7 @@ export async function recordEvent(
       actor: actor.name,
       kind: event.kind,
       summary: event.summary,
-      data: JSON.stringify(event.data ?? {}),
+      data: JSON.stringify(withDevice(event.data ?? {}, actor.device)),
     })
     .execute();
 }

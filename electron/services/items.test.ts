@@ -279,7 +279,7 @@ describe('an item’s page', () => {
     const approver = await addProfile(ws, {
       name: 'Mara (Velo Shop)',
       role: 'approver',
-      merchantId: desk.merchants.velo,
+      merchantIds: [desk.merchants.velo],
     });
     const front = await addPhoto(ws, item, { label: 'front', position: 1, isMain: true });
     await addPhoto(ws, item, { label: 'scratch', position: 2 });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { Merchant, MerchantInput, Profile } from '../../shared/contract';
-import type { Language, Role } from '../../shared/domain/status';
+import type { Merchant, MerchantInput } from '../../shared/contract';
+import type { Language } from '../../shared/domain/status';
 import { AppError } from '../../shared/errors';
 import type { Actor } from './actor';
 import { nowIso } from './db/connection';
@@ -84,15 +84,4 @@ export async function createMerchant(
   });
   ws.changed('merchants');
   return getMerchant(ws, id);
-}
-
-export async function listProfiles(ws: Workspace): Promise<Profile[]> {
-  const rows = await ws.kysely.selectFrom('profiles').selectAll().orderBy('id').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    role: r.role as Role,
-    merchantId: r.merchant_id,
-    hasPin: r.pin_hash !== null,
-  }));
 }

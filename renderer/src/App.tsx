@@ -7,7 +7,6 @@ import { ErrorAlert, LoadingBlock } from './components/common';
 import { applyLanguage } from './i18n';
 import { StartPage } from './pages/StartPage';
 import { Shell } from './shell/Shell';
-import { useSession } from './state/session';
 import { theme } from './theme';
 
 // The last scheme is remembered per window so the first paint already has the right colours;
@@ -42,9 +41,24 @@ function SettingsSync() {
 }
 
 function Root() {
+  const start = useCall('session.me', {});
+  if (start.error) {
+    return (
+      <div style={{ maxWidth: 520, margin: '15vh auto', padding: 16 }}>
+        <ErrorAlert error={start.error} onRetry={() => void start.refetch()} />
+      </div>
+    );
+  }
+  if (!start.data) return <LoadingBlock h="100vh" />;
+  if (!start.data.me) return <StartPage start={start.data} />;
+  // Keyed by session: signing in as someone else starts from a clean slate.
+  return <SignedIn key={start.data.me.sessionId} />;
+}
+
+/** Everything after sign-in: the server's events, the workspace's settings, the app. */
+function SignedIn() {
   useServerEvents();
   const status = useCall('workspace.status', {});
-  const entered = useSession((s) => s.entered);
   let content;
   if (status.error) {
     content = (
@@ -54,8 +68,6 @@ function Root() {
     );
   } else if (!status.data) {
     content = <LoadingBlock h="100vh" />;
-  } else if (status.data.isEmpty || !entered) {
-    content = <StartPage status={status.data} />;
   } else {
     content = <Shell status={status.data} />;
   }

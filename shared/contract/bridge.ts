@@ -1,4 +1,8 @@
-import type { CallContext, Envelope, ServerEvent } from './index';
+import type { Envelope, ServerEvent, SessionStart } from './index';
+
+/** Signing in or out of this window: the main process keeps the session, the page never sees it. */
+export type SessionRequest =
+  { readonly op: 'signIn'; readonly name: string; readonly password: string } | { readonly op: 'signOut' };
 
 /**
  * What the preload exposes on `window.rebound` in the Electron app, and nothing more. The
@@ -6,7 +10,9 @@ import type { CallContext, Envelope, ServerEvent } from './index';
  */
 export interface ReboundBridge {
   readonly runtime: 'electron';
-  call(method: string, input: unknown, context: CallContext): Promise<Envelope<unknown>>;
+  /** One call into the contract, as the person signed in to this window (if anyone is). */
+  call(method: string, input: unknown): Promise<Envelope<unknown>>;
+  session(request: SessionRequest): Promise<Envelope<SessionStart | null>>;
   onEvent(listener: (event: ServerEvent) => void): () => void;
   /** Opens an allow-listed https link in the system browser. */
   openExternal(url: string): Promise<void>;
@@ -23,6 +29,7 @@ export const IPC_CALL = 'rebound:call';
 export const IPC_EVENT = 'rebound:event';
 export const IPC_OPEN_EXTERNAL = 'rebound:open-external';
 export const IPC_EBAY_CONSENT = 'rebound:ebay-consent';
+export const IPC_SESSION = 'rebound:session';
 
 /** URL scheme under which the Electron app serves photo files to its own window. */
 export const PHOTO_SCHEME = 'rebound-photo';

@@ -67,9 +67,6 @@ export interface PeriodSelling {
 }
 
 export const unitsContract = {
-  'products.importUnitsSold': method<UnitsSoldImportReport>()(ImportUnitsSoldInput, {
-    writes: true,
-    roles: ['bookkeeper', 'admin', 'staff'],
-  }),
+  'products.importUnitsSold': method<UnitsSoldImportReport>()(ImportUnitsSoldInput, { writes: true }),
   'reports.selling': method<readonly PeriodSelling[]>()(ReportRangeInput),
 } as const;

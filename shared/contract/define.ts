@@ -1,15 +1,13 @@
 import type { z } from 'zod';
-import type { Role } from '../domain/status';
 
 /**
  * One method of the API: its zod input schema (checked by the main side before any handler
- * runs), its output type (a phantom: outputs are produced by our own code, not trusted input),
- * and the roles allowed to call it (absent: anyone who may open the workspace).
+ * runs) and its output type (a phantom: outputs are produced by our own code, not trusted
+ * input). Who may call it is not said here but in the one access table, `shared/access/rules.ts`.
  */
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown> {
   readonly input: I;
-  readonly roles?: readonly Role[];
-  /** Methods that only read never need a profile; writes are attributed to one. */
+  /** Whether the method changes anything: a bookkeeper's or a read-only session's limit. */
   readonly writes: boolean;
   /** Phantom field carrying the output type; never set at run time. */
   readonly __output?: O;
@@ -17,13 +15,9 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown> {
 
 /** `method<Output>()(inputSchema, options)`: curried so the input type is inferred. */
 export function method<O>() {
-  return <I extends z.ZodType>(
-    input: I,
-    options: { writes?: boolean; roles?: readonly Role[] } = {},
-  ): MethodSpec<I, O> => ({
+  return <I extends z.ZodType>(input: I, options: { writes?: boolean } = {}): MethodSpec<I, O> => ({
     input,
     writes: options.writes ?? false,
-    ...(options.roles ? { roles: options.roles } : {}),
   });
 }
 

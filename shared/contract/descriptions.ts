@@ -8,7 +8,7 @@ import type {
   TemplateOverrides,
 } from '../descriptions';
 import { CONDITION_DESCRIPTION_MAX, TITLE_MAX } from '../descriptions';
-import { LANGUAGES, type Language, type Role } from '../domain/status';
+import { LANGUAGES, type Language } from '../domain/status';
 import { Id } from './common';
 import { method } from './define';
 
@@ -17,11 +17,6 @@ import { method } from './define';
  * drafted from its recorded facts (shared/descriptions) unless staff edited and kept them, and
  * the merchant's templates those drafts are written from.
  */
-
-/** Who may change an item's wording: the desk that graded it, the merchant, an admin. */
-export const DESCRIPTION_EDITORS: readonly Role[] = ['staff', 'approver', 'admin'];
-/** Templates are the merchant's voice: its approver or an admin. */
-export const TEMPLATE_EDITORS: readonly Role[] = ['approver', 'admin'];
 
 const Lang = z.enum(LANGUAGES);
 
@@ -127,18 +122,9 @@ export const DESCRIPTION_LIMITS = {
 
 export const descriptionsContract = {
   'descriptions.get': method<ItemDescriptions>()(DescriptionsGetInput),
-  'descriptions.save': method<ItemDescriptions>()(DescriptionSaveInput, {
-    writes: true,
-    roles: DESCRIPTION_EDITORS,
-  }),
-  'descriptions.reset': method<ItemDescriptions>()(DescriptionResetInput, {
-    writes: true,
-    roles: DESCRIPTION_EDITORS,
-  }),
+  'descriptions.save': method<ItemDescriptions>()(DescriptionSaveInput, { writes: true }),
+  'descriptions.reset': method<ItemDescriptions>()(DescriptionResetInput, { writes: true }),
   'descriptions.templates.get': method<DescriptionTemplateView>()(TemplateGetInput),
-  'descriptions.templates.update': method<TemplateUpdateResult>()(TemplateUpdateInput, {
-    writes: true,
-    roles: TEMPLATE_EDITORS,
-  }),
+  'descriptions.templates.update': method<TemplateUpdateResult>()(TemplateUpdateInput, { writes: true }),
   'descriptions.preview': method<TemplatePreview>()(TemplatePreviewInput),
 } as const;

@@ -141,14 +141,14 @@ export const EbayChooseInput = z
   .strict();
 
 export const ebayContract = {
-  'ebay.configure': method<EbayStatus>()(EbayConfigureInput, { writes: true, roles: ['admin'] }),
-  'ebay.connectUrl': method<{ url: string }>()(EbayMerchantInput, { roles: ['admin'] }),
-  'ebay.connect': method<EbayStatus>()(EbayConnectInput, { writes: true, roles: ['admin'] }),
+  'ebay.configure': method<EbayStatus>()(EbayConfigureInput, { writes: true }),
+  'ebay.connectUrl': method<{ url: string }>()(EbayMerchantInput),
+  'ebay.connect': method<EbayStatus>()(EbayConnectInput, { writes: true }),
   // Everyone may see whether eBay is connected; only an admin changes it.
   'ebay.status': method<EbayStatus>()(EbayMerchantInput),
   /** Pre-flight: reads the seller's policies, locations and the category's conditions from eBay. */
-  'ebay.check': method<EbayCheck>()(EbayMerchantInput, { roles: ['admin'] }),
+  'ebay.check': method<EbayCheck>()(EbayMerchantInput),
   /** Creates an inventory location on eBay from the merchant's address and selects it. */
-  'ebay.createLocation': method<EbayCheck>()(EbayMerchantInput, { writes: true, roles: ['admin'] }),
-  'ebay.choose': method<EbayCheck>()(EbayChooseInput, { writes: true, roles: ['admin'] }),
+  'ebay.createLocation': method<EbayCheck>()(EbayMerchantInput, { writes: true }),
+  'ebay.choose': method<EbayCheck>()(EbayChooseInput, { writes: true }),
 } as const;

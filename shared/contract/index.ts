@@ -15,12 +15,14 @@ import { reportsContract } from './reports';
 import { salesContract } from './sales';
 import { workspaceContract } from './workspace';
 import { unitsContract } from './catalogue-units';
+import { peopleContract } from './people';
 
 /**
  * The one API contract. Every transport (Electron IPC, HTTP for the browser mode, the CLI)
  * serves exactly these methods; every domain adds its own module and is merged here.
  */
 export const contract = {
+  ...peopleContract,
   ...workspaceContract,
   ...merchantsContract,
   ...itemsContract,
@@ -47,15 +49,23 @@ export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(contract, name);
 }
 
-/** Who is acting: sent along with every call, checked and recorded by the main side. */
-export interface CallContext {
-  readonly profileId?: number | undefined;
-  /**
-   * Set by the IPC and HTTP transports (never taken from the caller): a role-restricted method
-   * then needs a chosen profile instead of running as the system. The CLI passes `--as` instead.
-   */
-  readonly requireProfile?: boolean | undefined;
-}
+/**
+ * Who is calling, as the transport knows it; never taken from the request itself. A window or a
+ * browser presents the session the server created for it (or none yet). The command line runs
+ * on its own data folder as the operating system user who owns it (as the system) and names a
+ * person with `--as` for a decision; background work (jobs, schedules) is the system too.
+ */
+export type CallContext =
+  | {
+      readonly via: 'session';
+      /** The secret of the session the server gave this window or device, if it has one. */
+      readonly token: string | undefined;
+      /** Whether the caller is on this machine (only then may the first admin be created). */
+      readonly local: boolean;
+    }
+  /** In-process code acting for a named person: the command line's `--as`, the tests. */
+  | { readonly via: 'person'; readonly personId: number; readonly device?: string | undefined }
+  | { readonly via: 'system' };
 
 /** The shape of a call's answer on the wire (IPC and HTTP alike). */
 export type Envelope<T> =
@@ -92,3 +102,4 @@ export * from './exports';
 export * from './descriptions';
 export * from './channels';
 export * from './catalogue-units';
+export * from './people';

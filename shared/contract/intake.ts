@@ -387,25 +387,20 @@ export interface ProductImportReport {
   readonly errors: readonly ImportRowError[];
 }
 
-const DESK = ['staff', 'admin'] as const;
-
 export const intakeContract = {
   'intake.scan': method<ScanResult>()(ScanInput),
-  'intake.receive': method<ItemDetail>()(ReceiveInput, { writes: true, roles: DESK }),
-  'intake.updateReturnFacts': method<ItemDetail>()(ReturnFactsInput, { writes: true, roles: DESK }),
-  'intake.grade': method<ItemDetail>()(GradeInput, { writes: true, roles: DESK }),
+  'intake.receive': method<ItemDetail>()(ReceiveInput, { writes: true }),
+  'intake.updateReturnFacts': method<ItemDetail>()(ReturnFactsInput, { writes: true }),
+  'intake.grade': method<ItemDetail>()(GradeInput, { writes: true }),
   // The merchant decides what happens to defective goods; the desk may record that decision.
-  'intake.setDisposition': method<ItemDetail>()(DispositionInput, {
-    writes: true,
-    roles: ['staff', 'approver', 'admin'],
-  }),
+  'intake.setDisposition': method<ItemDetail>()(DispositionInput, { writes: true }),
   'intake.label': method<LabelPdf>()(LabelInput),
   'intake.previewImport': method<ImportPreview>()(PreviewImportInput),
-  'intake.importReturns': method<ImportReport>()(ImportReturnsInput, { writes: true, roles: DESK }),
+  'intake.importReturns': method<ImportReport>()(ImportReturnsInput, { writes: true }),
   'products.list': method<Paged<Product>>()(ProductListInput),
   'products.get': method<Product>()(ByIdInput),
-  'products.create': method<Product>()(ProductCreateInput, { writes: true, roles: DESK }),
-  'products.update': method<Product>()(ProductUpdateInput, { writes: true, roles: DESK }),
-  'products.import': method<ProductImportReport>()(ImportProductsInput, { writes: true, roles: DESK }),
-  'merchants.update': method<Merchant>()(MerchantUpdateInput, { writes: true, roles: ['admin'] }),
+  'products.create': method<Product>()(ProductCreateInput, { writes: true }),
+  'products.update': method<Product>()(ProductUpdateInput, { writes: true }),
+  'products.import': method<ProductImportReport>()(ImportProductsInput, { writes: true }),
+  'merchants.update': method<Merchant>()(MerchantUpdateInput, { writes: true }),
 } as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CURRENCIES } from '../domain/money';
-import { LANGUAGES, ROLES, type Language, type Role } from '../domain/status';
+import { LANGUAGES, ROLES, type Language } from '../domain/status';
 import { ByIdInput } from './common';
 import { method } from './define';
 
@@ -12,14 +12,6 @@ export interface Merchant {
   readonly returnWindowDays: number;
   readonly address: string;
   readonly itemCount: number;
-}
-
-export interface Profile {
-  readonly id: number;
-  readonly name: string;
-  readonly role: Role;
-  readonly merchantId: number | null;
-  readonly hasPin: boolean;
 }
 
 export const MerchantInput = z
@@ -35,8 +27,7 @@ export const MerchantInput = z
 export const merchantsContract = {
   'merchants.list': method<readonly Merchant[]>()(z.object({}).strict()),
   'merchants.get': method<Merchant>()(ByIdInput),
-  'merchants.create': method<Merchant>()(MerchantInput, { writes: true, roles: ['admin'] }),
-  'profiles.list': method<readonly Profile[]>()(z.object({}).strict()),
+  'merchants.create': method<Merchant>()(MerchantInput, { writes: true }),
 } as const;
 
 export { ROLES };

@@ -17,13 +17,8 @@ import type { PriceProposal, PriceStep } from './items';
 /**
  * Condition-based pricing and the merchant's approval queue: propose a price from the item's
  * recorded facts, read it with comparables, edit a merchant's policy, and decide (approve,
- * adjust, reject), one item or many. Plus the profile PIN that guards who decides.
+ * adjust, reject), one item or many.
  */
-
-/** Who may decide on a price: the merchant's approver (their own items only) and admins. */
-const DECIDERS = ['approver', 'admin'] as const;
-/** Who may ask for a proposal: everyone who handles items; a bookkeeper only reads. */
-const PROPOSERS = ['staff', 'approver', 'admin'] as const;
 
 export const REJECT_REASONS = ['regrade', 'return_to_me', 'destroy'] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
@@ -111,19 +106,6 @@ export type PreviewResult =
       readonly warnings: readonly PolicyWarningWithMessage[];
     };
 
-export const SetPinInput = z
-  .object({
-    profileId: Id,
-    /** 4 to 12 digits; null removes the PIN. */
-    pin: z
-      .string()
-      .regex(/^\d{4,12}$/, 'a PIN is 4 to 12 digits')
-      .nullable(),
-  })
-  .strict();
-
-export const VerifyPinInput = z.object({ profileId: Id, pin: z.string().max(12) }).strict();
-
 export const ApprovalQueueInput = z
   .object({
     grade: z.enum(GRADES).optional(),
@@ -170,21 +152,13 @@ export interface ApprovalQueue {
 
 export const pricingContract = {
   'approvals.list': method<ApprovalQueue>()(ApprovalQueueInput),
-  'pricing.propose': method<PricingView>()(ItemRefInput, { writes: true, roles: PROPOSERS }),
+  'pricing.propose': method<PricingView>()(ItemRefInput, { writes: true }),
   'pricing.get': method<PricingView>()(ItemRefInput),
-  'pricing.policy.get': method<MerchantPolicy>()(z.object({ merchantId: Id }).strict(), {
-    roles: ['approver', 'admin', 'bookkeeper', 'staff'],
-  }),
-  'pricing.policy.update': method<MerchantPolicy>()(PolicyUpdateInput, { writes: true, roles: DECIDERS }),
+  'pricing.policy.get': method<MerchantPolicy>()(z.object({ merchantId: Id }).strict()),
+  'pricing.policy.update': method<MerchantPolicy>()(PolicyUpdateInput, { writes: true }),
   'pricing.preview': method<PreviewResult>()(PreviewInput),
-  'approvals.approve': method<PricingView>()(DecisionRef, { writes: true, roles: DECIDERS }),
-  'approvals.adjust': method<PricingView>()(AdjustInput, { writes: true, roles: DECIDERS }),
-  'approvals.reject': method<PricingView>()(RejectInput, { writes: true, roles: DECIDERS }),
-  'approvals.approveMany': method<readonly BulkResult[]>()(ApproveManyInput, {
-    writes: true,
-    roles: DECIDERS,
-  }),
-  /** A person sets or clears their own PIN; an admin may clear anyone's. */
-  'profiles.setPin': method<{ readonly hasPin: boolean }>()(SetPinInput, { writes: true }),
-  'profiles.verifyPin': method<{ readonly ok: boolean }>()(VerifyPinInput),
+  'approvals.approve': method<PricingView>()(DecisionRef, { writes: true }),
+  'approvals.adjust': method<PricingView>()(AdjustInput, { writes: true }),
+  'approvals.reject': method<PricingView>()(RejectInput, { writes: true }),
+  'approvals.approveMany': method<readonly BulkResult[]>()(ApproveManyInput, { writes: true }),
 } as const;

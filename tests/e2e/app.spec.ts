@@ -109,11 +109,14 @@ test.describe('preferences', () => {
     await settings.chooseTheme('Sombre');
     await expect(settings.colorScheme).toHaveAttribute('data-mantine-color-scheme', 'dark');
 
-    // Both choices are stored in the workspace: a new window (nothing in its storage) opens in them.
+    // Both choices are stored in the workspace. A new window (nothing in its storage) speaks its
+    // browser's language until someone signs in, then the workspace's.
     const other = await browser.newContext({ colorScheme: 'light', locale: 'en-GB' });
     const fresh = await other.newPage();
     await fresh.goto(app.url);
-    await expect(fresh.getByRole('heading', { name: /Qui travaille/ })).toBeVisible();
+    await expect(fresh.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await new StartScreen(fresh).pickProfile();
+    await expect(new Shell(fresh).navLink('intake')).toContainText('Réception');
     await expect(fresh.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
     await other.close();
 

@@ -106,44 +106,26 @@ test.describe('the merchant’s approval queue', () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain(`${STAFF} is resale staff and cannot approve prices.`);
 
-    // And over HTTP without any profile, the API refuses instead of acting as the system.
-    const response = await page.request.post(`${app.origin}/api/call/approvals.approve`, {
-      data: { itemId: itemByReference(app, reference).id, priceId: 1 },
+    // Over HTTP with this window's session, claiming to be someone else changes nothing.
+    const approver = String(2);
+    const data = { itemId: itemByReference(app, reference).id, priceId: 1 };
+    const claimed = await page.request.post(`${app.origin}/api/call/approvals.approve`, {
+      data,
+      headers: { 'x-rebound-profile': approver },
     });
-    const body = (await response.json()) as { ok: boolean; error?: { code: string } };
-    expect(body.ok).toBe(false);
-    expect(body.error?.code).toBe('unauthorized');
+    expect(claimed.status()).toBe(403);
+    // And without any session, the API refuses instead of acting as the system.
+    const anonymous = await fetch(`${app.origin}/api/call/approvals.approve`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-rebound-profile': approver },
+      body: JSON.stringify(data),
+    });
+    expect(anonymous.status).toBe(401);
+    expect(itemByReference(app, reference).status).toBe('awaiting_approval');
 
-    // Reading the queue needs no profile.
+    // Reading the queue is staff's too.
     const listed = await page.request.post(`${app.origin}/api/call/approvals.list`, { data: {} });
     const queue = (await listed.json()) as { ok: boolean; value: ApprovalQueue };
     expect(queue.value.waiting).toBeGreaterThan(0);
-  });
-
-  test('an approver with a PIN is asked for it before the window acts in their name', async ({
-    app,
-    page,
-  }) => {
-    await page.goto(app.url);
-    await new StartScreen(page).pickProfile(APPROVER);
-    await new Shell(page).goTo('settings');
-    const myPin = page.getByTestId('my-pin');
-    await myPin.getByRole('textbox').fill('2468');
-    await myPin.getByRole('button', { name: 'Set PIN' }).click();
-    await expect(myPin.getByRole('button', { name: 'Remove PIN' })).toBeVisible();
-
-    // A new window starts at the profile picker; the approver's profile now asks for the PIN.
-    const other = await page.context().newPage();
-    await other.goto(app.url);
-    const start = new StartScreen(other);
-    await start.profile(APPROVER).click();
-    const pin = other.getByTestId('pin-input');
-    await pin.fill('0000');
-    await other.getByTestId('pin-submit').click();
-    await expect(other.getByText('That PIN is not right. Try again.')).toBeVisible();
-    await expect(new Shell(other).actingProfile).toHaveCount(0);
-    await pin.fill('2468');
-    await other.getByTestId('pin-submit').click();
-    await expect(new Shell(other).actingProfile).toHaveText(APPROVER);
   });
 });

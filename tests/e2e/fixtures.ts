@@ -1,5 +1,4 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,10 +8,9 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const CLI = path.join(ROOT, 'bin', 'rebound.mjs');
 
 export interface ServedApp {
-  /** The link `rebound serve` prints, with the access token. */
+  /** The link `rebound serve` prints: the sign-in page. */
   readonly url: string;
   readonly origin: string;
-  readonly token: string;
   readonly dataDir: string;
   /** Runs the `rebound` CLI against the same data folder (synchronously), returns its output. */
   cli(...args: string[]): { status: number; stdout: string; stderr: string };
@@ -29,15 +27,12 @@ export function runCli(dataDir: string, args: readonly string[]) {
 /** Starts `rebound serve` on a free port and resolves once it has printed its URL. */
 export async function serve(
   dataDir: string,
-  token: string,
   extraArgs: readonly string[] = [],
   env: Readonly<Record<string, string>> = {},
 ): Promise<{ child: ChildProcessWithoutNullStreams; url: string; origin: string }> {
   const child = spawn(
     process.execPath,
-    // `--token=…` attached: a base64url token may begin with '-', and `--token -V…` would then be
-    // read as options (once, it printed the version and exited 0).
-    [CLI, 'serve', '--data-dir', dataDir, '--port', '0', `--token=${token}`, '--json', ...extraArgs],
+    [CLI, 'serve', '--data-dir', dataDir, '--port', '0', '--json', ...extraArgs],
     { cwd: ROOT, env: { ...process.env, ...env } },
   );
   let stdout = '';
@@ -83,12 +78,10 @@ export const test = base.extend<Fixtures>({
       const result = runCli(dataDir, ['demo', '--json']);
       if (result.status !== 0) throw new Error(`rebound demo failed: ${result.stderr}`);
     }
-    const token = crypto.randomBytes(18).toString('base64url');
-    const { child, url, origin } = await serve(dataDir, token, [], serveEnv);
+    const { child, url, origin } = await serve(dataDir, [], serveEnv);
     await use({
       url,
       origin,
-      token,
       dataDir,
       cli: (...args: string[]) => runCli(dataDir, args),
     });

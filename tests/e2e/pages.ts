@@ -23,19 +23,34 @@ export class StartScreen {
   /** Creates the demo workspace; it takes a few seconds, so the wait is generous. */
   async openDemo(): Promise<void> {
     await this.openDemoButton.click();
-    await expect(this.page.locator('[data-profile]').first()).toBeVisible({ timeout: 45_000 });
+    await expect(this.page.locator('[data-demo-person]').first()).toBeVisible({ timeout: 45_000 });
   }
 
+  /** One of the demo's people on its sign-in page (the first by default). */
   profile(name?: string): Locator {
-    return name ? this.page.locator(`[data-profile="${name}"]`) : this.page.locator('[data-profile]').first();
+    return name
+      ? this.page.locator(`[data-demo-person="${name}"]`)
+      : this.page.locator('[data-demo-person]').first();
   }
 
-  /** Picks a profile (the first one by default) and returns its name. */
+  /**
+   * Signs in as one of the demo's people (the first by default) with the password its sign-in
+   * page shows, as a newcomer would; returns the name.
+   */
   async pickProfile(name?: string): Promise<string> {
-    const button = this.profile(name);
-    const picked = (await button.getAttribute('data-profile')) ?? '';
-    await button.click();
+    const person = this.profile(name);
+    const picked = (await person.getAttribute('data-demo-person')) ?? '';
+    await person.click();
+    await this.page.getByTestId('sign-in-submit').click();
+    await expect(this.page.getByTestId('acting-profile')).toHaveText(picked, { timeout: 20_000 });
     return picked;
+  }
+
+  /** Signs in with a name and password typed in, as a person with their own account does. */
+  async signIn(name: string, password: string): Promise<void> {
+    await this.page.getByTestId('sign-in-name').fill(name);
+    await this.page.getByTestId('sign-in-password').fill(password);
+    await this.page.getByTestId('sign-in-submit').click();
   }
 }
 

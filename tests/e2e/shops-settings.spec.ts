@@ -30,11 +30,9 @@ test.use({ seed: 'demo' });
 // Creating the demo workspace alone can take half a minute on a busy machine.
 test.describe.configure({ timeout: 150_000 });
 
-/** The page to open: the token link, or with another renderer build, the app with its cookie. */
-async function entry(page: Page, app: { url: string; origin: string; token: string }): Promise<string> {
+/** The page to open: the served app, or with another renderer build, that build's files. */
+async function entry(page: Page, app: { url: string; origin: string }): Promise<string> {
   if (!RENDERER_DIR) return app.url;
-  // The token link redirects, and a redirect is not routed: set the cookie it would set.
-  await page.context().addCookies([{ name: 'rebound_token', value: app.token, url: app.origin }]);
   await page.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/photos/')) return route.continue();
@@ -47,7 +45,7 @@ async function entry(page: Page, app: { url: string; origin: string; token: stri
 
 async function openShopSettings(
   page: Page,
-  app: { url: string; origin: string; token: string },
+  app: { url: string; origin: string },
   profile: string,
 ): Promise<Locator> {
   await page.goto(await entry(page, app));

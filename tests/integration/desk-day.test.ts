@@ -15,16 +15,19 @@ describe('a day at the returns desk', () => {
   test('sign up a merchant, find a scanned return, open it, and find it all again after a restart', async () => {
     const dataDir = tempDir();
     const ws = Workspace.open(dataDir);
-    const token = 'desk-token-0123456789abcdef';
-    const server = await startServer({ ws, host: '127.0.0.1', port: 0, rendererDir: tempDir(), token });
-    const api = async <T>(method: string, input: unknown, profileId?: number): Promise<T> => {
+    const server = await startServer({ ws, host: '127.0.0.1', port: 0, rendererDir: tempDir() });
+    const signIn = async (name: string, password: string): Promise<string> => {
+      const response = await fetch(`${server.origin}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name, password }),
+      });
+      return response.headers.getSetCookie()[0]!.split(';')[0]!;
+    };
+    const api = async <T>(method: string, input: unknown, cookie: string): Promise<T> => {
       const response = await fetch(`${server.origin}/api/call/${method}`, {
         method: 'POST',
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-          ...(profileId ? { 'x-rebound-profile': String(profileId) } : {}),
-        },
+        headers: { cookie, 'content-type': 'application/json' },
         body: JSON.stringify(input),
       });
       const envelope = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
@@ -36,8 +39,10 @@ describe('a day at the returns desk', () => {
 
     try {
       // Morning: the admin signs up a new merchant.
-      const admin = await addProfile(ws, { name: 'Sam', role: 'admin' });
-      const desk = await addProfile(ws, { name: 'Kim', role: 'staff' });
+      await addProfile(ws, { name: 'Sam', role: 'admin', password: 'sam-at-the-desk' });
+      await addProfile(ws, { name: 'Kim', role: 'staff', password: 'kim-at-the-desk' });
+      const admin = await signIn('Sam', 'sam-at-the-desk');
+      const desk = await signIn('Kim', 'kim-at-the-desk');
       const merchant = await api<{ id: number }>(
         'merchants.create',
         { name: 'Velo Shop', currency: 'EUR', language: 'en', returnWindowDays: 30 },
@@ -75,7 +80,7 @@ describe('a day at the returns desk', () => {
           { name: 'Other', currency: 'EUR', language: 'en', returnWindowDays: 14 },
           desk,
         ),
-      ).rejects.toThrow('A staff profile may not do this (merchants.create).');
+      ).rejects.toThrow('Kim is resale staff and may not do this (merchants.create).');
     } finally {
       await server.close();
       await ws.close();
@@ -86,6 +91,7 @@ describe('a day at the returns desk', () => {
     const code = await run(['node', 'rebound', 'items', 'list', '--json', '--data-dir', dataDir], {
       out: (text) => (out += text),
       err: () => undefined,
+      readStdin: async () => '',
     });
     expect(code).toBe(0);
     const evening = JSON.parse(out) as Paged<ItemSummary>;
@@ -93,7 +99,11 @@ describe('a day at the returns desk', () => {
     const history = Workspace.open(dataDir);
     try {
       const events = await history.kysely.selectFrom('events').select(['kind', 'actor']).execute();
-      expect(events).toEqual([{ kind: 'merchant.created', actor: 'Sam' }]);
+      expect(events).toEqual([
+        { kind: 'session.signed_in', actor: 'Sam' },
+        { kind: 'session.signed_in', actor: 'Kim' },
+        { kind: 'merchant.created', actor: 'Sam' },
+      ]);
     } finally {
       await history.close();
     }

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Channel, ItemStatus, Language, ListingStatus, Role } from '../../shared/domain/status';
 import type { DefectKind, DefectSeverity, Grade, ReturnReason } from '../../shared/domain/grades';
 import type { PriceStep } from '../../shared/contract';
+import { hashPassword } from '../../electron/services/accounts/passwords';
 import type { Workspace } from '../../electron/services/workspace';
 
 /**
@@ -112,20 +113,37 @@ export async function addItem(ws: Workspace, seed: ItemSeed): Promise<number> {
   return row.id;
 }
 
+/**
+ * A person, as an admin would add them. Without a password they cannot sign in (the tests that
+ * act through `{ via: 'person' }` need none); hashing one costs the real KDF's time.
+ */
 export async function addProfile(
   ws: Workspace,
-  seed: { readonly name: string; readonly role: Role; readonly merchantId?: number | null },
+  seed: {
+    readonly name: string;
+    readonly role: Role;
+    readonly merchantIds?: readonly number[];
+    readonly password?: string;
+  },
 ): Promise<number> {
+  const merchantIds = seed.role === 'approver' ? (seed.merchantIds ?? []) : [];
   const row = await ws.kysely
     .insertInto('profiles')
     .values({
       name: seed.name,
       role: seed.role,
-      merchant_id: seed.merchantId ?? null,
+      merchant_id: merchantIds[0] ?? null,
+      password_hash: seed.password === undefined ? null : await hashPassword(seed.password),
       created_at: CREATED_AT,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  for (const merchantId of merchantIds) {
+    await ws.kysely
+      .insertInto('profile_merchants')
+      .values({ profile_id: row.id, merchant_id: merchantId })
+      .execute();
+  }
   return row.id;
 }
 

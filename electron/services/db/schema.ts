@@ -28,6 +28,32 @@ export interface ProfilesTable {
   merchant_id: number | null;
   pin_hash: string | null;
   created_at: string;
+  password_hash: string | null;
+  disabled_at: string | null;
+}
+
+export interface ProfileMerchantsTable {
+  profile_id: number;
+  merchant_id: number;
+}
+
+export interface SessionsTable {
+  id: Generated<number>;
+  token_hash: string;
+  profile_id: number;
+  device: string;
+  address: string | null;
+  created_at: string;
+  last_used_at: string;
+  revoked_at: string | null;
+  revoked_by: number | null;
+}
+
+export interface SignInFailuresTable {
+  key: string;
+  failures: number;
+  first_failed_at: string;
+  locked_until: string | null;
 }
 
 export interface ProductsTable {
@@ -274,6 +300,9 @@ export interface Database {
   settings: SettingsTable;
   merchants: MerchantsTable;
   profiles: ProfilesTable;
+  profile_merchants: ProfileMerchantsTable;
+  sessions: SessionsTable;
+  sign_in_failures: SignInFailuresTable;
   products: ProductsTable;
   items: ItemsTable;
   photos: PhotosTable;

@@ -21,13 +21,21 @@ export interface DemoProfile {
   readonly role: Role;
   /** Approvers act for one merchant. */
   readonly forMerchant: boolean;
+  /** Documented in the README and shown on the demo's sign-in page: the demo is for trying. */
+  readonly password: string;
 }
 
 export const DEMO_PROFILES: readonly DemoProfile[] = [
-  { key: 'staff', name: 'Lea Brandt', role: 'staff', forMerchant: false },
-  { key: 'approver', name: 'Siobhán Kelly', role: 'approver', forMerchant: true },
-  { key: 'bookkeeper', name: 'Martin Vogel', role: 'bookkeeper', forMerchant: false },
-  { key: 'admin', name: 'Nadia Okafor', role: 'admin', forMerchant: false },
+  { key: 'staff', name: 'Lea Brandt', role: 'staff', forMerchant: false, password: 'staff-demo' },
+  { key: 'approver', name: 'Siobhán Kelly', role: 'approver', forMerchant: true, password: 'approver-demo' },
+  {
+    key: 'bookkeeper',
+    name: 'Martin Vogel',
+    role: 'bookkeeper',
+    forMerchant: false,
+    password: 'bookkeeper-demo',
+  },
+  { key: 'admin', name: 'Nadia Okafor', role: 'admin', forMerchant: false, password: 'admin-demo' },
 ];
 
 /** Which illustration the photo generator draws for a product. */

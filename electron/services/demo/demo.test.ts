@@ -439,7 +439,7 @@ describe('createDemoWorkspace', () => {
     const error = await createDemoWorkspace(ws, SYSTEM_ACTOR).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('conflict');
-    expect((error as AppError).message).toMatch(/already has merchants or items/);
+    expect((error as AppError).message).toMatch(/already has merchants, items or people/);
     expect(tableCounts(ws)).toEqual(before);
     expect(photoFiles(ws)).toEqual(files);
   });
@@ -532,6 +532,6 @@ describe('rebound demo (command line)', () => {
 
     const again = run('demo', '--data-dir', dir);
     expect(again.status).toBe(1);
-    expect(again.stderr).toMatch(/already has merchants or items/);
+    expect(again.stderr).toMatch(/already has merchants, items or people/);
   }, 120_000);
 });

@@ -7,7 +7,9 @@ import { AppError } from '../../../shared/errors';
 import type { Actor } from '../actor';
 import type { Database } from '../db/schema';
 import { recordEvent } from '../events';
+import { makePrivateDirAsync } from '../paths';
 import type { Workspace } from '../workspace';
+import { hashPassword } from '../accounts/passwords';
 import { DEMO_MERCHANT, DEMO_PRODUCTS, DEMO_PROFILES, type DemoProfile } from './catalogue';
 import { renderPhoto, type RenderedPhoto } from './images';
 import { buildDemoPlan, isVisible, type PlannedItem, type PlannedPhoto } from './plan';
@@ -31,10 +33,15 @@ async function assertEmpty(db: Kysely<Database> | Transaction<Database>): Promis
     .selectFrom('items')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  if (Number(merchants.n) > 0 || Number(items.n) > 0) {
+  const people = await db
+    .selectFrom('profiles')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  // The demo's people have documented passwords: they must never join a workspace with real ones.
+  if (Number(merchants.n) > 0 || Number(items.n) > 0 || Number(people.n) > 0) {
     throw new AppError(
       'conflict',
-      'This workspace already has merchants or items, so the demo was not added: sample data must never mix with real returns. Open the demo in a new, empty data folder instead.',
+      'This workspace already has merchants, items or people, so the demo was not added: sample data must never mix with real returns. Open the demo in a new, empty data folder instead.',
     );
   }
 }
@@ -84,7 +91,7 @@ async function writePhotoFiles(ws: Workspace, photos: Iterable<RenderedPhoto>): 
     ] as const) {
       const file = ws.photoPath(photo.hash, variant);
       if (fs.existsSync(file)) continue;
-      await fs.promises.mkdir(path.dirname(file), { recursive: true });
+      await makePrivateDirAsync(path.dirname(file));
       const temporary = `${file}.${process.pid}.tmp`;
       await fs.promises.writeFile(temporary, bytes);
       await fs.promises.rename(temporary, file);
@@ -102,14 +109,19 @@ export async function createDemoWorkspace(ws: Workspace, actor: Actor): Promise<
   const plan = buildDemoPlan(now);
   const rendered = await renderAll(plan);
   const created = await writePhotoFiles(ws, rendered.values());
+  const passwords = new Map(
+    await Promise.all(DEMO_PROFILES.map(async (p) => [p.key, await hashPassword(p.password)] as const)),
+  );
   let merchantId: number;
   try {
-    merchantId = await ws.kysely.transaction().execute((trx) => writeDemo(trx, plan, rendered, actor, now));
+    merchantId = await ws.kysely
+      .transaction()
+      .execute((trx) => writeDemo(trx, plan, rendered, passwords, actor, now));
   } catch (error) {
     await Promise.all(created.map((file) => fs.promises.rm(file, { force: true })));
     throw error;
   }
-  ws.changed('items', 'merchants', 'profiles', 'settings');
+  ws.changed('items', 'merchants', 'people', 'settings');
   return { merchantId, items: plan.length, photos: rendered.size };
 }
 
@@ -117,6 +129,7 @@ async function writeDemo(
   trx: Transaction<Database>,
   plan: readonly PlannedItem[],
   rendered: ReadonlyMap<PlannedPhoto, RenderedPhoto>,
+  passwords: ReadonlyMap<DemoProfile['key'], string>,
   actor: Actor,
   now: Date,
 ): Promise<number> {
@@ -150,15 +163,23 @@ async function writeDemo(
         role: profile.role,
         merchant_id: profile.forMerchant ? merchantId : null,
         pin_hash: null,
+        password_hash: passwords.get(profile.key)!,
+        disabled_at: null,
         created_at: setUpAt,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    if (profile.forMerchant) {
+      await trx
+        .insertInto('profile_merchants')
+        .values({ profile_id: row.id, merchant_id: merchantId })
+        .execute();
+    }
     actors.set(profile.key, {
       profileId: row.id,
       name: profile.name,
       role: profile.role,
-      merchantId: profile.forMerchant ? merchantId : null,
+      merchantIds: profile.forMerchant ? [merchantId] : [],
     });
   }
   const actorFor = (key: DemoProfile['key']) => actors.get(key)!;

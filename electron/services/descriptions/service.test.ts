@@ -48,9 +48,9 @@ async function desk(ws: Workspace) {
   const otherApprover = await addProfile(ws, {
     name: 'Other Approver',
     role: 'approver',
-    merchantId: elsewhere,
+    merchantIds: [elsewhere],
   });
-  const staff: Actor = { profileId: staffId, name: 'Lea Brandt', role: 'staff', merchantId: null };
+  const staff: Actor = { profileId: staffId, name: 'Lea Brandt', role: 'staff', merchantIds: [] };
   return { merchant, product, item, defect, staff, staffId, otherApprover };
 }
 
@@ -277,16 +277,18 @@ describe('descriptions.save and reset', () => {
     const { item, otherApprover } = await desk(ws);
     const bookkeeper = await addProfile(ws, { name: 'Martin Vogel', role: 'bookkeeper' });
     const input = { itemId: item, lang: 'en', title: 'Lamp', conditionDescription: '' };
-    await expect(dispatch(ws, 'descriptions.save', input, { profileId: bookkeeper })).rejects.toMatchObject({
-      code: 'forbidden',
-    });
     await expect(
-      dispatch(ws, 'descriptions.save', input, { profileId: otherApprover }),
+      dispatch(ws, 'descriptions.save', input, { via: 'person', personId: bookkeeper }),
     ).rejects.toMatchObject({
       code: 'forbidden',
     });
     await expect(
-      dispatch(ws, 'descriptions.save', { ...input, lang: 'it' }, { profileId: bookkeeper }),
+      dispatch(ws, 'descriptions.save', input, { via: 'person', personId: otherApprover }),
+    ).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(
+      dispatch(ws, 'descriptions.save', { ...input, lang: 'it' }, { via: 'person', personId: bookkeeper }),
     ).rejects.toMatchObject({ code: 'bad_input' });
   });
 });
@@ -312,7 +314,7 @@ describe('descriptions templates', () => {
         lang: 'fr',
         template: { heading: 'Pourquoi ce prix <b>?</b>', intro: defaults.defaults.intro },
       },
-      { profileId: admin },
+      { via: 'person', personId: admin },
     )) as { saved: boolean; template: { overrides: object; updatedBy: string } };
     expect(result.saved).toBe(true);
     expect(result.template.overrides).toEqual({ heading: 'Pourquoi ce prix <b>?</b>' });
@@ -344,7 +346,7 @@ describe('descriptions templates', () => {
       ws,
       'descriptions.templates.update',
       { merchantId: merchant, lang: 'en', template: { priceLine: 'Now {price}!', defectNote: '{nope}' } },
-      { profileId: admin },
+      { via: 'person', personId: admin },
     )) as { saved: boolean; issues: { path: string; code: string }[]; template: { overrides: object } };
     expect(result.saved).toBe(false);
     expect(result.issues).toEqual(
@@ -360,7 +362,7 @@ describe('descriptions templates', () => {
         ws,
         'descriptions.templates.update',
         { merchantId: merchant, lang: 'en', template: {} },
-        { profileId: staff },
+        { via: 'person', personId: staff },
       ),
     ).rejects.toMatchObject({ code: 'forbidden' });
   });

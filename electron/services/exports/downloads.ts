@@ -1,49 +1,64 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Workspace } from '../workspace';
 import { exportsDir } from '.';
 
 /**
- * The files the browser mode may download: only those an export or a statement wrote into the
- * exports folder in this run, for an hour, looked up by their file name in this list. The HTTP
- * route never joins a name from the request to a folder, so a token holder cannot read anything
- * else from the disk, not even an older export lying in the same folder.
+ * The files the browser mode may download: only those an export or a statement just wrote into
+ * the exports folder, each under a random id, for the session that asked for it, once, within an
+ * hour. The HTTP route never joins anything from the request to a folder, so a signed-in person
+ * cannot read anything else from the disk, not even an older export lying in the same folder,
+ * and a link copied out of one browser opens nothing in another.
  */
 
 const LIFETIME_MS = 60 * 60 * 1000;
-const MAX_OFFERS = 50;
+const MAX_OFFERS = 200;
 
 export interface Offer {
+  readonly id: string;
   readonly file: string;
   readonly fileName: string;
+  readonly sessionId: number;
   readonly until: number;
 }
 
 const offers = new WeakMap<Workspace, Map<string, Offer>>();
 
-/** Makes a file just written into the exports folder downloadable under its file name. */
-export function offerDownload(ws: Workspace, file: string, now = Date.now()): Offer {
+/**
+ * Makes a file just written into the exports folder downloadable by this session; returns the
+ * offer's id, or null for a caller without a session (the desktop window and the command line
+ * read the file where it was written).
+ */
+export function offerDownload(
+  ws: Workspace,
+  file: string,
+  sessionId: number | null,
+  now = Date.now(),
+): string | null {
   const resolved = path.resolve(file);
   if (path.dirname(resolved) !== path.resolve(exportsDir(ws)))
     throw new Error(`Only files in the exports folder can be offered, not ${resolved}.`);
+  if (sessionId === null) return null;
   let map = offers.get(ws);
   if (!map) {
     map = new Map();
     offers.set(ws, map);
   }
-  for (const [name, offer] of map) if (offer.until <= now) map.delete(name);
-  const fileName = path.basename(resolved);
-  map.delete(fileName);
+  for (const [id, offer] of map) if (offer.until <= now) map.delete(id);
   while (map.size >= MAX_OFFERS) map.delete(map.keys().next().value!);
-  const offer = { file: resolved, fileName, until: now + LIFETIME_MS };
-  map.set(fileName, offer);
-  return offer;
+  const id = crypto.randomBytes(18).toString('base64url');
+  map.set(id, { id, file: resolved, fileName: path.basename(resolved), sessionId, until: now + LIFETIME_MS });
+  return id;
 }
 
-/** The offered file of that name, when it is still offered and still on disk; else null. */
-export function offeredFile(ws: Workspace, fileName: string, now = Date.now()): Offer | null {
-  const offer = offers.get(ws)?.get(fileName);
-  if (!offer || offer.until <= now || !fs.existsSync(offer.file)) return null;
+/** The offer of that id for this session, used up by this call; null when there is none. */
+export function takeOffer(ws: Workspace, id: string, sessionId: number, now = Date.now()): Offer | null {
+  const map = offers.get(ws);
+  const offer = map?.get(id);
+  if (!map || !offer || offer.sessionId !== sessionId) return null;
+  map.delete(id);
+  if (offer.until <= now || !fs.existsSync(offer.file)) return null;
   return offer;
 }
 

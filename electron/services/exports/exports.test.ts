@@ -511,20 +511,29 @@ describe('who may export and see statements', () => {
     const { merchantId } = await seed(ws);
     const other = await addMerchant(ws, { name: 'Nordvik' });
     const staff = await addProfile(ws, { name: 'Ana', role: 'staff' });
-    const approver = await addProfile(ws, { name: 'Mo', role: 'approver', merchantId });
+    const approver = await addProfile(ws, { name: 'Mo', role: 'approver', merchantIds: [merchantId] });
     const bookkeeper = await addProfile(ws, { name: 'Kim', role: 'bookkeeper' });
     const input = { ...PERIOD, format: 'csv' };
-    await expect(dispatch(ws, 'exports.sales', input, { profileId: staff })).rejects.toMatchObject({
+    await expect(
+      dispatch(ws, 'exports.sales', input, { via: 'person', personId: staff }),
+    ).rejects.toMatchObject({
       code: 'forbidden',
     });
-    await expect(dispatch(ws, 'exports.sales', input, { profileId: bookkeeper })).resolves.toMatchObject({
+    await expect(
+      dispatch(ws, 'exports.sales', input, { via: 'person', personId: bookkeeper }),
+    ).resolves.toMatchObject({
       rows: 7,
     });
     await expect(
-      dispatch(ws, 'statements.get', { merchantId, month: '2026-10' }, { profileId: approver }),
+      dispatch(ws, 'statements.get', { merchantId, month: '2026-10' }, { via: 'person', personId: approver }),
     ).resolves.toMatchObject({ merchantName: 'Larkfield' });
     await expect(
-      dispatch(ws, 'statements.get', { merchantId: other, month: '2026-10' }, { profileId: approver }),
+      dispatch(
+        ws,
+        'statements.get',
+        { merchantId: other, month: '2026-10' },
+        { via: 'person', personId: approver },
+      ),
     ).rejects.toMatchObject({ code: 'forbidden' });
   });
 });

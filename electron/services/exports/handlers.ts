@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { OutputOf, ParsedInputOf } from '../../../shared/contract/define';
 import type { exportsContract } from '../../../shared/contract/exports';
 import { AppError } from '../../../shared/errors';
-import type { Actor } from '../actor';
+import { actsFor, type Actor } from '../actor';
 import type { HandlerContext } from '../api';
 import { getStatement, writeStatementPdf } from '../statements';
 import { exportSales, getAccountCodes, setAccountCodes } from '.';
@@ -20,17 +20,16 @@ export type ExportsHandlers = {
 
 /** An approver sees their own merchant's statement and nobody else's. */
 function ownMerchantOnly(actor: Actor, merchantId: number): void {
-  if (actor.role === 'approver' && actor.merchantId !== merchantId)
+  if (!actsFor(actor, merchantId))
     throw new AppError('forbidden', 'An approver may only see the statements of their own merchant.');
 }
 
 /** Exports, statements and the bookkeeper's reports, merged into the API's handler map in ../api.ts. */
 export const exportsHandlers: ExportsHandlers = {
-  'exports.sales': async (input, { ws }) => {
+  'exports.sales': async (input, { ws, sessionId }) => {
     const result = await exportSales(ws, input);
-    // The browser mode gets the file from /api/download/<fileName>: only files offered here.
-    offerDownload(ws, result.file);
-    return result;
+    // The browser mode gets the file from /api/download/<downloadId>: only files offered here.
+    return { ...result, downloadId: offerDownload(ws, result.file, sessionId) };
   },
   'exports.accounts': async (_input, { ws }) => getAccountCodes(ws),
   'exports.setAccounts': async (input, { ws }) => setAccountCodes(ws, input),
@@ -39,12 +38,12 @@ export const exportsHandlers: ExportsHandlers = {
     const { language: _language, ...statement } = await getStatement(ws, input);
     return statement;
   },
-  'statements.pdf': async (input, { ws, actor }) => {
+  'statements.pdf': async (input, { ws, actor, sessionId }) => {
     ownMerchantOnly(actor, input.merchantId);
     const written = await writeStatementPdf(ws, input);
-    offerDownload(ws, written.file);
+    const downloadId = offerDownload(ws, written.file, sessionId);
     // The browser mode cannot read the data folder: the bytes come along to open from a Blob URL.
-    return { ...written, base64: (await fs.promises.readFile(written.file)).toString('base64') };
+    return { ...written, downloadId, base64: (await fs.promises.readFile(written.file)).toString('base64') };
   },
   'reports.recovery': async (input, { ws }) => reportRecovery(ws, input),
   'reports.monthly': async (input, { ws }) => reportMonthly(ws, input),

@@ -449,7 +449,7 @@ describe('defective items', () => {
     const d = await desk(ws);
     const item = await call(ws, 'intake.receive', { productId: d.lock });
     const defective = await call(ws, 'intake.grade', { ...gradeInput(item), grade: 'defective' });
-    const approver: Actor = { profileId: null, name: 'Claire', role: 'approver', merchantId: d.other };
+    const approver: Actor = { profileId: null, name: 'Claire', role: 'approver', merchantIds: [d.other] };
     await expect(
       call(
         ws,
@@ -458,7 +458,7 @@ describe('defective items', () => {
         approver,
       ),
     ).rejects.toMatchObject({ code: 'forbidden' });
-    const owner: Actor = { ...approver, name: 'Velo owner', merchantId: d.velo };
+    const owner: Actor = { ...approver, name: 'Velo owner', merchantIds: [d.velo] };
     const returned = await call(
       ws,
       'intake.setDisposition',
@@ -499,16 +499,24 @@ describe('through the API', () => {
       ws,
       'intake.receive',
       { productId: d.lock },
-      { profileId: staff },
+      { via: 'person', personId: staff },
     )) as ItemDetail;
     expect(item.events[0]!.actor).toBe('Sam');
     await expect(
-      dispatch(ws, 'intake.grade', gradeInput(item), { profileId: approver }),
+      dispatch(ws, 'intake.grade', gradeInput(item), { via: 'person', personId: approver }),
     ).rejects.toMatchObject({ code: 'forbidden' });
     await expect(
-      dispatch(ws, 'intake.grade', { ...gradeInput(item), grade: 'shiny' }, { profileId: staff }),
+      dispatch(
+        ws,
+        'intake.grade',
+        { ...gradeInput(item), grade: 'shiny' },
+        { via: 'person', personId: staff },
+      ),
     ).rejects.toMatchObject({ code: 'bad_input' });
-    const graded = (await dispatch(ws, 'intake.grade', gradeInput(item), { profileId: staff })) as ItemDetail;
+    const graded = (await dispatch(ws, 'intake.grade', gradeInput(item), {
+      via: 'person',
+      personId: staff,
+    })) as ItemDetail;
     expect(graded.events[0]).toMatchObject({ actor: 'Sam', kind: 'item.graded' });
   });
 });

@@ -16,7 +16,7 @@ import { intakeHandlers } from './handlers';
  * and products written with plain Kysely, so tests depend on the schema only.
  */
 
-export const DESK: Actor = { profileId: null, name: 'Desk test', role: 'staff', merchantId: null };
+export const DESK: Actor = { profileId: null, name: 'Desk test', role: 'staff', merchantIds: [] };
 
 export function tempWorkspace(): Workspace {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rebound-intake-'));
@@ -113,5 +113,7 @@ export async function call<M extends keyof typeof intakeContract>(
   const parsed = intakeContract[name].input.safeParse(input);
   if (!parsed.success) throw new AppError('bad_input', parsed.error.message);
   const handler = intakeHandlers[name] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
-  return (await handler(parsed.data, { ws, actor })) as OutputOf<(typeof intakeContract)[M]>;
+  return (await handler(parsed.data, { ws, actor, scope: 'all', sessionId: null })) as OutputOf<
+    (typeof intakeContract)[M]
+  >;
 }

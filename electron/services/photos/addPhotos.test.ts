@@ -16,7 +16,7 @@ import { pngClaiming, sceneJpeg } from './testing';
  * the desk does when a batch is dropped on an item.
  */
 
-const actor: Actor = { profileId: null, name: 'Desk test', role: 'staff', merchantId: null };
+const actor: Actor = { profileId: null, name: 'Desk test', role: 'staff', merchantIds: [] };
 
 let pool: PhotoPool;
 let dir: string;

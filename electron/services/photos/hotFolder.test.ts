@@ -16,7 +16,7 @@ import { sceneJpeg } from './testing';
  * Polling is fast here (30 ms, settled after 120 ms) so tests wait for state, never for time.
  */
 
-const actor: Actor = { profileId: null, name: 'Camera desk', role: 'staff', merchantId: null };
+const actor: Actor = { profileId: null, name: 'Camera desk', role: 'staff', merchantIds: [] };
 let pool: PhotoPool;
 let jpegs: Buffer[];
 

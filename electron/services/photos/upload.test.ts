@@ -1,38 +1,35 @@
-import { afterAll, describe, expect, onTestFinished, test } from 'vitest';
-import { addItem, addMerchant, addProduct } from '../../../tests/integration/seed';
-import { tempDir, tempWorkspace } from '../../../tests/integration/temp';
-import { startServer } from '../../server/http';
+import { afterAll, describe, expect, test } from 'vitest';
+import { addItem, addMerchant, addProduct, addProfile } from '../../../tests/integration/seed';
+import { serveWorkspace } from '../../../tests/support/browser';
 import { closePhotoPool } from './index';
 import { sceneJpeg } from './testing';
 
 /**
  * Browser mode's upload route: POST /api/upload/photo with the file as the raw body, behind the
- * run's token, ending in photos.add like the Electron app's IPC call.
+ * signed-in session, ending in photos.add like the Electron app's IPC call.
  */
 
-const TOKEN = 'upload-token-0123456789abcdef';
+const PASSWORD = 'a desk with a view';
 
 afterAll(async () => {
   await closePhotoPool();
 });
 
 async function serve() {
-  const ws = tempWorkspace();
+  const app = await serveWorkspace();
+  const ws = app.ws;
   const merchantId = await addMerchant(ws, { name: 'Velo Shop' });
   const productId = await addProduct(ws, { merchantId, sku: 'LAMP', title: 'Desk lamp' });
   const itemId = await addItem(ws, { merchantId, productId, reference: 'RB-000001' });
-  const server = await startServer({ ws, host: '127.0.0.1', port: 0, rendererDir: tempDir(), token: TOKEN });
-  onTestFinished(() => server.close());
+  await addProfile(ws, { name: 'Kim', role: 'staff', password: PASSWORD });
+  const cookie = await app.signIn('Kim', PASSWORD);
   const upload = (query: Record<string, string>, body: Uint8Array, auth = true) =>
-    fetch(`${server.origin}/api/upload/photo?${new URLSearchParams(query).toString()}`, {
+    app.request(`/api/upload/photo?${new URLSearchParams(query).toString()}`, {
       method: 'POST',
       body,
-      headers: {
-        'content-type': 'application/octet-stream',
-        ...(auth ? { authorization: `Bearer ${TOKEN}` } : {}),
-      },
+      headers: { 'content-type': 'application/octet-stream', ...(auth ? { cookie } : {}) },
     });
-  return { ws, itemId, upload, origin: server.origin };
+  return { ws, itemId, upload, app, cookie };
 }
 
 describe('POST /api/upload/photo', () => {
@@ -48,7 +45,7 @@ describe('POST /api/upload/photo', () => {
     expect(rows).toEqual([{ source: 'drop', original_name: 'big.jpg' }]);
   });
 
-  test('needs the token, a known item and a valid source', async () => {
+  test('needs a session, a known item and a valid source', async () => {
     const { itemId, upload } = await serve();
     const bytes = new TextEncoder().encode('x');
     expect(
@@ -62,12 +59,12 @@ describe('POST /api/upload/photo', () => {
   });
 
   test('plain JSON cannot reach photos.add (the bytes must be bytes)', async () => {
-    const { itemId, origin } = await serve();
-    const response = await fetch(`${origin}/api/call/photos.add`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ itemId, source: 'drop', files: [{ name: 'a.jpg', bytes: [255, 216, 255] }] }),
-    });
+    const { itemId, app, cookie } = await serve();
+    const response = await app.call(
+      'photos.add',
+      { itemId, source: 'drop', files: [{ name: 'a.jpg', bytes: [255, 216, 255] }] },
+      cookie,
+    );
     expect(response.status).toBe(400);
   });
 });

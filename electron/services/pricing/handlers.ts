@@ -1,7 +1,6 @@
 import type { OutputOf, ParsedInputOf } from '../../../shared/contract/define';
 import type { pricingContract } from '../../../shared/contract/pricing';
 import type { HandlerContext } from '../api';
-import { setPin, verifyPin } from './pin';
 import {
   adjustPrice,
   approvalQueue,
@@ -24,7 +23,7 @@ export type PricingHandlers = {
   ) => Promise<OutputOf<PricingContract[M]>>;
 };
 
-/** Pricing, approvals and profile PINs, merged into the API's handler map in ../api.ts. */
+/** Pricing and approvals, merged into the API's handler map in ../api.ts. */
 export const pricingHandlers: PricingHandlers = {
   'pricing.propose': async (input, { ws, actor }) => proposePrice(ws, actor, input.itemId),
   'pricing.get': async (input, { ws }) => getPricing(ws, input.itemId),
@@ -37,6 +36,4 @@ export const pricingHandlers: PricingHandlers = {
   'approvals.adjust': async (input, { ws, actor }) => adjustPrice(ws, actor, input),
   'approvals.reject': async (input, { ws, actor }) => rejectPrice(ws, actor, input),
   'approvals.approveMany': async (input, { ws, actor }) => approveMany(ws, actor, input.itemIds),
-  'profiles.setPin': async (input, { ws, actor }) => setPin(ws, actor, input),
-  'profiles.verifyPin': async (input, { ws }) => verifyPin(ws, input),
 };

@@ -45,7 +45,7 @@ async function received(ws: Workspace): Promise<{ itemId: number; staff: Actor }
     reference: `RB-8${String(counter).padStart(5, '0')}`,
   });
   const profileId = await addProfile(ws, { name: 'Lea Brandt', role: 'staff' });
-  return { itemId, staff: { profileId, name: 'Lea Brandt', role: 'staff', merchantId: null } };
+  return { itemId, staff: { profileId, name: 'Lea Brandt', role: 'staff', merchantIds: [] } };
 }
 
 async function grade(

@@ -35,7 +35,7 @@ import {
   type ItemFacts,
   type PriceResult,
 } from '../../../shared/pricing';
-import type { Actor } from '../actor';
+import { actsFor, type Actor } from '../actor';
 import { nowIso } from '../db/connection';
 import type { Database } from '../db/schema';
 import { recordEvent } from '../events';
@@ -53,7 +53,7 @@ export const POLICY_ACTOR: Actor = {
   profileId: null,
   name: 'Rebound (pricing policy)',
   role: null,
-  merchantId: null,
+  merchantIds: [],
 };
 
 /** Statuses in which an item may get a (new) proposal: graded, and not yet decided for good. */
@@ -407,10 +407,10 @@ export function forbiddenMessage(actor: Actor, methodName: string): string {
 
 /** An approver decides for their own merchant only; an admin for every merchant. */
 function assertMerchantScope(actor: Actor, merchantId: number, merchantName: string, what: string): void {
-  if (actor.role === 'approver' && actor.merchantId !== merchantId) {
+  if (!actsFor(actor, merchantId)) {
     throw new AppError(
       'forbidden',
-      `${actor.name} approves for another merchant and cannot ${what} for ${merchantName}.`,
+      `${actor.name} approves for other merchants and cannot ${what} for ${merchantName}.`,
     );
   }
 }
@@ -754,8 +754,8 @@ export async function approvalQueue(
         .as('condition_text'),
     ])
     .where('items.status', '=', 'awaiting_approval');
-  if (actor.role === 'approver' && actor.merchantId !== null) {
-    query = query.where('items.merchant_id', '=', actor.merchantId);
+  if (actor.role === 'approver') {
+    query = query.where('items.merchant_id', 'in', [-1, ...actor.merchantIds]);
   }
   const all = await query.orderBy('prices.created_at').orderBy('items.id').execute();
 

@@ -29,8 +29,13 @@ async function units(ws: Workspace, merchantId: number): Promise<Record<string, 
   return Object.fromEntries(rows.map((r) => [r.sku, r.units_sold]));
 }
 
-const importUnits = async (ws: Workspace, input: Record<string, unknown>, profileId?: number) =>
-  (await dispatch(ws, 'products.importUnitsSold', input, { profileId })) as UnitsSoldImportReport;
+const importUnits = async (ws: Workspace, input: Record<string, unknown>, personId?: number) =>
+  (await dispatch(
+    ws,
+    'products.importUnitsSold',
+    input,
+    personId === undefined ? { via: 'system' } : { via: 'person', personId },
+  )) as UnitsSoldImportReport;
 
 describe('parseUnits', () => {
   test.each([
@@ -161,7 +166,7 @@ describe('importing the units sold per SKU', () => {
       code: 'not_found',
     });
     await expect(importUnits(ws, { merchantId: velo })).rejects.toBeInstanceOf(AppError);
-    const approver = await addProfile(ws, { name: 'Mia', role: 'approver', merchantId: velo });
+    const approver = await addProfile(ws, { name: 'Mia', role: 'approver', merchantIds: [velo] });
     await expect(
       importUnits(ws, { merchantId: velo, text: 'sku;units\nVS-BELL;1\n' }, approver),
     ).rejects.toMatchObject({ code: 'forbidden' });

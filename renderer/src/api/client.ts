@@ -2,7 +2,6 @@ import type { Envelope, Input, MethodName, Output, ServerEvent } from '../../../
 import { isAllowedExternalLink, photoUrl } from '../../../shared/contract/bridge';
 import { AppError, isErrorData } from '../../../shared/errors';
 import { i18next } from '../i18n';
-import { useSession } from '../state/session';
 
 /** Which transport this window has: the Electron preload's bridge, or HTTP in the browser mode. */
 export const runtime: 'electron' | 'browser' = window.rebound ? 'electron' : 'browser';
@@ -14,19 +13,13 @@ function isEnvelope(value: unknown): value is Envelope<unknown> {
     : isErrorData((value as { error?: unknown }).error);
 }
 
-async function overHttp(
-  method: string,
-  input: unknown,
-  profileId: number | null,
-): Promise<Envelope<unknown>> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (profileId !== null) headers['x-rebound-profile'] = String(profileId);
+async function overHttp(method: string, input: unknown): Promise<Envelope<unknown>> {
   let response: Response;
   try {
-    // Same origin: the HttpOnly cookie set by the `?token=` link authenticates the call.
+    // Same origin: the HttpOnly session cookie set at sign-in says who is calling.
     response = await fetch(`/api/call/${encodeURIComponent(method)}`, {
       method: 'POST',
-      headers,
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify(input ?? {}),
       credentials: 'same-origin',
     });
@@ -46,11 +39,8 @@ async function overHttp(
  * carrying the server's own message, written for the person in front of the screen.
  */
 export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
-  const profileId = useSession.getState().profileId;
   const bridge = window.rebound;
-  const envelope = bridge
-    ? await bridge.call(method, input, { profileId: profileId ?? undefined })
-    : await overHttp(method, input, profileId);
+  const envelope = bridge ? await bridge.call(method, input) : await overHttp(method, input);
   if (envelope.ok) return envelope.value as Output<M>;
   throw AppError.from(envelope.error);
 }

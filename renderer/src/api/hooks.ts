@@ -13,7 +13,6 @@ import { create } from 'zustand';
 import type { Input, MethodName, Output, ServerEvent } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { i18next } from '../i18n';
-import { useSession } from '../state/session';
 import { call, subscribeToEvents } from './client';
 
 export type CallKey<M extends MethodName> = readonly [M, Input<M>];
@@ -22,14 +21,20 @@ export function callKey<M extends MethodName>(method: M, input: Input<M>): CallK
   return [method, input];
 }
 
+/** The client createQueryClient made, for its own error handler (it exists before the client). */
+const queryClientRef: { current: QueryClient | null } = { current: null };
+
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const client = new QueryClient({
     queryCache: new QueryCache({
       onError: (error) => {
-        // The profile chosen in this window was removed (or the data folder changed): start over.
-        if (error instanceof AppError && error.code === 'unauthorized' && useSession.getState().entered) {
-          useSession.getState().leave();
-          notifications.show({ color: 'orange', message: i18next.t('errors.profileGone') });
+        // The session ended (signed out elsewhere, revoked, idle too long): back to sign-in.
+        if (error instanceof AppError && error.code === 'unauthorized') {
+          const client = queryClientRef.current;
+          if (client?.getQueryData<{ me: unknown }>(callKey('session.me', {}))?.me) {
+            notifications.show({ color: 'orange', message: i18next.t('errors.sessionEnded') });
+            void client.invalidateQueries({ queryKey: callKey('session.me', {}) });
+          }
         }
       },
     }),
@@ -42,6 +47,8 @@ export function createQueryClient(): QueryClient {
       },
     },
   });
+  queryClientRef.current = client;
+  return client;
 }
 
 /** A query on one contract method; the key is the method and its input. */

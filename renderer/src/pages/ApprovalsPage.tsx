@@ -18,7 +18,7 @@ import { notifications } from '@mantine/notifications';
 import { IconCheck, IconChecks, IconExternalLink, IconLock, IconPencil, IconX } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApprovalQueueInput, ApprovalRow, Profile } from '../../../shared/contract';
+import type { ApprovalQueueInput, ApprovalRow, Me } from '../../../shared/contract';
 import { GRADES, type Grade } from '../../../shared/domain/grades';
 import { isLanguage } from '../i18n';
 import { errorMessage } from '../api/client';
@@ -45,7 +45,8 @@ import { Photo } from '../components/Photo';
 import { PhotoViewer } from '../components/PhotoViewer';
 import { AdjustModal, RejectModal } from '../components/pricing/DecisionModals';
 import { useFormat } from '../format';
-import { useSession } from '../state/session';
+import { useMe } from '../state/me';
+import { mayCall, reachesMerchant } from '../../../shared/access';
 import { navigate, routeHref } from '../state/router';
 import type { z } from 'zod';
 
@@ -59,10 +60,9 @@ type DiscountRange = keyof typeof DISCOUNT_RANGES;
 const AGES = { day: 1, week: 7 } as const;
 type Age = keyof typeof AGES;
 
-/** Whether `profile` may decide on `row`: the item's merchant's approver, or an admin. */
-export function mayDecide(profile: Profile | undefined, merchantId: number): boolean {
-  if (!profile) return false;
-  return profile.role === 'admin' || (profile.role === 'approver' && profile.merchantId === merchantId);
+/** Whether `me` may decide on a row of this merchant: the access rule's role and merchant scope. */
+export function mayDecide(me: Me | null, merchantId: number): boolean {
+  return me !== null && mayCall(me, 'approvals.approve') && reachesMerchant(me, merchantId);
 }
 
 export function ApprovalsPage({ itemId }: { itemId?: number | undefined }) {
@@ -76,9 +76,7 @@ export function ApprovalsPage({ itemId }: { itemId?: number | undefined }) {
   const [picked, setChecked] = useState<ReadonlySet<number>>(new Set());
   const [modal, setModal] = useState<'adjust' | 'reject' | null>(null);
 
-  const profileId = useSession((s) => s.profileId);
-  const profiles = useCall('profiles.list', {});
-  const me = profiles.data?.find((p) => p.id === profileId);
+  const me = useMe();
 
   const filters: z.input<typeof ApprovalQueueInput> = {
     ...(grade ? { grade } : {}),
@@ -96,7 +94,7 @@ export function ApprovalsPage({ itemId }: { itemId?: number | undefined }) {
   const drawerRow = drawerOpen ? rows.find((r) => r.itemId === itemId) : undefined;
   const actionRow = drawerOpen ? drawerRow : current;
   const canAct = actionRow ? mayDecide(me, actionRow.merchantId) : false;
-  const mayDecideAny = me?.role === 'admin' || me?.role === 'approver';
+  const mayDecideAny = me !== null && mayCall(me, 'approvals.approve');
 
   const approve = useCallMutation('approvals.approve');
   const approveMany = useCallMutation('approvals.approveMany');
@@ -473,7 +471,7 @@ function DecisionBar({
   onReject,
 }: {
   canAct: boolean;
-  me: Profile | undefined;
+  me: Me | null;
   row: ApprovalRow;
   busy: boolean;
   onApprove: () => void;

@@ -6,7 +6,6 @@ import {
   SegmentedControl,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   useMantineColorScheme,
 } from '@mantine/core';
@@ -17,11 +16,11 @@ import { useCall, useCallMutation } from '../api/hooks';
 import { ErrorAlert, Fact, LoadingBlock, PageHeader, SectionTitle } from '../components/common';
 import { TemplateEditor } from '../components/descriptions/TemplateEditor';
 import { HotFolderSettings } from '../components/photos/HotFolder';
-import { MyPin } from '../components/pricing/MyPin';
 import { PolicyEditor } from '../components/pricing/PolicyEditor';
 import { CatalogueSection } from '../components/settings/CatalogueSection';
 import { EbaySection } from '../components/settings/EbaySection';
 import { MerchantsSection } from '../components/settings/MerchantsSection';
+import { PeopleSection } from '../components/settings/PeopleSection';
 import { ShopsSection } from '../components/settings/ShopsSection';
 import { useFormat } from '../format';
 import { LanguageSwitch } from './StartPage';
@@ -64,8 +63,6 @@ export function SettingsPage() {
   const f = useFormat();
   const status = useCall('workspace.status', {});
   const merchants = useCall('merchants.list', {});
-  const profiles = useCall('profiles.list', {});
-  const merchantName = new Map((merchants.data ?? []).map((m) => [m.id, m.name]));
 
   return (
     <div className="rb-page-scroll" data-testid="page-settings">
@@ -149,42 +146,7 @@ export function SettingsPage() {
 
         <TemplateEditor />
 
-        <Paper p="md">
-          <SectionTitle>{t('settings.profiles')}</SectionTitle>
-          {profiles.error ? (
-            <ErrorAlert error={profiles.error} onRetry={() => void profiles.refetch()} />
-          ) : !profiles.data ? (
-            <LoadingBlock h={80} />
-          ) : profiles.data.length === 0 ? (
-            <Text fz="sm" c="dimmed">
-              {t('settings.noProfiles')}
-            </Text>
-          ) : (
-            <Table data-testid="profiles-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('settings.profileColumns.name')}</Table.Th>
-                  <Table.Th>{t('settings.profileColumns.role')}</Table.Th>
-                  <Table.Th>{t('settings.profileColumns.merchant')}</Table.Th>
-                  <Table.Th>{t('settings.profileColumns.pin')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {profiles.data.map((p) => (
-                  <Table.Tr key={p.id}>
-                    <Table.Td fw={500}>{p.name}</Table.Td>
-                    <Table.Td>{t(`roles.${p.role}`)}</Table.Td>
-                    <Table.Td c={p.merchantId === null ? 'dimmed' : undefined}>
-                      {p.merchantId === null ? '—' : (merchantName.get(p.merchantId) ?? '—')}
-                    </Table.Td>
-                    <Table.Td c="dimmed">{p.hasPin ? t('settings.pinSet') : t('settings.pinNone')}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-          <MyPin />
-        </Paper>
+        <PeopleSection />
       </Stack>
     </div>
   );

@@ -1,8 +1,7 @@
 import {
   Alert,
-  Avatar,
+  Anchor,
   Badge,
-  Box,
   Button,
   Center,
   Group,
@@ -11,22 +10,23 @@ import {
   Progress,
   SegmentedControl,
   Stack,
+  Table,
   Text,
+  TextInput,
   ThemeIcon,
   Title,
-  UnstyledButton,
 } from '@mantine/core';
-import { IconArrowBackUp, IconChevronRight, IconPlayerPlay } from '@tabler/icons-react';
+import { IconArrowBackUp, IconLogin, IconPlayerPlay, IconUserShield } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Profile, WorkspaceStatus } from '../../../shared/contract';
+import type { SessionStart } from '../../../shared/contract';
 import { LANGUAGES } from '../../../shared/domain/status';
 import { errorMessage } from '../api/client';
-import { useBackgroundWork, useCall, useCallMutation } from '../api/hooks';
-import { ErrorAlert, LoadingBlock } from '../components/common';
+import { useBackgroundWork, useCallMutation } from '../api/hooks';
+import { signIn } from '../api/session';
 import { applyLanguage, isLanguage } from '../i18n';
-import { useSession } from '../state/session';
+import { useMe } from '../state/me';
 
 export function initials(name: string): string {
   return name
@@ -37,9 +37,13 @@ export function initials(name: string): string {
     .join('');
 }
 
-/** Language switch shared by the start screen and Settings: applied at once, stored in the workspace. */
+/**
+ * Language switch shared by the start screen and Settings: applied at once, and stored in the
+ * workspace once someone is signed in (before that, only this window remembers it).
+ */
 export function LanguageSwitch({ size = 'xs' }: { size?: 'xs' | 'sm' }) {
   const { t, i18n } = useTranslation();
+  const me = useMe();
   const update = useCallMutation('settings.update');
   return (
     <SegmentedControl
@@ -51,18 +55,19 @@ export function LanguageSwitch({ size = 'xs' }: { size?: 'xs' | 'sm' }) {
       onChange={(value) => {
         if (!isLanguage(value)) return;
         void applyLanguage(value);
-        update.mutate({ language: value });
+        if (me) update.mutate({ language: value });
       }}
     />
   );
 }
 
-export function StartPage({ status }: { status: WorkspaceStatus }) {
+/** The first screen of a window nobody has signed in to: sign in, or set up an empty workspace. */
+export function StartPage({ start }: { start: SessionStart }) {
   const { t } = useTranslation();
   return (
     <Center mih="100vh" p="lg" bg="var(--mantine-color-body)">
-      <Stack w="100%" maw={620} gap="lg">
-        <Group justify="space-between" align="center" wrap="nowrap">
+      <Stack w="100%" maw={560} gap="lg">
+        <Group justify="space-between" align="center" wrap="wrap" gap="sm">
           <Group gap="sm" wrap="nowrap">
             <ThemeIcon size={40} radius="md" variant="filled">
               <IconArrowBackUp size={24} />
@@ -79,16 +84,224 @@ export function StartPage({ status }: { status: WorkspaceStatus }) {
         <Text fz="md" data-testid="app-explain">
           {t('app.explain')}
         </Text>
-        {status.isEmpty ? <EmptyWorkspace /> : <ProfilePicker />}
-        <Text fz="xs" c="dimmed" ta="center" style={{ overflowWrap: 'anywhere' }}>
-          {t('start.workspace', { dir: status.dataDir })}
-        </Text>
+        {start.needsFirstAdmin ? (
+          <>
+            <FirstAdmin />
+            <Demo />
+          </>
+        ) : (
+          <SignIn start={start} />
+        )}
       </Stack>
     </Center>
   );
 }
 
-function EmptyWorkspace() {
+/** After a sign-in every answer cached for nobody is stale: read them all again as this person. */
+function useEnter() {
+  const queryClient = useQueryClient();
+  return async (name: string, password: string) => {
+    await signIn(name, password);
+    await queryClient.resetQueries();
+  };
+}
+
+function SignIn({ start }: { start: SessionStart }) {
+  const { t } = useTranslation();
+  const enter = useEnter();
+  // A paired phone opens `/?name=…`: the person's name is filled in, the password is theirs.
+  const [name, setName] = useState(() => new URLSearchParams(window.location.search).get('name') ?? '');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const submit = async () => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await enter(name, password);
+    } catch (error) {
+      setFailure(errorMessage(error));
+      setPassword('');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Paper p="lg" shadow="xs">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+        data-testid="sign-in"
+      >
+        <Stack gap="sm">
+          <div>
+            <Title order={2}>{t('start.signInTitle')}</Title>
+            <Text fz="sm" c="dimmed">
+              {t('start.signInHint')}
+            </Text>
+          </div>
+          <TextInput
+            label={t('start.name')}
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
+            autoComplete="username"
+            autoFocus={name === ''}
+            required
+            data-testid="sign-in-name"
+          />
+          <PasswordInput
+            label={t('start.password')}
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+            autoComplete="current-password"
+            autoFocus={name !== ''}
+            required
+            data-testid="sign-in-password"
+          />
+          {failure ? (
+            <Alert color="red" role="alert" data-testid="sign-in-error">
+              {failure}
+            </Alert>
+          ) : null}
+          <Button
+            type="submit"
+            size="md"
+            loading={busy}
+            leftSection={<IconLogin size={18} />}
+            disabled={name.trim() === '' || password === ''}
+            data-testid="sign-in-submit"
+          >
+            {t('start.signIn')}
+          </Button>
+        </Stack>
+      </form>
+      {start.demoPeople.length > 0 ? (
+        <Stack gap={6} mt="lg" data-testid="demo-people">
+          <Text fz="sm" fw={600}>
+            {t('start.demoPeopleTitle')}
+          </Text>
+          <Table fz="sm" verticalSpacing={4}>
+            <Table.Tbody>
+              {start.demoPeople.map((person) => (
+                <Table.Tr key={person.name}>
+                  <Table.Td>
+                    <Anchor
+                      component="button"
+                      type="button"
+                      fz="sm"
+                      data-demo-person={person.name}
+                      onClick={() => {
+                        setName(person.name);
+                        setPassword(person.password);
+                      }}
+                    >
+                      {person.name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge size="xs" variant="light" color="gray">
+                      {t(`roles.${person.role}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text fz="xs" ff="monospace">
+                      {person.password}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      ) : null}
+    </Paper>
+  );
+}
+
+function FirstAdmin() {
+  const { t } = useTranslation();
+  const enter = useEnter();
+  const create = useCallMutation('setup.firstAdmin');
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [again, setAgain] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
+  const differ = again !== '' && again !== password;
+  return (
+    <Paper p="lg" shadow="xs">
+      <form
+        data-testid="first-admin"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setFailure(null);
+          create.mutate(
+            { name, password },
+            {
+              onSuccess: () => void enter(name, password).catch((error) => setFailure(errorMessage(error))),
+              onError: (error) => setFailure(errorMessage(error)),
+            },
+          );
+        }}
+      >
+        <Stack gap="sm">
+          <Group gap="sm" wrap="nowrap">
+            <ThemeIcon variant="light" size={32}>
+              <IconUserShield size={18} />
+            </ThemeIcon>
+            <Title order={2}>{t('start.firstAdminTitle')}</Title>
+          </Group>
+          <Text fz="sm" c="dimmed">
+            {t('start.firstAdminBody')}
+          </Text>
+          <TextInput
+            label={t('start.name')}
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
+            autoComplete="username"
+            required
+            data-testid="first-admin-name"
+          />
+          <PasswordInput
+            label={t('start.password')}
+            description={t('start.passwordRule')}
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+            autoComplete="new-password"
+            required
+            data-testid="first-admin-password"
+          />
+          <PasswordInput
+            label={t('start.passwordAgain')}
+            value={again}
+            onChange={(event) => setAgain(event.currentTarget.value)}
+            autoComplete="new-password"
+            error={differ ? t('start.passwordsDiffer') : undefined}
+            required
+            data-testid="first-admin-again"
+          />
+          {failure ? (
+            <Alert color="red" role="alert">
+              {failure}
+            </Alert>
+          ) : null}
+          <Button
+            type="submit"
+            loading={create.isPending}
+            disabled={name.trim() === '' || password.length < 8 || again !== password}
+            data-testid="first-admin-submit"
+          >
+            {t('start.createAdmin')}
+          </Button>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+/** The demo workspace: its people and their passwords are shown on the sign-in screen. */
+function Demo() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const createDemo = useCallMutation('workspace.createDemo');
@@ -103,6 +316,7 @@ function EmptyWorkspace() {
         </Text>
         <Button
           size="md"
+          variant="light"
           leftSection={<IconPlayerPlay size={18} />}
           loading={createDemo.isPending}
           loaderProps={{ type: 'dots' }}
@@ -133,168 +347,5 @@ function EmptyWorkspace() {
         ) : null}
       </Stack>
     </Paper>
-  );
-}
-
-function ProfilePicker() {
-  const { t } = useTranslation();
-  const profiles = useCall('profiles.list', {});
-  const enter = useSession((s) => s.enter);
-  const [pinFor, setPinFor] = useState<Profile | null>(null);
-  if (profiles.error) return <ErrorAlert error={profiles.error} onRetry={() => void profiles.refetch()} />;
-  if (!profiles.data) return <LoadingBlock />;
-  if (pinFor) {
-    return <PinPrompt profile={pinFor} onBack={() => setPinFor(null)} onPassed={() => enter(pinFor.id)} />;
-  }
-  return (
-    <Paper p="lg" shadow="xs">
-      <Stack gap="sm">
-        <Box>
-          <Title order={2}>{t('start.pickProfile')}</Title>
-          <Text fz="sm" c="dimmed">
-            {t('start.pickProfileHint')}
-          </Text>
-        </Box>
-        {profiles.data.length === 0 ? (
-          <Stack gap="xs" align="flex-start">
-            <Text fz="sm">{t('start.noProfiles')}</Text>
-            <Button variant="default" onClick={() => enter(null)}>
-              {t('start.continueWithout')}
-            </Button>
-          </Stack>
-        ) : (
-          <Stack gap={6} role="list" aria-label={t('start.pickProfile')}>
-            {profiles.data.map((profile, index) => (
-              <ProfileButton
-                key={profile.id}
-                profile={profile}
-                autoFocus={index === 0}
-                onPick={() => (profile.hasPin ? setPinFor(profile) : enter(profile.id))}
-              />
-            ))}
-          </Stack>
-        )}
-      </Stack>
-    </Paper>
-  );
-}
-
-/**
- * A profile with a PIN asks for it before the window acts as that person: it keeps a colleague
- * from approving prices in the merchant approver's name by clicking on it.
- */
-function PinPrompt({
-  profile,
-  onBack,
-  onPassed,
-}: {
-  profile: Profile;
-  onBack: () => void;
-  onPassed: () => void;
-}) {
-  const { t } = useTranslation();
-  const [pin, setPin] = useState('');
-  const [wrong, setWrong] = useState(false);
-  const verify = useCallMutation('profiles.verifyPin');
-  return (
-    <Paper p="lg" shadow="xs">
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          verify.mutate(
-            { profileId: profile.id, pin },
-            {
-              onSuccess: (result) => {
-                if (result.ok) onPassed();
-                else {
-                  setWrong(true);
-                  setPin('');
-                }
-              },
-            },
-          );
-        }}
-      >
-        <Stack gap="sm">
-          <Group gap="sm" wrap="nowrap">
-            <Avatar color="brand" radius="xl" size={36}>
-              {initials(profile.name)}
-            </Avatar>
-            <Title order={2}>{t('pricing.pinTitle', { name: profile.name })}</Title>
-          </Group>
-          <PasswordInput
-            label={t('pricing.pinLabel')}
-            value={pin}
-            onChange={(event) => {
-              setPin(event.currentTarget.value);
-              setWrong(false);
-            }}
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={12}
-            autoFocus
-            error={wrong ? t('pricing.pinWrong') : undefined}
-            data-testid="pin-input"
-          />
-          {verify.error ? (
-            <Alert color="red" role="alert">
-              {errorMessage(verify.error)}
-            </Alert>
-          ) : null}
-          <Group justify="space-between">
-            <Button variant="subtle" onClick={onBack}>
-              {t('common.back')}
-            </Button>
-            <Button
-              type="submit"
-              loading={verify.isPending}
-              disabled={pin.length === 0}
-              data-testid="pin-submit"
-            >
-              {t('pricing.pinSubmit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
-  );
-}
-
-function ProfileButton({
-  profile,
-  onPick,
-  autoFocus,
-}: {
-  profile: Profile;
-  onPick: () => void;
-  autoFocus: boolean;
-}) {
-  const { t } = useTranslation();
-  return (
-    <UnstyledButton
-      role="listitem"
-      onClick={onPick}
-      autoFocus={autoFocus}
-      data-profile={profile.name}
-      data-role={profile.role}
-      className="rb-row"
-      p="xs"
-      style={{ borderRadius: 6, border: '1px solid var(--mantine-color-default-border)' }}
-    >
-      <Group wrap="nowrap" gap="sm">
-        <Avatar color="brand" radius="xl" size={36}>
-          {initials(profile.name)}
-        </Avatar>
-        <Box style={{ flex: 1 }}>
-          <Text fw={600} fz="sm">
-            {profile.name}
-          </Text>
-          <Badge size="xs" variant="light" color="gray">
-            {t(`roles.${profile.role}`)}
-          </Badge>
-        </Box>
-        <IconChevronRight size={18} color="var(--mantine-color-dimmed)" />
-      </Group>
-    </UnstyledButton>
   );
 }

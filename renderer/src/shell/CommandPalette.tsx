@@ -9,7 +9,8 @@ import { GradeBadge } from '../components/badges';
 import { Keys } from '../components/common';
 import { Photo } from '../components/Photo';
 import { navigate, type Route } from '../state/router';
-import { NAV } from './nav';
+import { navFor } from './nav';
+import { useMe } from '../state/me';
 import { openReference } from './actions';
 
 /** Looks like a reference or a scanned code: letters, digits and dashes with at least one digit. */
@@ -21,6 +22,7 @@ const CODE = /^(?=.*\d)[A-Za-z0-9][A-Za-z0-9-]{2,}$/;
  */
 export function CommandPalette() {
   const { t } = useTranslation();
+  const me = useMe();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 150);
   const items = useCall(
@@ -29,7 +31,7 @@ export function CommandPalette() {
     { enabled: debounced.length >= 2, placeholderData: undefined },
   );
   const q = query.trim().toLowerCase();
-  const pages = NAV.filter((entry) => !q || t(entry.labelKey).toLowerCase().includes(q));
+  const pages = navFor(me).filter((entry) => !q || t(entry.labelKey).toLowerCase().includes(q));
   const exact = CODE.test(query.trim()) ? query.trim().toUpperCase() : null;
   const results = debounced.length >= 2 ? (items.data?.rows ?? []) : [];
   const nothing = pages.length === 0 && results.length === 0 && !exact;

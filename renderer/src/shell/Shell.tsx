@@ -18,7 +18,8 @@ import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { spotlight } from '@mantine/spotlight';
 import { IconArrowBackUp, IconCheck, IconChevronDown, IconLogout, IconSearch } from '@tabler/icons-react';
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ItemCounts, WorkspaceStatus } from '../../../shared/contract';
 import { useBackgroundWork, useCall } from '../api/hooks';
@@ -34,10 +35,11 @@ import { SalesPage } from '../pages/SalesPage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { initials } from '../pages/StartPage';
 import { navigate, routeHref, useRoute, type PageId, type Route } from '../state/router';
-import { useSession } from '../state/session';
+import { signOut } from '../api/session';
+import { useMe } from '../state/me';
 import { openReference } from './actions';
 import { CommandPalette } from './CommandPalette';
-import { NAV } from './nav';
+import { navFor } from './nav';
 import { useScanner } from './scanner';
 
 function navCount(page: PageId, counts: ItemCounts | undefined): number | null {
@@ -61,8 +63,16 @@ export function Shell({ status }: { status: WorkspaceStatus }) {
   const route = useRoute();
   const [navOpened, nav] = useDisclosure(false);
   const counts = useCall('items.counts', {});
+  const me = useMe();
+  const pages = navFor(me);
 
-  useHotkeys(NAV.map((entry) => [`alt+${entry.hotkey}`, () => navigate({ page: entry.page } as Route)]));
+  useHotkeys(pages.map((entry) => [`alt+${entry.hotkey}`, () => navigate({ page: entry.page } as Route)]));
+  // A page this person may not open (a bookmark, or the default page) becomes their first page.
+  const first = pages[0]?.page;
+  const allowed = route.page === 'item' || pages.some((entry) => entry.page === route.page);
+  useEffect(() => {
+    if (!allowed && first) navigate({ page: first } as Route, { replace: true });
+  }, [allowed, first]);
   const onScan = useCallback(
     (code: string) => {
       void openReference(code).then((found) => {
@@ -137,7 +147,7 @@ export function Shell({ status }: { status: WorkspaceStatus }) {
 
       <AppShell.Navbar p="xs">
         <Stack gap={2}>
-          {NAV.map((entry) => {
+          {pages.map((entry) => {
             const count = navCount(entry.page, counts.data);
             const label = t(entry.labelKey);
             return (
@@ -238,22 +248,19 @@ function BackgroundWork() {
 
 function ProfileMenu() {
   const { t } = useTranslation();
-  const profileId = useSession((s) => s.profileId);
-  const enter = useSession((s) => s.enter);
-  const leave = useSession((s) => s.leave);
-  const profiles = useCall('profiles.list', {});
-  const me = profiles.data?.find((p) => p.id === profileId);
+  const queryClient = useQueryClient();
+  const me = useMe();
   return (
-    <Menu position="bottom-end" width={260} withinPortal>
+    <Menu position="bottom-end" width={240} withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label={t('shell.switchProfile')} data-testid="profile-menu">
+        <UnstyledButton aria-label={t('shell.actingAs')} data-testid="profile-menu">
           <Group gap={8} wrap="nowrap">
             <Avatar size={30} radius="xl" color="brand">
               {me ? initials(me.name) : '?'}
             </Avatar>
             <Box visibleFrom="md">
               <Text fz="sm" fw={600} lh={1.2} data-testid="acting-profile">
-                {me?.name ?? t('shell.noProfile')}
+                {me?.name ?? ''}
               </Text>
               {me ? (
                 <Text fz="xs" c="dimmed" lh={1.2}>
@@ -267,26 +274,19 @@ function ProfileMenu() {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{t('shell.actingAs')}</Menu.Label>
-        {(profiles.data ?? []).map((profile) => (
-          <Menu.Item
-            key={profile.id}
-            onClick={() => enter(profile.id)}
-            leftSection={
-              <Avatar size={22} radius="xl" color="brand">
-                {initials(profile.name)}
-              </Avatar>
-            }
-            rightSection={profile.id === profileId ? <IconCheck size={14} /> : null}
-          >
-            <Text fz="sm">{profile.name}</Text>
-            <Text fz="xs" c="dimmed">
-              {t(`roles.${profile.role}`)}
-            </Text>
-          </Menu.Item>
-        ))}
+        <Menu.Item disabled leftSection={<IconCheck size={14} />}>
+          <Text fz="sm">{me?.name}</Text>
+          <Text fz="xs" c="dimmed">
+            {me ? t(`roles.${me.role}`) : ''}
+          </Text>
+        </Menu.Item>
         <Menu.Divider />
-        <Menu.Item leftSection={<IconLogout size={15} />} onClick={leave}>
-          {t('shell.switchProfile')}
+        <Menu.Item
+          leftSection={<IconLogout size={15} />}
+          data-testid="sign-out"
+          onClick={() => void signOut().finally(() => void queryClient.resetQueries())}
+        >
+          {t('shell.signOut')}
         </Menu.Item>
       </Menu.Dropdown>
     </Menu>

@@ -5,14 +5,14 @@ import { useQueries } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { PUBLISHERS, type PublishResult } from '../../../../shared/contract/channels';
+import type { PublishResult } from '../../../../shared/contract/channels';
 import type { EbayStatus } from '../../../../shared/contract/ebay';
 import { isAllowedExternalLink } from '../../../../shared/contract/bridge';
 import type { Listing } from '../../../../shared/contract';
 import type { Channel, Role } from '../../../../shared/domain/status';
 import { call, errorMessage, openExternal, runtime } from '../../api/client';
 import { callKey, useCall, useCallMutation } from '../../api/hooks';
-import { useActingRole } from '../settings/access';
+import { useMay, useMe } from '../../state/me';
 
 /** The channels every merchant can publish to, in the order the choice offers them. */
 export const PUBLISH_CHANNELS = ['practice', 'ebay'] as const satisfies readonly Channel[];
@@ -50,10 +50,10 @@ export function practiceListingId(url: string | null): string | null {
   return url ? (PRACTICE_URL.exec(url)?.[1] ?? null) : null;
 }
 
-/** Mirrors the contract's roles so the buttons say "no" before the server has to. */
+/** The access rule's answer, so the buttons say "no" before the server has to. */
 export function usePublishPermission(): { allowed: boolean; role: Role | null } {
-  const role = useActingRole();
-  return { allowed: role !== null && (PUBLISHERS as readonly string[]).includes(role), role };
+  const allowed = useMay('channels.publish');
+  return { allowed, role: useMe()?.role ?? null };
 }
 
 /** Whether a listing on a channel can still take an End: anything not ended yet. */

@@ -2,7 +2,6 @@ import type { Envelope, PhotoAddResult, UploadSource } from '../../../../shared/
 import { AppError, isErrorData } from '../../../../shared/errors';
 import { call, runtime } from '../../api/client';
 import { i18next } from '../../i18n';
-import { useSession } from '../../state/session';
 
 /**
  * Sends photos from the window (drop, file picker, webcam) to `photos.add`.
@@ -24,8 +23,6 @@ export interface UploadFile {
 async function overHttp(itemId: number, source: UploadSource, file: UploadFile): Promise<PhotoAddResult[]> {
   const params = new URLSearchParams({ itemId: String(itemId), source, name: file.name });
   const headers: Record<string, string> = { 'content-type': 'application/octet-stream' };
-  const profileId = useSession.getState().profileId;
-  if (profileId !== null) headers['x-rebound-profile'] = String(profileId);
   let response: Response;
   try {
     response = await fetch(`/api/upload/photo?${params.toString()}`, {

@@ -17,7 +17,8 @@ import { errorMessage } from '../../api/client';
 import { useCall, useCallMutation } from '../../api/hooks';
 import { useFormat } from '../../format';
 import { isLanguage } from '../../i18n';
-import { useSession } from '../../state/session';
+import { useMe } from '../../state/me';
+import { mayCall, reachesMerchant } from '../../../../shared/access';
 import { ErrorAlert, LoadingBlock } from '../common';
 import { PriceTrace } from '../item';
 import { parsePriceToCents } from './DecisionModals';
@@ -33,10 +34,9 @@ const SAMPLE_GRADES = ['opened_packaging', 'used', 'lightly_damaged', 'heavily_d
  */
 export function PolicyEditor({ merchants }: { merchants: readonly Merchant[] }) {
   const { t } = useTranslation();
-  const profileId = useSession((s) => s.profileId);
-  const profiles = useCall('profiles.list', {});
-  const me = profiles.data?.find((p) => p.id === profileId);
-  const visible = me?.role === 'approver' ? merchants.filter((m) => m.id === me.merchantId) : merchants;
+  const me = useMe();
+  const visible =
+    me?.role === 'approver' ? merchants.filter((m) => me.merchantIds.includes(m.id)) : merchants;
   const [merchantId, setMerchantId] = useState<number | null>(null);
   const chosen = visible.find((m) => m.id === merchantId) ?? visible[0];
   if (!chosen) {
@@ -46,7 +46,7 @@ export function PolicyEditor({ merchants }: { merchants: readonly Merchant[] }) 
       </Text>
     );
   }
-  const mayEdit = me?.role === 'admin' || (me?.role === 'approver' && me.merchantId === chosen.id);
+  const mayEdit = me !== null && mayCall(me, 'pricing.policy.update') && reachesMerchant(me, chosen.id);
   return (
     <Stack gap="sm" data-testid="policy-editor">
       {visible.length > 1 ? (

@@ -6,9 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { ItemDetail } from '../../../../shared/contract';
 import type { ItemStatus } from '../../../../shared/domain/status';
 import { errorMessage } from '../../api/client';
-import { useCall, useCallMutation } from '../../api/hooks';
+import { useCallMutation } from '../../api/hooks';
 import { useFormat } from '../../format';
-import { useSession } from '../../state/session';
+import { useMay } from '../../state/me';
 import { ShortcutTooltip } from '../common';
 
 /** Statuses in which the desk may ask for a (new) proposal; the service checks the same. */
@@ -21,15 +21,10 @@ const PRICEABLE: ReadonlySet<ItemStatus> = new Set(['graded', 'photographed', 'p
 export function ProposePrice({ item }: { item: ItemDetail }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const profileId = useSession((s) => s.profileId);
-  const profiles = useCall('profiles.list', {});
-  const role = profiles.data?.find((p) => p.id === profileId)?.role;
+  const mayPropose = useMay('pricing.propose');
   const propose = useCallMutation('pricing.propose');
   const visible =
-    PRICEABLE.has(item.status) &&
-    item.grade !== null &&
-    item.grade !== 'defective' &&
-    (role === 'staff' || role === 'approver' || role === 'admin');
+    PRICEABLE.has(item.status) && item.grade !== null && item.grade !== 'defective' && mayPropose;
   // A regrade after the proposal (or no proposal yet) is what makes proposing useful.
   const stale = !item.price || (item.gradedAt !== null && item.gradedAt > item.price.createdAt);
   const run = () => {

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Anchor,
   Button,
   Code,
   Group,
@@ -30,15 +29,14 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** Where the browser mode downloads a file the server just wrote (electron/server/http.ts). */
-export function downloadUrl(fileName: string): string {
-  return `/api/download/${encodeURIComponent(fileName)}`;
-}
-
-/** Starts a download of a file the server offered, as a click on a link would. */
-export function startDownload(fileName: string): void {
+/**
+ * Starts the download of a file the server just offered to this session, as a click on a link
+ * would. The link works once (electron/server/http.ts): exporting again makes a new one.
+ */
+export function startDownload(downloadId: string | null, fileName: string): void {
+  if (downloadId === null) return;
   const link = document.createElement('a');
-  link.href = downloadUrl(fileName);
+  link.href = `/api/download/${encodeURIComponent(downloadId)}`;
   link.download = fileName;
   link.rel = 'noopener';
   document.body.append(link);
@@ -97,7 +95,7 @@ export function ExportButton({ period, merchantId }: { period: Period; merchantI
         merchantId: merchant === 'all' ? undefined : Number(merchant),
       });
       setResult(written);
-      if (runtime === 'browser') startDownload(written.fileName);
+      if (runtime === 'browser') startDownload(written.downloadId, written.fileName);
     } catch (error) {
       setFailure(errorMessage(error));
     } finally {
@@ -198,15 +196,7 @@ export function ExportButton({ period, merchantId }: { period: Period; merchantI
             >
               {runtime === 'browser' ? (
                 <Text fz="sm" mb={6}>
-                  {t('books2.downloadStarted', { file: result.fileName })}{' '}
-                  <Anchor
-                    href={downloadUrl(result.fileName)}
-                    download={result.fileName}
-                    fz="sm"
-                    data-testid="export-download"
-                  >
-                    {t('books2.downloadAgain')}
-                  </Anchor>
+                  {t('books2.downloadStarted', { file: result.fileName })}
                 </Text>
               ) : null}
               <Text fz="sm">{t('books.savedIn')}</Text>

@@ -7,7 +7,7 @@ import { call, errorMessage, runtime } from '../../api/client';
 import { useCall } from '../../api/hooks';
 import { useFormat } from '../../format';
 import { canExport, canOpenStatement, useActor } from './access';
-import { downloadUrl, startDownload } from './ExportButton';
+import { startDownload } from './ExportButton';
 import { GatedButton } from './GatedButton';
 
 function pdfBlob(base64: string): Blob {
@@ -51,7 +51,7 @@ export function StatementButton({
   );
 
   const open = () => {
-    const chosen = ownOnly ? actor?.merchantId : (merchantId ?? merchants.data?.[0]?.id);
+    const chosen = ownOnly ? actor?.merchantIds[0] : (merchantId ?? merchants.data?.[0]?.id);
     setMerchant(chosen === undefined || chosen === null ? null : String(chosen));
     setMonth(months[0] ?? new Date().toISOString().slice(0, 7));
     setOpened(true);
@@ -64,8 +64,9 @@ export function StatementButton({
       const pdf = await call('statements.pdf', { merchantId: Number(merchant), month });
       if (runtime === 'browser') {
         // The server offers the PDF it just wrote: a real download, with its file name.
-        setLast({ url: downloadUrl(pdf.fileName), fileName: pdf.fileName });
-        startDownload(pdf.fileName);
+        // The link works once; the bytes came along, so "open again" uses them.
+        setLast({ url: URL.createObjectURL(pdfBlob(pdf.base64)), fileName: pdf.fileName });
+        startDownload(pdf.downloadId, pdf.fileName);
         return;
       }
       const url = URL.createObjectURL(pdfBlob(pdf.base64));

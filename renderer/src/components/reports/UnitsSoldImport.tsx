@@ -7,11 +7,11 @@ import { call, errorMessage } from '../../api/client';
 import { useCall } from '../../api/hooks';
 import { useFormat } from '../../format';
 import { ImportDropZone, ImportErrorsTable, readAsBase64 } from '../intake/importParts';
+import { mayCall } from '../../../../shared/access';
 import { useActor } from './access';
 import { GatedButton } from './GatedButton';
 
 /** Mirrors products.importUnitsSold's roles, so the button says "no" before the server has to. */
-const IMPORTERS = new Set(['bookkeeper', 'admin', 'staff']);
 const UNKNOWN_SHOWN = 30;
 
 /**
@@ -32,7 +32,7 @@ export function UnitsSoldImport({ merchantId }: { merchantId: number | null }) {
   const [report, setReport] = useState<UnitsSoldImportReport | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
-  const allowed = actor !== undefined && IMPORTERS.has(actor.role);
+  const allowed = mayCall(actor, 'products.importUnitsSold');
 
   const open = () => {
     const chosen = merchantId ?? merchants.data?.[0]?.id;

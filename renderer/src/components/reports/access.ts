@@ -1,21 +1,19 @@
-import type { Profile } from '../../../../shared/contract';
-import { useCall } from '../../api/hooks';
-import { useSession } from '../../state/session';
+import { mayCall } from '../../../../shared/access';
+import type { Me } from '../../../../shared/contract';
+import { useMe } from '../../state/me';
 
-/** The profile acting in this window, to decide which month-end actions it may take. */
-export function useActor(): Profile | undefined {
-  const profileId = useSession((s) => s.profileId);
-  const profiles = useCall('profiles.list', {});
-  return profiles.data?.find((p) => p.id === profileId);
+/** The person signed in to this window, to decide which month-end actions they may take. */
+export function useActor(): Me | null {
+  return useMe();
 }
 
-/** Mirrors the contract's roles, so the buttons say "no" before the server has to. */
-export function canExport(actor: Profile | undefined): boolean {
-  return actor?.role === 'bookkeeper' || actor?.role === 'admin';
+/** The access rule's answer, so the buttons say "no" before the server has to. */
+export function canExport(actor: Me | null): boolean {
+  return mayCall(actor, 'exports.sales');
 }
 
-export function canOpenStatement(actor: Profile | undefined): boolean {
-  return canExport(actor) || (actor?.role === 'approver' && actor.merchantId !== null);
+export function canOpenStatement(actor: Me | null): boolean {
+  return mayCall(actor, 'statements.pdf');
 }
 
 /** An inclusive range of days; undefined ends mean "since the start" / "up to now". */
