@@ -753,6 +753,14 @@ const de: Messages = {
     windowDays: '{{days}} Tage',
     noMerchants: 'Noch keine Händler.',
     people: {
+      pair: {
+        title: 'Ein Telefon mit {{name}} koppeln',
+        scan: '{{name}} scannt diesen Code mit dem Telefon: Er öffnet die Anmeldeseite dieses Servers, mit bereits eingetragenem Namen.',
+        qrAlt: 'QR-Code der Anmeldeseite für {{name}}',
+        note: 'Der Code enthält kein Passwort: {{name}} meldet sich mit dem eigenen an. Das Telefon muss diese Adresse erreichen (das Lagernetz oder die Adresse Ihres Reverse-Proxys).',
+        desktop:
+          'Telefone melden sich an einem Rebound-Server an. Öffnen Sie die Einstellungen über die Adresse des Servers in einem Browser, um den Code dort zu zeigen.',
+      },
       title: 'Benutzer',
       intro:
         'Alle, die sich in diesem Arbeitsbereich anmelden dürfen. Jede Person meldet sich mit eigenem Namen und Passwort an, und was sie tut, wird unter ihrem Namen festgehalten.',
@@ -768,6 +776,7 @@ const de: Messages = {
       everyMerchant: 'Alle Händler',
       neverSeen: 'Nie',
       actions: {
+        pair: 'Telefon koppeln',
         edit: 'Rolle und Händler ändern',
         resetPassword: 'Passwort zurücksetzen',
         sessions: 'Sitzungen',
@@ -880,6 +889,19 @@ const de: Messages = {
     daysSeries: 'Tage bis Verkauf',
   },
   pricing: {
+    phone: {
+      waiting_one: '{{count}} Artikel wartet auf Ihre Entscheidung',
+      waiting_other: '{{count}} Artikel warten auf Ihre Entscheidung',
+      empty:
+        'Nichts wartet auf Ihre Entscheidung. Neue Artikel erscheinen hier, sobald das Lager sie bepreist hat.',
+      noPhotos: 'Noch keine Fotos',
+      photoOf: 'Foto {{n}} von {{total}}: {{title}}',
+      trace: 'So wurde dieser Preis ermittelt',
+      approve: 'Freigeben',
+      adjust: 'Anpassen',
+      reject: 'Ablehnen',
+      rejected: 'Preis von {{reference}} abgelehnt',
+    },
     approve: 'Freigeben',
     adjust: 'Preis ändern',
     reject: 'Ablehnen',

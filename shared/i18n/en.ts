@@ -741,6 +741,14 @@ const en = {
     windowDays: '{{days}} days',
     noMerchants: 'No merchants yet.',
     people: {
+      pair: {
+        title: 'Pair a phone with {{name}}',
+        scan: 'Let {{name}} scan this code with their phone: it opens this server’s sign-in page with their name filled in.',
+        qrAlt: 'QR code of the sign-in page for {{name}}',
+        note: 'The code holds no password: {{name}} signs in with their own. Their phone must reach this address (the warehouse network, or the address of your reverse proxy).',
+        desktop:
+          'Phones sign in to a Rebound server. Open Settings from the server’s address in a browser to show the code there.',
+      },
       title: 'People',
       intro:
         'Everyone who may sign in to this workspace. Each person signs in with their own name and password, and what they do is recorded under their name.',
@@ -756,6 +764,7 @@ const en = {
       everyMerchant: 'Every merchant',
       neverSeen: 'Never',
       actions: {
+        pair: 'Pair a phone',
         edit: 'Change role and merchants',
         resetPassword: 'Reset password',
         sessions: 'Sessions',
@@ -864,6 +873,18 @@ const en = {
     daysSeries: 'Days to sell',
   },
   pricing: {
+    phone: {
+      waiting_one: '{{count}} item waits for you',
+      waiting_other: '{{count}} items wait for you',
+      empty: 'Nothing waits for your decision. New items appear here as the desk prices them.',
+      noPhotos: 'No photos yet',
+      photoOf: 'Photo {{n}} of {{total}}: {{title}}',
+      trace: 'How this price was found',
+      approve: 'Approve',
+      adjust: 'Adjust',
+      reject: 'Reject',
+      rejected: 'Price of {{reference}} rejected',
+    },
     approve: 'Approve',
     adjust: 'Adjust price',
     reject: 'Reject',

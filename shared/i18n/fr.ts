@@ -751,6 +751,14 @@ const fr: Messages = {
     windowDays: '{{days}} jours',
     noMerchants: 'Aucun marchand pour l’instant.',
     people: {
+      pair: {
+        title: 'Associer un téléphone à {{name}}',
+        scan: '{{name}} scanne ce code avec son téléphone : il ouvre la page de connexion de ce serveur, avec son nom déjà saisi.',
+        qrAlt: 'Code QR de la page de connexion pour {{name}}',
+        note: 'Le code ne contient aucun mot de passe : {{name}} se connecte avec le sien. Son téléphone doit pouvoir joindre cette adresse (le réseau de l’entrepôt, ou l’adresse de votre proxy inverse).',
+        desktop:
+          'Les téléphones se connectent à un serveur Rebound. Ouvrez les Paramètres depuis l’adresse du serveur dans un navigateur pour y afficher le code.',
+      },
       title: 'Utilisateurs',
       intro:
         'Toutes les personnes qui peuvent se connecter à cet espace de travail. Chacune se connecte avec son propre nom et son mot de passe, et ses actions sont enregistrées sous son nom.',
@@ -766,6 +774,7 @@ const fr: Messages = {
       everyMerchant: 'Tous les marchands',
       neverSeen: 'Jamais',
       actions: {
+        pair: 'Associer un téléphone',
         edit: 'Modifier le rôle et les marchands',
         resetPassword: 'Réinitialiser le mot de passe',
         sessions: 'Sessions',
@@ -874,6 +883,19 @@ const fr: Messages = {
     daysSeries: 'Jours avant la vente',
   },
   pricing: {
+    phone: {
+      waiting_one: '{{count}} article attend votre décision',
+      waiting_other: '{{count}} articles attendent votre décision',
+      empty:
+        'Rien n’attend votre décision. Les nouveaux articles apparaissent ici dès que l’atelier les a chiffrés.',
+      noPhotos: 'Pas encore de photo',
+      photoOf: 'Photo {{n}} sur {{total}} : {{title}}',
+      trace: 'Comment ce prix a été calculé',
+      approve: 'Valider',
+      adjust: 'Ajuster',
+      reject: 'Refuser',
+      rejected: 'Prix de {{reference}} refusé',
+    },
     approve: 'Valider',
     adjust: 'Modifier le prix',
     reject: 'Refuser',

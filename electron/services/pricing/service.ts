@@ -517,8 +517,12 @@ export async function adjustPrice(
       at: now,
     });
     await updateItemAt(trx, item, item.version, { status: 'approved' }, now);
+    // Below the floor is a merchant's decision: only their approver or an admin gets this far
+    // (the access rule), and the history says which of the two allowed it.
     const floorNote = result.belowFloor
-      ? ` — below the floor of ${money(result.floorCents, result.currency)}, set by a person`
+      ? ` — below the floor of ${money(result.floorCents, result.currency)}, allowed by ${actor.name} as ${
+          actor.role === 'admin' ? 'an admin' : `${item.merchant_name}’s approver`
+        }`
       : '';
     await recordEvent(trx, actor, {
       itemId: item.id,
@@ -531,6 +535,7 @@ export async function adjustPrice(
         before: price.proposed_cents,
         after: result.proposedCents,
         belowFloor: result.belowFloor,
+        allowedBelowFloorAs: result.belowFloor ? actor.role : null,
         note: input.note ?? null,
       },
       at: now,

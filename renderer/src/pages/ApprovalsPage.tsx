@@ -13,7 +13,7 @@ import {
   Text,
   Tooltip,
 } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
+import { useHotkeys, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconChecks, IconExternalLink, IconLock, IconPencil, IconX } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -45,7 +45,8 @@ import { Photo } from '../components/Photo';
 import { PhotoViewer } from '../components/PhotoViewer';
 import { AdjustModal, RejectModal } from '../components/pricing/DecisionModals';
 import { useFormat } from '../format';
-import { useMe } from '../state/me';
+import { useMay, useMe } from '../state/me';
+import { PhoneQueue } from '../components/pricing/PhoneQueue';
 import { mayCall, reachesMerchant } from '../../../shared/access';
 import { navigate, routeHref } from '../state/router';
 import type { z } from 'zod';
@@ -65,7 +66,18 @@ export function mayDecide(me: Me | null, merchantId: number): boolean {
   return me !== null && mayCall(me, 'approvals.approve') && reachesMerchant(me, merchantId);
 }
 
+/**
+ * The approval queue: a table with a drawer and keys at a desk, one card per item on a phone
+ * (the merchant approving from wherever they are) when they may decide.
+ */
 export function ApprovalsPage({ itemId }: { itemId?: number | undefined }) {
+  const phone = useMediaQuery('(max-width: 40em)');
+  const deciding = useMay('approvals.approve');
+  if (phone && deciding) return <PhoneQueue />;
+  return <DeskQueue itemId={itemId} />;
+}
+
+function DeskQueue({ itemId }: { itemId?: number | undefined }) {
   const { t, i18n } = useTranslation();
   const f = useFormat();
   const language = isLanguage(i18n.language) ? i18n.language : 'en';

@@ -109,7 +109,7 @@ export function Shell({ status }: { status: WorkspaceStatus }) {
             </Text>
             {status.isDemo ? (
               <Tooltip label={t('shell.demoHint')}>
-                <Badge color="yellow" variant="light" data-testid="demo-badge">
+                <Badge color="yellow" variant="light" visibleFrom="sm" data-testid="demo-badge">
                   {t('shell.demoBadge')}
                 </Badge>
               </Tooltip>

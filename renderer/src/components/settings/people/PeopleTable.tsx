@@ -3,6 +3,7 @@ import {
   IconDevices,
   IconKey,
   IconPlus,
+  IconQrcode,
   IconUserCheck,
   IconUserCog,
   IconUserOff,
@@ -16,6 +17,7 @@ import { useFormat } from '../../../format';
 import { useMe } from '../../../state/me';
 import { ErrorAlert, LoadingBlock } from '../../common';
 import { DisableModal, ResetPasswordModal, SessionsModal } from './PersonActions';
+import { PairPhoneModal } from './PairPhone';
 import { PersonModal } from './PersonModal';
 import { RoleBadge } from './shared';
 
@@ -23,7 +25,7 @@ import { RoleBadge } from './shared';
 type Open =
   | { readonly kind: 'add'; readonly key: number }
   | {
-      readonly kind: 'edit' | 'password' | 'disable' | 'sessions';
+      readonly kind: 'edit' | 'password' | 'disable' | 'sessions' | 'pair';
       readonly person: PersonView;
       readonly key: number;
     };
@@ -59,7 +61,7 @@ function PersonRow({
   person: PersonView;
   isMe: boolean;
   merchantName: ReadonlyMap<number, string>;
-  onOpen: (kind: 'edit' | 'password' | 'disable' | 'sessions') => void;
+  onOpen: (kind: 'edit' | 'password' | 'disable' | 'sessions' | 'pair') => void;
 }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -121,6 +123,14 @@ function PersonRow({
             onClick={() => onOpen('password')}
             testId="person-reset-password"
           />
+          {person.disabled ? null : (
+            <RowAction
+              label={t('settings.people.actions.pair')}
+              icon={IconQrcode}
+              onClick={() => onOpen('pair')}
+              testId="person-pair"
+            />
+          )}
           <RowAction
             label={t('settings.people.actions.sessions')}
             icon={IconDevices}
@@ -219,6 +229,8 @@ export function PeopleTable() {
         <DisableModal key={open.key} person={open.person} onClose={close} />
       ) : open?.kind === 'sessions' ? (
         <SessionsModal key={open.key} person={open.person} onClose={close} />
+      ) : open?.kind === 'pair' ? (
+        <PairPhoneModal key={open.key} person={open.person} onClose={close} />
       ) : null}
     </Stack>
   );
