@@ -1,5 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { INDEX_HTML, serveWorkspace } from '../../tests/support/browser';
@@ -425,4 +428,66 @@ describe('browser mode: live updates', () => {
     while (!done) ({ done } = await reader.read().catch(() => ({ done: true, value: undefined })));
     expect(done).toBe(true);
   });
+});
+
+/** A self-signed certificate for 127.0.0.1, made by openssl for this test run. */
+function selfSigned(): { cert: Buffer; key: Buffer } | null {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rebound-tls-'));
+  const result = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      path.join(dir, 'key.pem'),
+      '-out',
+      path.join(dir, 'cert.pem'),
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ],
+    { encoding: 'utf8' },
+  );
+  if (result.status !== 0) return null;
+  return {
+    cert: fs.readFileSync(path.join(dir, 'cert.pem')),
+    key: fs.readFileSync(path.join(dir, 'key.pem')),
+  };
+}
+
+const tls = selfSigned();
+
+describe('browser mode over HTTPS', () => {
+  test.skipIf(tls === null)(
+    'with a certificate it speaks HTTPS only, and its session cookie is Secure (openssl makes the test certificate)',
+    async () => {
+      const app = await serveWorkspace({ tls: tls! });
+      expect(app.origin).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+      await addProfile(app.ws, { name: 'Kim', role: 'staff', password: PASSWORD });
+      const answer = await new Promise<{ status: number; cookie: string }>((resolve, reject) => {
+        const request = https.request(
+          `${app.origin}/api/session`,
+          { method: 'POST', ca: tls!.cert, headers: { 'content-type': 'application/json' } },
+          (response) => {
+            response.resume();
+            resolve({ status: response.statusCode ?? 0, cookie: response.headers['set-cookie']?.[0] ?? '' });
+          },
+        );
+        request.on('error', reject);
+        request.end(JSON.stringify({ name: 'Kim', password: PASSWORD }));
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.cookie).toMatch(/; Secure/);
+      // Plain HTTP on the same port gets no answer a browser could use.
+      await expect(fetch(app.origin.replace('https:', 'http:'))).rejects.toThrow();
+    },
+  );
 });

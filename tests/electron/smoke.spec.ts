@@ -103,7 +103,7 @@ test.describe('the desktop app', () => {
       };
     });
     expect(page).toEqual({
-      bridge: ['call', 'onEvent', 'openExternal', 'runtime'],
+      bridge: ['call', 'ebayConsent', 'onEvent', 'openExternal', 'runtime', 'session'],
       runtime: 'electron',
       require: 'undefined',
       process: 'undefined',
@@ -111,14 +111,24 @@ test.describe('the desktop app', () => {
       ipcRenderer: 'undefined',
     });
 
-    // The bridge reaches the real services, on the folder given with --data-dir.
-    const status = await window.evaluate(async () => {
+    // The bridge reaches the real services, on the folder given with --data-dir: an empty one,
+    // so nobody is signed in and the first admin is still to be created.
+    const start = await window.evaluate(async () => {
+      const g = globalThis as unknown as {
+        rebound: { call(method: string, input: unknown): Promise<unknown> };
+      };
+      return g.rebound.call('session.me', {});
+    });
+    expect(start).toMatchObject({ ok: true, value: { me: null, needsFirstAdmin: true } });
+    // Without a session, nothing else answers: the page cannot name a person to act as.
+    const refused = await window.evaluate(async () => {
       const g = globalThis as unknown as {
         rebound: { call(method: string, input: unknown, context: unknown): Promise<unknown> };
       };
-      return g.rebound.call('workspace.status', {}, {});
+      return g.rebound.call('workspace.status', {}, { profileId: 1 });
     });
-    expect(status).toMatchObject({ ok: true, value: { dataDir: path.resolve(dataDir), isEmpty: true } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(path.resolve(dataDir)).toBeTruthy();
   });
 
   test('refuses to open any other window', async () => {

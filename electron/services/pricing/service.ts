@@ -520,7 +520,7 @@ export async function adjustPrice(
     // Below the floor is a merchant's decision: only their approver or an admin gets this far
     // (the access rule), and the history says which of the two allowed it.
     const floorNote = result.belowFloor
-      ? ` — below the floor of ${money(result.floorCents, result.currency)}, allowed by ${actor.name} as ${
+      ? ` — below the floor of ${money(result.floorCents, result.currency)}, allowed as ${
           actor.role === 'admin' ? 'an admin' : `${item.merchant_name}’s approver`
         }`
       : '';
