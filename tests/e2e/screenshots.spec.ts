@@ -49,7 +49,11 @@ test.describe('README screenshots @screenshots', () => {
     await page.screenshot({ path: path.join(OUT, file), animations: 'disabled' });
   }
 
-  async function setPreferences(page: Page, language: 'en' | 'fr', theme: 'light' | 'dark'): Promise<void> {
+  async function setPreferences(
+    page: Page,
+    language: 'en' | 'fr' | 'de',
+    theme: 'light' | 'dark',
+  ): Promise<void> {
     const answer = await page.evaluate(
       async (patch) =>
         (
@@ -64,7 +68,11 @@ test.describe('README screenshots @screenshots', () => {
     expect(answer).toBe(200);
   }
 
-  test('every screen in English and French', async ({ app, page }) => {
+  test('every screen in English and French, the phone queue in all three languages', async ({
+    app,
+    page,
+    browser,
+  }) => {
     fs.mkdirSync(OUT, { recursive: true });
     const waiting = firstItem(app, '--status', 'awaiting_approval');
     const sold = firstItem(app, '--status', 'sold');
@@ -73,33 +81,56 @@ test.describe('README screenshots @screenshots', () => {
     await page.goto(app.url);
     const start = new StartScreen(page);
     await expect(start.profile()).toBeVisible();
-    await page
-      .getByText(app.dataDir)
-      .evaluateAll((nodes) => nodes.forEach((node) => (node.textContent = 'Workspace: ~/.config/Rebound')));
     await page.screenshot({ path: path.join(OUT, 'start-en.png') });
-    await start.pickProfile();
+    // The desk as resale staff see it; money and people as the admin sees them.
+    await start.pickProfile('Lea Brandt');
+    const admin = await browser.newContext({ reducedMotion: 'reduce', locale: 'en-GB' });
+    const office = await admin.newPage();
+    await office.setViewportSize({ width: 1440, height: 900 });
+    await office.goto(app.url);
+    await new StartScreen(office).pickProfile('Nadia Okafor');
     // The queue as the merchant's approver sees it, with the decisions they can take.
-    const approver = await page.context().newPage();
-    await approver.goto(`${app.origin}/`);
-    await new StartScreen(approver).pickProfile('Siobhán Kelly');
+    // A browser context shares one session cookie: each person gets a context of their own.
+    const merchant = await browser.newContext({ reducedMotion: 'reduce', locale: 'en-GB' });
+    const approverPage = await merchant.newPage();
+    await approverPage.setViewportSize({ width: 1440, height: 900 });
+    await approverPage.goto(app.url);
+    await new StartScreen(approverPage).pickProfile('Siobhán Kelly');
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      reducedMotion: 'reduce',
+    });
+    const phonePage = await phone.newPage();
+    await phonePage.goto(app.url);
+    await new StartScreen(phonePage).pickProfile('Siobhán Kelly');
 
-    for (const language of ['en', 'fr'] as const) {
+    for (const language of ['en', 'fr', 'de'] as const) {
       await setPreferences(page, language, 'light');
+      await phonePage.goto(`${app.origin}/#/approvals`);
+      await expect(phonePage.getByTestId('phone-card').first()).toBeVisible();
+      await settle(phonePage);
+      await phonePage.screenshot({ path: path.join(OUT, `phone-approvals-${language}.png`) });
+      if (language === 'de') continue;
       await shoot(page, `#/intake/${waiting.id}`, 'item-panel', `intake-${language}.png`);
       await shoot(page, `#/photos/${waiting.id}`, 'photo-workspace', `photos-${language}.png`);
-      await shoot(approver, '#/approvals', 'approvals-table', `approvals-${language}.png`);
+      await shoot(approverPage, '#/approvals', 'approvals-table', `approvals-${language}.png`);
       await shoot(
-        approver,
+        approverPage,
         `#/approvals/${waiting.id}`,
         'approval-details',
         `approvals-drawer-${language}.png`,
       );
       await shoot(page, '#/listings', 'listings-table', `listings-${language}.png`);
-      await shoot(page, '#/sales', 'sales-table', `sales-${language}.png`);
-      await shoot(page, '#/reports', 'chart-grades', `reports-${language}.png`);
-      await shoot(page, '#/settings', 'profiles-table', `settings-${language}.png`);
-      await shoot(page, `#/items/${sold.id}`, 'page-item', `item-${language}.png`);
+      await shoot(office, '#/sales', 'sales-table', `sales-${language}.png`);
+      await shoot(office, '#/reports', 'chart-grades', `reports-${language}.png`);
+      await shoot(office, '#/settings', 'people-table', `settings-${language}.png`);
+      await shoot(office, `#/items/${sold.id}`, 'page-item', `item-${language}.png`);
     }
+    await admin.close();
+    await phone.close();
 
     // The grading form of an item still at the desk.
     await setPreferences(page, 'en', 'light');
@@ -107,7 +138,8 @@ test.describe('README screenshots @screenshots', () => {
 
     await setPreferences(page, 'en', 'dark');
     await shoot(page, `#/intake/${waiting.id}`, 'item-panel', 'intake-en-dark.png');
-    await shoot(approver, '#/approvals', 'approvals-table', 'approvals-en-dark.png');
+    await shoot(approverPage, '#/approvals', 'approvals-table', 'approvals-en-dark.png');
+    await merchant.close();
     await setPreferences(page, 'en', 'light');
   });
 });

@@ -1,4 +1,4 @@
-import eBayApi from 'ebay-api';
+import type eBayApi from 'ebay-api';
 import { z } from 'zod';
 import { EBAY_MARKETPLACE_IDS, type EbayMarketplace } from '../../../../shared/contract/ebay';
 import { AppError } from '../../../../shared/errors';
@@ -179,9 +179,15 @@ export function rebaseEbayApi(api: eBayApi, baseUrl: string): void {
 }
 
 /** One ebay-api client for an account. Refresh is ours (see oauth.ts), so the client's is off. */
-export function createEbayClient(settings: EbaySettings, certId: string, timeoutMs = 30_000): eBayApi {
+export async function createEbayClient(
+  settings: EbaySettings,
+  certId: string,
+  timeoutMs = 30_000,
+): Promise<eBayApi> {
+  // Loaded here, not at the top: ebay-api takes ~0.15 s to load, which every CLI start would pay.
+  const { default: EBayApi } = await import('ebay-api');
   const market = MARKETPLACES[settings.marketplace];
-  const api = new eBayApi({
+  const api = new EBayApi({
     appId: settings.appId,
     certId,
     ruName: settings.ruName,

@@ -123,7 +123,7 @@ export async function sessionFor(ws: Workspace, clock: Clock, merchantId: number
   const account = await loadEbayAccount(ws.kysely, box, merchantId);
   if (!account)
     throw new Error('eBay is not configured for this merchant: run `rebound ebay configure` first.');
-  const api = createEbayClient(account.settings, account.secrets.certId);
+  const api = await createEbayClient(account.settings, account.secrets.certId);
   const session = new EbaySession(
     api,
     account.secrets,

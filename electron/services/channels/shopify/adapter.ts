@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { createAdminApiClient, type AdminApiClient } from '@shopify/admin-api-client';
+import type { AdminApiClient, createAdminApiClient } from '@shopify/admin-api-client';
 import {
   ChannelError,
   classifyHttpFailure,
@@ -601,9 +601,11 @@ export class ShopifyChannel implements ChannelAdapter {
     return body.access_token;
   }
 
-  private client(token: string): AdminApiClient {
+  private async client(token: string): Promise<AdminApiClient> {
     let client = this.clients.get(token);
     if (!client) {
+      // Loaded here, not at the top, to keep the CLI's start-up time down.
+      const { createAdminApiClient } = await import('@shopify/admin-api-client');
       client = createAdminApiClient({
         storeDomain: this.host(),
         apiVersion: this.o.settings.apiVersion,
@@ -623,7 +625,8 @@ export class ShopifyChannel implements ChannelAdapter {
   /** One GraphQL call; every failure comes back as a ChannelError of the right kind. */
   private async gql<T>(action: string, query: string, variables?: Record<string, unknown>): Promise<T> {
     const token = await this.accessToken();
-    const res = await this.client(token).request<T>(query, variables ? { variables } : {});
+    const client = await this.client(token);
+    const res = await client.request<T>(query, variables ? { variables } : {});
     if (!res.errors) {
       if (res.data === undefined || res.data === null) {
         throw new ChannelError('retryable', 'no_data', `Shopify answered without data while ${action}.`);

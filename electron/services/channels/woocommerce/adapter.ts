@@ -20,6 +20,7 @@ import {
   type ShopPlatform,
 } from '../shop';
 import {
+  assertWooUrl,
   createWooClient,
   isLocalHost,
   parseWooSecrets,
@@ -270,7 +271,7 @@ export type WooChannelOptions = ShopAdapterOptions<WooSettings, WooSecrets>;
 export class WooChannel implements ChannelAdapter {
   readonly channel = 'woocommerce' as const;
   private readonly timeoutMs: number;
-  private clientValue: WooClient | null = null;
+  private clientValue: Promise<WooClient> | null = null;
   private currencyValue: string | null = null;
 
   constructor(private readonly o: WooChannelOptions) {
@@ -285,10 +286,10 @@ export class WooChannel implements ChannelAdapter {
     return this.o.ws;
   }
 
-  private client(): WooClient {
+  private client(): Promise<WooClient> {
     if (!this.clientValue) {
       try {
-        this.clientValue = createWooClient(this.o.settings, this.o.secrets, this.timeoutMs);
+        assertWooUrl(this.o.settings);
       } catch (error) {
         throw new ChannelError(
           'user',
@@ -297,6 +298,7 @@ export class WooChannel implements ChannelAdapter {
           { cause: error },
         );
       }
+      this.clientValue = createWooClient(this.o.settings, this.o.secrets, this.timeoutMs);
     }
     return this.clientValue;
   }
@@ -306,7 +308,7 @@ export class WooChannel implements ChannelAdapter {
     run: (client: WooClient) => Promise<{ data: unknown; headers?: unknown }>,
   ) {
     try {
-      const res = await run(this.client());
+      const res = await run(await this.client());
       return { data: res.data as T, headers: (res.headers ?? {}) as Record<string, unknown> };
     } catch (error) {
       throw mapWooError(error, action, this.clock.now());
@@ -448,7 +450,7 @@ export class WooChannel implements ChannelAdapter {
       );
     }
     // The client refuses plain http to another machine; the upload must too.
-    this.client();
+    await this.client();
     const out: { id: number; alt: string }[] = [];
     for (const [i, photo] of photos.entries()) {
       const bytes = await fs.promises.readFile(photo.file);
@@ -697,7 +699,7 @@ export async function testWooConnection(o: WooChannelOptions): Promise<ShopConne
   }
 
   // 2. The WooCommerce key: read, then an empty batch as a write check that changes nothing.
-  const client = createWooClient(o.settings, o.secrets, timeoutMs);
+  const client = await createWooClient(o.settings, o.secrets, timeoutMs);
   try {
     await client.get('products', { per_page: '1' });
     await client.post('products/batch', {});

@@ -16,7 +16,7 @@ let client: WooClient;
 
 beforeEach(async () => {
   server = await startWooTestServer();
-  client = createWooClient(
+  client = await createWooClient(
     { url: server.baseUrl },
     { consumerKey: server.credentials.consumerKey, consumerSecret: server.credentials.consumerSecret },
     5_000,
@@ -125,7 +125,7 @@ describe('WooCommerce behaviour', () => {
   });
 
   test('a wrong secret, an unknown key and a replayed nonce are refused', async () => {
-    const wrong = createWooClient(
+    const wrong = await createWooClient(
       { url: server.baseUrl },
       { consumerKey: server.credentials.consumerKey, consumerSecret: 'cs_wrong' },
       5_000,
@@ -134,7 +134,7 @@ describe('WooCommerce behaviour', () => {
       code: 'woocommerce_rest_authentication_error',
       message: 'Invalid signature - provided signature does not match.',
     });
-    const unknown = createWooClient(
+    const unknown = await createWooClient(
       { url: server.baseUrl },
       { consumerKey: 'ck_x', consumerSecret: 'cs_x' },
       5_000,
