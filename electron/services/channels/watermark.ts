@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import sharp from 'sharp';
+import type sharp from 'sharp';
 import { z } from 'zod';
 import { WATERMARK_POSITIONS, WatermarkInput, type Watermark } from '../../../shared/contract/shops';
 import { AppError } from '../../../shared/errors';
@@ -143,6 +143,7 @@ function textOverlay(text: string, watermark: Watermark, width: number, height: 
 
 /** The logo scaled to a fifth of the photo's width, its alpha multiplied by the opacity. */
 async function logoOverlay(file: string, watermark: Watermark, width: number, height: number) {
+  const { default: sharp } = await import('sharp'); // lazy: see watermarkedCopy
   const target = Math.max(16, Math.round(Math.min(width, height) * 0.2));
   const { data, info } = await sharp(file)
     .resize({ width: target, height: target, fit: 'inside', withoutEnlargement: false })
@@ -177,6 +178,8 @@ async function watermarkedCopy(ws: Workspace, photo: string, watermark: Watermar
   const out = path.join(ws.dataDir, CACHE_DIR, `${sha256(bytes).slice(0, 32)}-${settingsHash}.jpg`);
   if (fs.existsSync(out)) return out;
 
+  // Loaded here, not at the top, to keep the CLI's start-up time down.
+  const { default: sharp } = await import('sharp');
   const image = sharp(bytes).rotate();
   const meta = await image.metadata();
   const oriented = (meta.orientation ?? 1) >= 5;

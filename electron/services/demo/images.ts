@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import sharp from 'sharp';
 import type { DefectKind, DefectSeverity } from '../../../shared/domain/grades';
 import { darken, drawProduct, mix, type Art } from './art';
 import type { DemoProduct, ProductArt } from './catalogue';
@@ -372,6 +371,8 @@ export function buildPhotoSvg(req: PhotoRequest): string {
 }
 
 export async function renderPhoto(req: PhotoRequest): Promise<RenderedPhoto> {
+  // Loaded here, not at the top, to keep the CLI's start-up time down.
+  const { default: sharp } = await import('sharp');
   const svg = buildPhotoSvg(req);
   const listing = await sharp(Buffer.from(svg))
     .flatten({ background: '#ffffff' })

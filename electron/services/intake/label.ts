@@ -1,5 +1,4 @@
-import { toBuffer } from 'bwip-js/node';
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
+import type { PDFDocument, PDFFont, PDFImage, PDFPage, RGB } from 'pdf-lib';
 import type { LabelPdf, LabelSize } from '../../../shared/contract/intake';
 import type { Grade } from '../../../shared/domain/grades';
 import type { Language } from '../../../shared/domain/status';
@@ -153,6 +152,11 @@ interface Fonts {
   readonly bold: PDFFont;
 }
 
+interface Ink {
+  readonly black: RGB;
+  readonly white: RGB;
+}
+
 const ELLIPSIS = '…';
 
 /** How many of `chars` fit `width` when followed by `suffix`. */
@@ -235,6 +239,7 @@ class Canvas {
   constructor(
     readonly page: PDFPage,
     readonly fonts: Fonts,
+    readonly ink: Ink,
   ) {}
 
   get width() {
@@ -260,7 +265,7 @@ class Canvas {
       y: this.height - baseline,
       size,
       font,
-      color: options.color === 'white' ? rgb(1, 1, 1) : rgb(0, 0, 0),
+      color: options.color === 'white' ? this.ink.white : this.ink.black,
     });
     return baseline;
   }
@@ -271,7 +276,7 @@ class Canvas {
       y: this.height - top - height,
       width,
       height,
-      ...(filled ? { color: rgb(0, 0, 0) } : { borderColor: rgb(0, 0, 0), borderWidth: 0.75 }),
+      ...(filled ? { color: this.ink.black } : { borderColor: this.ink.black, borderWidth: 0.75 }),
     });
   }
 
@@ -281,7 +286,7 @@ class Canvas {
       y: this.height - top - thickness,
       width,
       height: thickness,
-      color: rgb(0, 0, 0),
+      color: this.ink.black,
     });
   }
 
@@ -307,6 +312,8 @@ const BARCODE_SCALE = 4;
 const QUIET_MODULES = 10;
 
 async function makeBarcodes(doc: PDFDocument, reference: string): Promise<Barcodes> {
+  // Loaded here, not at the top: bwip-js takes ~0.05 s to load, which every CLI start would pay.
+  const { toBuffer } = await import('bwip-js/node');
   // Rendered at several pixels per module; PDF viewers and printers scale images without
   // smoothing by default, so bars stay sharp at any print resolution.
   // Error correction M (15 %): survives a scuffed label. `eclevel` is a BWIPP option that the
@@ -516,6 +523,8 @@ export async function renderLabel(
   size: LabelSize,
   language: Language = 'en',
 ): Promise<Uint8Array> {
+  // Loaded here, not at the top: pdf-lib takes ~0.12 s to load, which every CLI start would pay.
+  const { PDFDocument, StandardFonts, rgb } = await import('pdf-lib');
   const doc = await PDFDocument.create();
   const fonts: Fonts = {
     regular: await doc.embedFont(StandardFonts.Helvetica),
@@ -535,7 +544,7 @@ export async function renderLabel(
   };
   const { width, height } = LABEL_PAGE[size];
   const page = doc.addPage([width, height]);
-  const canvas = new Canvas(page, fonts);
+  const canvas = new Canvas(page, fonts, { black: rgb(0, 0, 0), white: rgb(1, 1, 1) });
   // The barcodes carry the reference as stored (it is always ASCII: RB- and digits).
   const codes = await makeBarcodes(doc, data.reference);
   switch (size) {

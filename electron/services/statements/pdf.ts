@@ -1,4 +1,4 @@
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import type { PDFFont, PDFPage, RGB, rgb as Rgb } from 'pdf-lib';
 import type { Statement, StatementLine } from '../../../shared/contract/exports';
 import { formatMoney } from '../../../shared/domain/money';
 import type { Language } from '../../../shared/domain/status';
@@ -17,12 +17,19 @@ const CONTENT = A4.width - 2 * MARGIN;
 const ROW = 16;
 const FOOTER_SPACE = 56;
 
-const INK = rgb(0.13, 0.15, 0.17);
-const MUTED = rgb(0.42, 0.45, 0.49);
-const RULE = rgb(0.82, 0.84, 0.86);
-const STRIPE = rgb(0.965, 0.97, 0.975);
-const BRAND = rgb(0x1f / 255, 0x7f / 255, 0x78 / 255);
-const BRAND_TINT = rgb(0.92, 0.96, 0.955);
+/** The statement's colours, made with pdf-lib's `rgb` once statementPdf has loaded it. */
+function palette(rgb: typeof Rgb) {
+  return {
+    INK: rgb(0.13, 0.15, 0.17),
+    MUTED: rgb(0.42, 0.45, 0.49),
+    RULE: rgb(0.82, 0.84, 0.86),
+    STRIPE: rgb(0.965, 0.97, 0.975),
+    BRAND: rgb(0x1f / 255, 0x7f / 255, 0x78 / 255),
+    BRAND_TINT: rgb(0.92, 0.96, 0.955),
+    WHITE: rgb(1, 1, 1),
+  };
+}
+type Palette = ReturnType<typeof palette>;
 
 const LOCALE: Readonly<Record<Language, string>> = { en: 'en-GB', fr: 'fr-FR', de: 'de-DE' };
 
@@ -117,7 +124,7 @@ const WORDS: Readonly<Record<Language, Words>> = {
 const COLUMNS = [64, 190, 60, 61, 62, 62] as const;
 
 /** The service's mark, from resources/icon.svg: a teal tile with a white return arrow. */
-function drawMark(page: PDFPage, x: number, top: number, size: number): void {
+function drawMark(page: PDFPage, x: number, top: number, size: number, { BRAND, WHITE }: Palette): void {
   const s = size / 32;
   page.drawSvgPath('M7 0H25A7 7 0 0 1 32 7V25A7 7 0 0 1 25 32H7A7 7 0 0 1 0 25V7A7 7 0 0 1 7 0Z', {
     x,
@@ -131,7 +138,7 @@ function drawMark(page: PDFPage, x: number, top: number, size: number): void {
     x,
     y: top,
     scale: s,
-    borderColor: rgb(1, 1, 1),
+    borderColor: WHITE,
     borderWidth: 2.6,
     borderLineCap: 1,
   });
@@ -154,6 +161,10 @@ export async function statementPdf(
   const words = WORDS[statement.language];
   const locale = LOCALE[statement.language];
   const money = (cents: number) => formatMoney(cents, statement.currency, locale);
+  // Loaded here, not at the top: pdf-lib takes ~0.12 s to load, which every CLI start would pay.
+  const { PDFDocument, StandardFonts, rgb } = await import('pdf-lib');
+  const colours = palette(rgb);
+  const { INK, MUTED, RULE, STRIPE, BRAND, BRAND_TINT } = colours;
   const pdf = await PDFDocument.create();
   const fonts: Fonts = {
     regular: await pdf.embedFont(StandardFonts.Helvetica),
@@ -208,7 +219,7 @@ export async function statementPdf(
   // ─── Page 1 header ──────────────────────────────────────────────────────────────────────
   let page = newPage();
   let y = A4.height - MARGIN;
-  drawMark(page, MARGIN, y, 34);
+  drawMark(page, MARGIN, y, 34, colours);
   text(page, 'Rebound', MARGIN + 44, y - 15, { size: 17, font: fonts.bold, color: BRAND });
   text(page, words.tagline, MARGIN + 44, y - 29, { size: 8.5, color: MUTED });
   const right = A4.width - MARGIN;
@@ -299,7 +310,7 @@ export async function statementPdf(
     if (y < MARGIN + FOOTER_SPACE) {
       page = newPage();
       y = A4.height - MARGIN;
-      drawMark(page, MARGIN, y, 18);
+      drawMark(page, MARGIN, y, 18, colours);
       text(
         page,
         `${words.title} ${periodTitle} — ${statement.merchantName} (${words.continued})`,
