@@ -5,16 +5,7 @@ import { addProfile, seedReturnsDesk } from '../../tests/integration/seed';
 import { tempWorkspace } from '../../tests/integration/temp';
 import { dispatch, dispatchEnvelope, handlers, toErrorData } from './api';
 import type { Workspace } from './workspace';
-
-async function failure(work: Promise<unknown>): Promise<AppError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
+import { failure } from '../../tests/support/failure';
 
 const velo = { name: 'Velo Shop', currency: 'EUR', language: 'en', returnWindowDays: 14 };
 

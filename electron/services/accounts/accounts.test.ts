@@ -1,23 +1,13 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { AppError } from '../../../shared/errors';
 import { addMerchant, addProfile } from '../../../tests/integration/seed';
 import { tempWorkspace } from '../../../tests/integration/temp';
 import { dispatch } from '../api';
 import type { Workspace } from '../workspace';
 import { hashPassword, passwordMatches } from './passwords';
 import { resolveSession, signIn } from './sessions';
+import { failure } from '../../../tests/support/failure';
 
 const PASSWORD = 'kettle-and-toaster';
-
-async function failure(work: Promise<unknown>): Promise<AppError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const open = (ws: Workspace, name: string, password = PASSWORD, address: string | null = '192.0.2.7') =>
   signIn(ws, { name, password, device: 'Firefox on Linux', address });

@@ -2,22 +2,12 @@ import { describe, expect, test } from 'vitest';
 import type { BulkResult, PricingView } from '../../../shared/contract';
 import type { Grade, PackagingState } from '../../../shared/domain/grades';
 import type { ItemStatus } from '../../../shared/domain/status';
-import { AppError } from '../../../shared/errors';
 import { DEFAULT_POLICY } from '../../../shared/pricing';
 import { addDefect, addItem, addMerchant, addProduct, addProfile } from '../../../tests/integration/seed';
 import { tempWorkspace } from '../../../tests/integration/temp';
 import { dispatch } from '../api';
 import type { Workspace } from '../workspace';
-
-async function failure(work: Promise<unknown>): Promise<AppError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
+import { failure } from '../../../tests/support/failure';
 
 /** Two merchants, the four roles, and a headphone product at 199.99 (floor 40.00 by default). */
 async function desk(ws: Workspace) {

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../api/client';
 import { useCallMutation } from '../../../api/hooks';
-import { FormError, PASSWORD_MIN, usePasswordChecks } from './shared';
+import { FormError, NewPasswordFields, usePasswordChecks } from './shared';
 
 /** The signed-in person changes their own password; their other sessions end, this one stays. */
 export function ChangePassword() {
@@ -63,24 +63,14 @@ export function ChangePassword() {
           withAsterisk
           data-testid="my-password-current"
         />
-        <PasswordInput
-          label={t('settings.people.account.next')}
-          description={t('settings.people.passwordRule', { min: PASSWORD_MIN })}
-          value={next}
-          onChange={(event) => setNext(event.currentTarget.value)}
-          error={checks.passwordError}
-          autoComplete="new-password"
-          withAsterisk
-          data-testid="my-password-new"
-        />
-        <PasswordInput
-          label={t('settings.people.account.again')}
-          value={again}
-          onChange={(event) => setAgain(event.currentTarget.value)}
-          error={checks.againError}
-          autoComplete="new-password"
-          withAsterisk
-          data-testid="my-password-again"
+        <NewPasswordFields
+          password={next}
+          again={again}
+          onPassword={setNext}
+          onAgain={setAgain}
+          checks={checks}
+          labels={{ password: t('settings.people.account.next'), again: t('settings.people.account.again') }}
+          testIds={{ password: 'my-password-new', again: 'my-password-again' }}
         />
         <FormError message={failure} testId="my-password-error" />
         <Group justify="flex-end">

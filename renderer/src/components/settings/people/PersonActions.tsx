@@ -1,4 +1,4 @@
-import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import type { PersonView } from '../../../../../shared/contract';
 import { errorMessage } from '../../../api/client';
 import { useCallMutation } from '../../../api/hooks';
 import { SessionsTable } from './SessionsTable';
-import { FormError, PASSWORD_MIN, usePasswordChecks } from './shared';
+import { FormError, NewPasswordFields, usePasswordChecks } from './shared';
 
 /** An admin gives a person a new password; the server ends their open sessions. */
 export function ResetPasswordModal({ person, onClose }: { person: PersonView; onClose: () => void }) {
@@ -54,25 +54,18 @@ export function ResetPasswordModal({ person, onClose }: { person: PersonView; on
           <Text fz="sm" c="dimmed">
             {t('settings.people.resetHint', { name: person.name })}
           </Text>
-          <PasswordInput
-            label={t('settings.people.fields.password')}
-            description={t('settings.people.passwordRule', { min: PASSWORD_MIN })}
-            value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
-            error={checks.passwordError}
-            autoComplete="new-password"
-            withAsterisk
-            data-autofocus
-            data-testid="person-password"
-          />
-          <PasswordInput
-            label={t('settings.people.fields.passwordAgain')}
-            value={again}
-            onChange={(event) => setAgain(event.currentTarget.value)}
-            error={checks.againError}
-            autoComplete="new-password"
-            withAsterisk
-            data-testid="person-password-again"
+          <NewPasswordFields
+            password={password}
+            again={again}
+            onPassword={setPassword}
+            onAgain={setAgain}
+            checks={checks}
+            labels={{
+              password: t('settings.people.fields.password'),
+              again: t('settings.people.fields.passwordAgain'),
+            }}
+            testIds={{ password: 'person-password', again: 'person-password-again' }}
+            autoFocus
           />
           <FormError message={failure} testId="person-error" />
           <Group justify="flex-end">

@@ -1,14 +1,4 @@
-import {
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  PasswordInput,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, Modal, MultiSelect, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +6,7 @@ import type { Merchant, PersonView } from '../../../../../shared/contract';
 import { ROLES, type Role } from '../../../../../shared/domain/status';
 import { errorMessage } from '../../../api/client';
 import { useCallMutation } from '../../../api/hooks';
-import { FormError, PASSWORD_MIN, usePasswordChecks } from './shared';
+import { FormError, NewPasswordFields, usePasswordChecks } from './shared';
 
 function isRole(value: string | null): value is Role {
   return value !== null && (ROLES as readonly string[]).includes(value);
@@ -132,24 +122,17 @@ export function PersonModal({
           ) : null}
           {person ? null : (
             <>
-              <PasswordInput
-                label={t('settings.people.fields.password')}
-                description={t('settings.people.passwordRule', { min: PASSWORD_MIN })}
-                value={password}
-                onChange={(event) => setPassword(event.currentTarget.value)}
-                error={checks.passwordError}
-                autoComplete="new-password"
-                withAsterisk
-                data-testid="person-password"
-              />
-              <PasswordInput
-                label={t('settings.people.fields.passwordAgain')}
-                value={again}
-                onChange={(event) => setAgain(event.currentTarget.value)}
-                error={checks.againError}
-                autoComplete="new-password"
-                withAsterisk
-                data-testid="person-password-again"
+              <NewPasswordFields
+                password={password}
+                again={again}
+                onPassword={setPassword}
+                onAgain={setAgain}
+                checks={checks}
+                labels={{
+                  password: t('settings.people.fields.password'),
+                  again: t('settings.people.fields.passwordAgain'),
+                }}
+                testIds={{ password: 'person-password', again: 'person-password-again' }}
               />
             </>
           )}

@@ -1,4 +1,4 @@
-import { Alert, Badge } from '@mantine/core';
+import { Alert, Badge, PasswordInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Password } from '../../../../../shared/contract';
@@ -56,4 +56,54 @@ export function usePasswordChecks(password: string, again: string, tried: boolea
         : null,
     ok: valid && same,
   };
+}
+
+/**
+ * A new password typed twice, with the contract's rule: the same two fields wherever a password
+ * is chosen (the first admin, a new person, an admin's reset, one's own change).
+ */
+export function NewPasswordFields({
+  password,
+  again,
+  onPassword,
+  onAgain,
+  checks,
+  labels,
+  testIds,
+  autoFocus = false,
+}: {
+  password: string;
+  again: string;
+  onPassword: (value: string) => void;
+  onAgain: (value: string) => void;
+  checks: PasswordChecks;
+  labels: { readonly password: string; readonly again: string };
+  testIds: { readonly password: string; readonly again: string };
+  autoFocus?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PasswordInput
+        label={labels.password}
+        description={t('settings.people.passwordRule', { min: PASSWORD_MIN })}
+        value={password}
+        onChange={(event) => onPassword(event.currentTarget.value)}
+        error={checks.passwordError}
+        autoComplete="new-password"
+        withAsterisk
+        data-autofocus={autoFocus || undefined}
+        data-testid={testIds.password}
+      />
+      <PasswordInput
+        label={labels.again}
+        value={again}
+        onChange={(event) => onAgain(event.currentTarget.value)}
+        error={checks.againError}
+        autoComplete="new-password"
+        withAsterisk
+        data-testid={testIds.again}
+      />
+    </>
+  );
 }
