@@ -102,4 +102,18 @@ export default tseslint.config(
       'Services, server and CLI run without Electron.',
     ),
   },
+  {
+    // Test helpers live in tests/support/: production code never imports them, nor a test runner.
+    files: ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportDeclaration[source.value=/(^|\\/)tests\\/|^vitest(\\/|$)|^@playwright\\//]',
+          message: 'Production code never imports test code: test helpers live in tests/support/.',
+        },
+      ],
+    },
+  },
 );

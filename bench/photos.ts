@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { SYSTEM_ACTOR } from '../electron/services/actor';
 import { nowIso } from '../electron/services/db/connection';
 import { addPhotos, PhotoPool } from '../electron/services/photos';
-import { addNoise, pipeline, render, sceneJpeg, sceneSvg } from '../electron/services/photos/testing';
+import { addNoise, pipeline, render, sceneJpeg, sceneSvg } from '../tests/support/images';
 import { Workspace } from '../electron/services/workspace';
 
 /**

@@ -1,16 +1,10 @@
 import { Option, type Command } from 'commander';
-import type {
-  ItemDetail,
-  JobRowView,
-  PracticeOrderResult,
-  PublishResult,
-  SyncRequest,
-} from '../../shared/contract';
-import { JOB_STATUSES } from '../../shared/contract/channels';
+import type { ItemDetail, PublishResult } from '../../shared/contract';
+import { JOB_STATUSES, type JobStatusName } from '../../shared/contract/channels';
 import { formatMoney } from '../../shared/domain/money';
 import { CHANNELS, type Channel } from '../../shared/domain/status';
 import { AppError } from '../../shared/errors';
-import { dispatch } from '../services/api';
+import { invoke } from '../services/api';
 import { JobRunner, type JobOutcome } from '../services/jobs/runner';
 import { defaultDataDir } from '../services/paths';
 import { Workspace } from '../services/workspace';
@@ -49,7 +43,7 @@ async function withWorkspace<T>(options: CommonOptions, work: (ws: Workspace) =>
 }
 
 async function itemByReference(ws: Workspace, reference: string): Promise<ItemDetail> {
-  return (await dispatch(ws, 'items.getByReference', { reference })) as ItemDetail;
+  return await invoke(ws, 'items.getByReference', { reference });
 }
 
 export interface PublishLine {
@@ -95,10 +89,10 @@ export function registerChannelsCommands(program: Command, io: CliIo): void {
         const results: PublishResult[] = [];
         for (const group of groups) {
           results.push(
-            ...((await dispatch(ws, 'channels.publish', {
+            ...(await invoke(ws, 'channels.publish', {
               itemIds: group.itemIds,
               channels: group.channels,
-            })) as PublishResult[]),
+            })),
           );
         }
         const jobIds = results.flatMap((r) => (r.jobId === null ? [] : [r.jobId]));
@@ -150,7 +144,7 @@ export function registerChannelsCommands(program: Command, io: CliIo): void {
     .description('fetch new sales from every connected channel and record them')
     .action(async (options: CommonOptions) => {
       await withWorkspace(options, async (ws) => {
-        const request = (await dispatch(ws, 'channels.sync', {})) as SyncRequest;
+        const request = await invoke(ws, 'channels.sync', {});
         const runner = new JobRunner(ws, { salesPollMs: 0 });
         const outcomes: JobOutcome[] = await runner.runUntilSettled(request.jobIds);
         // A sale queues the end of the item's other listings: do them now rather than leave them.
@@ -178,10 +172,10 @@ export function registerChannelsCommands(program: Command, io: CliIo): void {
     .action(async (reference: string, options: CommonOptions & { country?: string }) => {
       await withWorkspace(options, async (ws) => {
         const item = await itemByReference(ws, reference);
-        const order = (await dispatch(ws, 'practice.buy', {
+        const order = await invoke(ws, 'practice.buy', {
           itemId: item.id,
           ...(options.country === undefined ? {} : { buyerCountry: options.country }),
-        })) as PracticeOrderResult;
+        });
         print(
           options,
           order,
@@ -195,11 +189,12 @@ export function registerChannelsCommands(program: Command, io: CliIo): void {
   withCommon(jobs.command('list'))
     .description('list jobs, newest first')
     .addOption(new Option('--status <status>', 'only jobs in this status').choices([...JOB_STATUSES]))
-    .action(async (options: CommonOptions & { status?: string }) => {
+    // commander's choices() lets only a job status through.
+    .action(async (options: CommonOptions & { status?: JobStatusName }) => {
       await withWorkspace(options, async (ws) => {
-        const rows = (await dispatch(ws, 'jobs.list', {
+        const rows = await invoke(ws, 'jobs.list', {
           ...(options.status === undefined ? {} : { status: options.status }),
-        })) as JobRowView[];
+        });
         print(options, rows, () =>
           rows
             .map(

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Merchant } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import { dispatch } from '../services/api';
+import { invoke } from '../services/api';
 import { defaultDataDir } from '../services/paths';
 import { Workspace } from '../services/workspace';
 
@@ -39,7 +39,7 @@ export async function withWorkspace<T>(
 
 /** `--merchant` takes an id or a name (any case); an unknown one lists the merchants there are. */
 export async function merchantOf(ws: Workspace, value: string): Promise<Merchant> {
-  const merchants = (await dispatch(ws, 'merchants.list', {})) as Merchant[];
+  const merchants = await invoke(ws, 'merchants.list', {});
   const found = /^\d+$/.test(value.trim())
     ? merchants.find((m) => m.id === Number(value.trim()))
     : merchants.find((m) => m.name.toLocaleLowerCase('en') === value.trim().toLocaleLowerCase('en'));

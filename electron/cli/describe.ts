@@ -4,7 +4,7 @@ import type { DescriptionView, ItemDescriptions } from '../../shared/contract/de
 import type { describeJson } from '../../shared/descriptions';
 import { LANGUAGES, type Language } from '../../shared/domain/status';
 import { AppError } from '../../shared/errors';
-import { dispatch } from '../services/api';
+import { invoke } from '../services/api';
 import { defaultDataDir } from '../services/paths';
 import { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
@@ -23,8 +23,8 @@ interface DescribeOptions {
 
 /** An item by its Rebound reference (RB-000123) or its numeric id. */
 async function itemOf(ws: Workspace, ref: string): Promise<ItemDetail> {
-  if (/^\d+$/.test(ref)) return (await dispatch(ws, 'items.get', { id: Number(ref) })) as ItemDetail;
-  return (await dispatch(ws, 'items.getByReference', { reference: ref })) as ItemDetail;
+  if (/^\d+$/.test(ref)) return await invoke(ws, 'items.get', { id: Number(ref) });
+  return await invoke(ws, 'items.getByReference', { reference: ref });
 }
 
 /**
@@ -97,10 +97,10 @@ export function registerDescribeCommands(program: Command, io: CliIo): void {
       const ws = Workspace.open(options.dataDir);
       try {
         const item = await itemOf(ws, ref);
-        const result = (await dispatch(ws, 'descriptions.get', {
+        const result = await invoke(ws, 'descriptions.get', {
           itemId: item.id,
           ...(options.lang ? { lang: options.lang } : {}),
-        })) as ItemDescriptions;
+        });
         if (result.refusal) throw new AppError('conflict', result.refusal.message);
         const lang = options.lang ?? result.merchantLanguage;
         const view = result.descriptions.find((d) => d.language === lang);

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { EbayCheck, EbayStatus } from '../../shared/contract/ebay';
 import { EBAY_MARKETPLACE_IDS } from '../../shared/contract/ebay';
 import { AppError } from '../../shared/errors';
-import { dispatch } from '../services/api';
+import { invoke } from '../services/api';
 import type { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
 import { type CommonOptions, merchantOf, withCommon, withWorkspace } from './common';
@@ -92,7 +92,7 @@ export function registerEbayCommands(program: Command, io: CliIo): void {
         },
       ) => {
         const status = await withMerchantWorkspace(options, (ws, merchantId) =>
-          dispatch(ws, 'ebay.configure', {
+          invoke(ws, 'ebay.configure', {
             merchantId,
             appId: options.appId,
             ...(options.certId ? { certId: options.certId } : {}),
@@ -117,7 +117,7 @@ export function registerEbayCommands(program: Command, io: CliIo): void {
     .option('--landed-url <url>', 'the address the browser showed after you agreed')
     .action(async (options: EbayOptions & { code?: string; landedUrl?: string }) => {
       const status = await withMerchantWorkspace(options, (ws, merchantId) =>
-        dispatch(ws, 'ebay.connect', {
+        invoke(ws, 'ebay.connect', {
           merchantId,
           ...(options.code ? { code: options.code } : {}),
           ...(options.landedUrl ? { landedUrl: options.landedUrl } : {}),
@@ -130,7 +130,7 @@ export function registerEbayCommands(program: Command, io: CliIo): void {
     .description('print the eBay address where the seller agrees to Rebound’s access')
     .action(async (options: EbayOptions) => {
       const { url } = (await withMerchantWorkspace(options, (ws, merchantId) =>
-        dispatch(ws, 'ebay.connectUrl', { merchantId }),
+        invoke(ws, 'ebay.connectUrl', { merchantId }),
       )) as { url: string };
       io.out(options.json ? `${JSON.stringify({ url })}\n` : `${url}\n`);
     });
@@ -139,7 +139,7 @@ export function registerEbayCommands(program: Command, io: CliIo): void {
     .description('whether the merchant’s eBay account is configured, connected and ready')
     .action(async (options: EbayOptions) => {
       const status = await withMerchantWorkspace(options, (ws, merchantId) =>
-        dispatch(ws, 'ebay.status', { merchantId }),
+        invoke(ws, 'ebay.status', { merchantId }),
       );
       print(options, status as EbayStatus);
     });
@@ -159,7 +159,7 @@ export function registerEbayCommands(program: Command, io: CliIo): void {
     .description('pre-flight: read the seller’s policies, locations and the category’s conditions from eBay')
     .action(async (options: EbayOptions) => {
       const check = await withMerchantWorkspace(options, (ws, merchantId) =>
-        dispatch(ws, 'ebay.check', { merchantId }),
+        invoke(ws, 'ebay.check', { merchantId }),
       );
       printCheck(options, check as EbayCheck);
     });
@@ -168,7 +168,7 @@ export function registerEbayCommands(program: Command, io: CliIo): void {
     .description('create the seller’s warehouse location on eBay from the merchant’s address, and choose it')
     .action(async (options: EbayOptions) => {
       const check = await withMerchantWorkspace(options, (ws, merchantId) =>
-        dispatch(ws, 'ebay.createLocation', { merchantId }),
+        invoke(ws, 'ebay.createLocation', { merchantId }),
       );
       printCheck(options, check as EbayCheck);
     });
@@ -191,7 +191,7 @@ export function registerEbayCommands(program: Command, io: CliIo): void {
         },
       ) => {
         const check = await withMerchantWorkspace(options, (ws, merchantId) =>
-          dispatch(ws, 'ebay.choose', {
+          invoke(ws, 'ebay.choose', {
             merchantId,
             ...(options.fulfillmentPolicy ? { fulfillmentPolicyId: options.fulfillmentPolicy } : {}),
             ...(options.paymentPolicy ? { paymentPolicyId: options.paymentPolicy } : {}),

@@ -8,14 +8,11 @@ import {
   ExportSalesInput,
   ReportRangeInput,
   StatementInput,
-  type MonthlyFigures,
   type RecoveryGroup,
-  type RecoveryReport,
-  type SkuFigures,
 } from '../../shared/contract/exports';
 import { formatMoney } from '../../shared/domain/money';
 import { AppError } from '../../shared/errors';
-import { dispatch } from '../services/api';
+import { invoke } from '../services/api';
 import { EXPORT_TASK, exportSales, getAccountCodes, setAccountCodes } from '../services/exports';
 import { writeStatementPdf } from '../services/statements';
 import type { Workspace } from '../services/workspace';
@@ -212,11 +209,7 @@ export function registerExportsCommands(program: Command, io: CliIo): void {
     )
     .action(async (options: RangeOptions) => {
       await withWorkspace(options, async (ws) => {
-        const result = (await dispatch(
-          ws,
-          'reports.recovery',
-          await rangeInput(ws, options),
-        )) as RecoveryReport;
+        const result = await invoke(ws, 'reports.recovery', await rangeInput(ws, options));
         print(options, result, () =>
           [
             recoveryTable('Overall', result.overall),
@@ -233,11 +226,7 @@ export function registerExportsCommands(program: Command, io: CliIo): void {
     .description('recovered revenue by month: items sold, price, shipping, fees, VAT, net')
     .action(async (options: RangeOptions) => {
       await withWorkspace(options, async (ws) => {
-        const rows = (await dispatch(
-          ws,
-          'reports.monthly',
-          await rangeInput(ws, options),
-        )) as MonthlyFigures[];
+        const rows = await invoke(ws, 'reports.monthly', await rangeInput(ws, options));
         print(options, rows, () => {
           const m = (cents: number, currency: string) => formatMoney(cents, currency, 'en').padStart(13);
           const header = `MONTH    CUR   SOLD ${'REVENUE'.padStart(13)} ${'SHIPPING'.padStart(13)} ${'FEES'.padStart(13)} ${'VAT'.padStart(13)} ${'NET'.padStart(13)}\n`;
@@ -260,7 +249,7 @@ export function registerExportsCommands(program: Command, io: CliIo): void {
     )
     .action(async (options: RangeOptions) => {
       await withWorkspace(options, async (ws) => {
-        const rows = (await dispatch(ws, 'reports.skus', await rangeInput(ws, options))) as SkuFigures[];
+        const rows = await invoke(ws, 'reports.skus', await rangeInput(ws, options));
         print(options, rows, () =>
           rows
             .map(

@@ -8,7 +8,7 @@ import { formatMoney } from '../../shared/domain/money';
 import { ITEM_STATUSES } from '../../shared/domain/status';
 import { AppError } from '../../shared/errors';
 import { startServer, isLoopback } from '../server/http';
-import { dispatch, toErrorData } from '../services/api';
+import { invoke, toErrorData } from '../services/api';
 import { defaultDataDir } from '../services/paths';
 import { startBackgroundWork } from '../services/background';
 import { APP_VERSION } from '../services/version';
@@ -109,7 +109,7 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
     .description('create the demo workspace (a sample merchant with returned items) in the data folder')
     .action(async (options: CommonOptions) => {
       await withWorkspace(options, async (ws) => {
-        const summary = await dispatch(ws, 'workspace.createDemo', {});
+        const summary = await invoke(ws, 'workspace.createDemo', {});
         print(options, summary, () => {
           const s = summary as { items: number; photos: number };
           return `Demo workspace created in ${ws.dataDir}: ${s.items} items, ${s.photos} photos.\n`;
@@ -121,7 +121,7 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
     .description('show the data folder, schema version and counts')
     .action(async (options: CommonOptions) => {
       await withWorkspace(options, async (ws) => {
-        const status = await dispatch(ws, 'workspace.status', {});
+        const status = await invoke(ws, 'workspace.status', {});
         print(options, status, () => {
           const s = status as {
             dataDir: string;
@@ -161,23 +161,24 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
           offset: string;
         },
       ) => {
-        for (const grade of options.grade ?? []) {
-          if (!(GRADES as readonly string[]).includes(grade))
-            throw usage(`Unknown grade “${grade}”. Grades: ${GRADES.join(', ')}.`);
-        }
-        for (const status of options.status ?? []) {
-          if (!(ITEM_STATUSES as readonly string[]).includes(status))
+        const grades = (options.grade ?? []).map((grade) => {
+          if (!isOneOf(GRADES, grade)) throw usage(`Unknown grade “${grade}”. Grades: ${GRADES.join(', ')}.`);
+          return grade;
+        });
+        const statuses = (options.status ?? []).map((status) => {
+          if (!isOneOf(ITEM_STATUSES, status))
             throw usage(`Unknown status “${status}”. Statuses: ${ITEM_STATUSES.join(', ')}.`);
-        }
+          return status;
+        });
         await withWorkspace(options, async (ws) => {
-          const result = (await dispatch(ws, 'items.list', {
-            grades: options.grade,
-            statuses: options.status,
+          const result = await invoke(ws, 'items.list', {
+            ...(grades.length > 0 ? { grades } : {}),
+            ...(statuses.length > 0 ? { statuses } : {}),
             merchantId: options.merchant === undefined ? undefined : toInt(options.merchant, '--merchant'),
             search: options.search,
             limit: toInt(options.limit, '--limit'),
             offset: toInt(options.offset, '--offset'),
-          })) as { rows: ItemSummary[]; total: number };
+          });
           print(
             options,
             result,
@@ -192,7 +193,7 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
     .argument('<reference>', 'the item’s Rebound reference, e.g. RB-000123')
     .action(async (reference: string, options: CommonOptions) => {
       await withWorkspace(options, async (ws) => {
-        const item = await dispatch(ws, 'items.getByReference', { reference });
+        const item = await invoke(ws, 'items.getByReference', { reference });
         print(options, item, () => `${JSON.stringify(item, null, 2)}\n`);
       });
     });
@@ -202,12 +203,7 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
     .description('list merchants')
     .action(async (options: CommonOptions) => {
       await withWorkspace(options, async (ws) => {
-        const list = (await dispatch(ws, 'merchants.list', {})) as {
-          id: number;
-          name: string;
-          currency: string;
-          itemCount: number;
-        }[];
+        const list = await invoke(ws, 'merchants.list', {});
         print(options, list, () =>
           list.map((m) => `${m.id}\t${m.name}\t${m.currency}\t${m.itemCount} items\n`).join(''),
         );
@@ -332,6 +328,11 @@ function readFileOrSay(file: string, option: string): Buffer {
       `${option}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
     );
   }
+}
+
+/** Narrows a command-line word to one of a list of names. */
+function isOneOf<T extends string>(names: readonly T[], value: string): value is T {
+  return (names as readonly string[]).includes(value);
 }
 
 function toInt(value: string, name: string): number {

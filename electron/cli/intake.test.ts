@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, onTestFinished, test } from 'vitest';
-import { addMerchant, addProduct } from '../services/intake/testkit';
+import { addMerchant, addProduct } from '../../tests/support/intake';
 import { Workspace } from '../services/workspace';
 import { rebound } from './testing';
 

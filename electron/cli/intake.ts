@@ -4,14 +4,14 @@ import { Option, type Command } from 'commander';
 import type { Merchant } from '../../shared/contract';
 import {
   LABEL_SIZES,
+  type LabelSize,
   type ImportReport,
   type ImportRowError,
-  type LabelPdf,
   type ProductImportReport,
   type ScanResult,
 } from '../../shared/contract/intake';
 import { AppError } from '../../shared/errors';
-import { dispatch } from '../services/api';
+import { invoke } from '../services/api';
 import type { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
 import { type CommonOptions, withCommon, withWorkspace } from './common';
@@ -34,7 +34,7 @@ function readFile(file: string): Buffer {
 }
 
 async function merchantByName(ws: Workspace, name: string): Promise<Merchant> {
-  const merchants = (await dispatch(ws, 'merchants.list', {})) as Merchant[];
+  const merchants = await invoke(ws, 'merchants.list', {});
   const found = merchants.find((m) => m.name.toLocaleLowerCase('en') === name.trim().toLocaleLowerCase('en'));
   if (!found) {
     const known = merchants.map((m) => m.name).join(', ');
@@ -124,7 +124,7 @@ export function registerIntakeCommands(program: Command, io: CliIo): void {
         const merchant =
           options.merchant === undefined ? undefined : await merchantByName(ws, options.merchant);
         const report = (await importing(() =>
-          dispatch(ws, 'intake.importReturns', {
+          invoke(ws, 'intake.importReturns', {
             base64: bytes.toString('base64'),
             ...(merchant ? { merchantId: merchant.id } : {}),
           }),
@@ -153,7 +153,7 @@ export function registerIntakeCommands(program: Command, io: CliIo): void {
       await withWorkspace(options, async (ws) => {
         const merchant = await merchantByName(ws, options.merchant);
         const report = (await importing(() =>
-          dispatch(ws, 'products.import', { base64: bytes.toString('base64'), merchantId: merchant.id }),
+          invoke(ws, 'products.import', { base64: bytes.toString('base64'), merchantId: merchant.id }),
         )) as ProductImportReport;
         print(
           options,
@@ -173,12 +173,13 @@ export function registerIntakeCommands(program: Command, io: CliIo): void {
     .argument('<item>', 'the item’s reference (RB-000123) or id')
     .addOption(new Option('--size <size>', 'label stock').choices(LABEL_SIZES).default('62x29mm'))
     .option('--out <file>', 'where to write the PDF (default: REFERENCE-SIZE.pdf in the current folder)')
-    .action(async (item: string, options: CommonOptions & { size: string; out?: string }) => {
+    // commander's choices() lets only a label size through.
+    .action(async (item: string, options: CommonOptions & { size: LabelSize; out?: string }) => {
       await withWorkspace(options, async (ws) => {
         const itemId = /^\d+$/.test(item)
           ? Number(item)
-          : ((await dispatch(ws, 'items.getByReference', { reference: item })) as { id: number }).id;
-        const label = (await dispatch(ws, 'intake.label', { itemId, size: options.size })) as LabelPdf;
+          : (await invoke(ws, 'items.getByReference', { reference: item })).id;
+        const label = await invoke(ws, 'intake.label', { itemId, size: options.size });
         const out = path.resolve(options.out ?? label.fileName);
         const bytes = Buffer.from(label.base64, 'base64');
         fs.writeFileSync(out, bytes);
@@ -202,7 +203,7 @@ export function registerIntakeCommands(program: Command, io: CliIo): void {
     .argument('<text>', 'a Rebound reference, an order reference, an EAN/GTIN or a SKU')
     .action(async (text: string, options: CommonOptions) => {
       await withWorkspace(options, async (ws) => {
-        const result = (await dispatch(ws, 'intake.scan', { text })) as ScanResult;
+        const result = await invoke(ws, 'intake.scan', { text });
         print(options, result, () => describeScan(result));
       });
     });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { addItem, addMerchant, addProduct } from '../../tests/integration/seed';
-import { sceneJpeg } from '../services/photos/testing';
+import { sceneJpeg } from '../../tests/support/images';
 import { Workspace } from '../services/workspace';
 import { rebound } from './testing';
 

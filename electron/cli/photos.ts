@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { ItemDetail } from '../../shared/contract';
 import { SYSTEM_ACTOR } from '../services/actor';
-import { dispatch } from '../services/api';
+import { invoke } from '../services/api';
 import { defaultDataDir } from '../services/paths';
 import { addPhotos, closePhotoPool, type AddPhotoResult } from '../services/photos';
 import { Workspace } from '../services/workspace';
@@ -24,8 +24,8 @@ interface CommonOptions {
 
 /** An item by its Rebound reference (RB-000123) or its numeric id. */
 async function findItem(ws: Workspace, ref: string): Promise<ItemDetail> {
-  if (/^\d+$/.test(ref)) return (await dispatch(ws, 'items.get', { id: Number(ref) })) as ItemDetail;
-  return (await dispatch(ws, 'items.getByReference', { reference: ref })) as ItemDetail;
+  if (/^\d+$/.test(ref)) return await invoke(ws, 'items.get', { id: Number(ref) });
+  return await invoke(ws, 'items.getByReference', { reference: ref });
 }
 
 function describe(result: AddPhotoResult): string {

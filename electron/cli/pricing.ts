@@ -3,7 +3,7 @@ import type { ItemDetail, PersonView } from '../../shared/contract';
 import { REJECT_REASONS, type PricingView, type RejectReason } from '../../shared/contract/pricing';
 import { formatMoney } from '../../shared/domain/money';
 import { AppError } from '../../shared/errors';
-import { dispatch } from '../services/api';
+import { invoke } from '../services/api';
 import type { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
 import { type CommonOptions, withCommon, withWorkspace } from './common';
@@ -16,8 +16,8 @@ import { type CommonOptions, withCommon, withWorkspace } from './common';
 
 /** An item by its Rebound reference (RB-000123) or its numeric id. */
 async function itemOf(ws: Workspace, ref: string): Promise<ItemDetail> {
-  if (/^\d+$/.test(ref)) return (await dispatch(ws, 'items.get', { id: Number(ref) })) as ItemDetail;
-  return (await dispatch(ws, 'items.getByReference', { reference: ref })) as ItemDetail;
+  if (/^\d+$/.test(ref)) return await invoke(ws, 'items.get', { id: Number(ref) });
+  return await invoke(ws, 'items.getByReference', { reference: ref });
 }
 
 /** A profile by its name (case-insensitive) or id; the decision is recorded under it. */
@@ -28,7 +28,7 @@ async function profileOf(ws: Workspace, who: string | undefined, command: string
       `rebound ${command} decides for a person: pass --as PROFILE (a profile's name or id).`,
     );
   }
-  const profiles = (await dispatch(ws, 'people.list', {})) as PersonView[];
+  const profiles = await invoke(ws, 'people.list', {});
   const key = who.trim().toLocaleLowerCase('en');
   const found = profiles.find((p) => String(p.id) === key || p.name.toLocaleLowerCase('en') === key);
   if (!found) {
@@ -101,9 +101,9 @@ export function registerPricingCommands(program: Command, io: CliIo): void {
     .action(async (ref: string, options: CommonOptions) => {
       await withWorkspace(options, async (ws) => {
         const item = await itemOf(ws, ref);
-        let view = (await dispatch(ws, 'pricing.get', { itemId: item.id })) as PricingView;
+        let view = await invoke(ws, 'pricing.get', { itemId: item.id });
         if (view.price === null || view.stale) {
-          view = (await dispatch(ws, 'pricing.propose', { itemId: item.id })) as PricingView;
+          view = await invoke(ws, 'pricing.propose', { itemId: item.id });
         }
         print(options, traceJson(view), () => traceText(view));
       });
@@ -126,8 +126,8 @@ export function registerPricingCommands(program: Command, io: CliIo): void {
         const base = { itemId: item.id, priceId: item.price.id };
         const view = (
           options.price === undefined
-            ? await dispatch(ws, 'approvals.approve', base, context)
-            : await dispatch(
+            ? await invoke(ws, 'approvals.approve', base, context)
+            : await invoke(
                 ws,
                 'approvals.adjust',
                 {
@@ -159,7 +159,7 @@ export function registerPricingCommands(program: Command, io: CliIo): void {
         const profile = await profileOf(ws, options.as, 'reject');
         const item = await itemOf(ws, ref);
         if (!item.price) throw new AppError('conflict', `Item ${item.reference} has no price proposal yet.`);
-        const view = (await dispatch(
+        const view = await invoke(
           ws,
           'approvals.reject',
           {
@@ -169,7 +169,7 @@ export function registerPricingCommands(program: Command, io: CliIo): void {
             ...(options.note ? { note: options.note } : {}),
           },
           { via: 'person', personId: profile.id, device: 'command line' },
-        )) as PricingView;
+        );
         print(
           options,
           view,

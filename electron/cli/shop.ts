@@ -9,7 +9,7 @@ import {
 } from '../../shared/contract/shops';
 import type { Channel } from '../../shared/domain/status';
 import { AppError } from '../../shared/errors';
-import { dispatch } from '../services/api';
+import { invoke } from '../services/api';
 import { resolveShop, SHOP_LABELS } from '../services/channels/shops';
 import { defaultDataDir } from '../services/paths';
 import { Workspace } from '../services/workspace';
@@ -327,7 +327,7 @@ Examples:
         );
       }
       const result = await withWorkspace(options, (ws, merchantId) =>
-        dispatch(ws, 'shops.configure', {
+        invoke(ws, 'shops.configure', {
           merchantId: merchantId!,
           platform: options.platform,
           settings,
@@ -343,7 +343,7 @@ Examples:
     .addOption(platformOption())
     .action(async (options: CommonOptions & { platform: ShopPlatformId }) => {
       const result = (await withWorkspace(options, (ws, merchantId) =>
-        dispatch(ws, 'shops.test', { merchantId: merchantId!, platform: options.platform }),
+        invoke(ws, 'shops.test', { merchantId: merchantId!, platform: options.platform }),
       )) as ShopTestResult;
       print(options, result, () => describeTest(result));
       if (!result.ok) {
@@ -358,7 +358,7 @@ Examples:
     .description('which shops each merchant has, their addresses and last connection test (never a secret)')
     .action(async (options: CommonOptions) => {
       const result = (await withWorkspace(options, (ws, merchantId) =>
-        dispatch(ws, 'shops.status', merchantId === undefined ? {} : { merchantId }),
+        invoke(ws, 'shops.status', merchantId === undefined ? {} : { merchantId }),
       )) as MerchantShops[];
       print(options, result, () => describeShops(result));
     });
@@ -368,7 +368,7 @@ Examples:
     .addOption(platformOption())
     .action(async (options: CommonOptions & { platform: ShopPlatformId }) => {
       const result = (await withWorkspace(options, (ws, merchantId) =>
-        dispatch(ws, 'shops.remove', { merchantId: merchantId!, platform: options.platform }),
+        invoke(ws, 'shops.remove', { merchantId: merchantId!, platform: options.platform }),
       )) as MerchantShops;
       print(options, result, () => describeShops([result]));
     });
@@ -400,7 +400,7 @@ Examples:
         if (opacity !== undefined && !Number.isFinite(opacity))
           throw new AppError('bad_input', `--opacity must be a number, got “${options.opacity}”.`);
         const result = (await withWorkspace(options, (ws, merchantId) =>
-          dispatch(ws, 'shops.setWatermark', {
+          invoke(ws, 'shops.setWatermark', {
             merchantId: merchantId!,
             ...(options.off
               ? { text: null, logoPath: null }

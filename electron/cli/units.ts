@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { PeriodSelling, UnitsSoldImportReport } from '../../shared/contract';
+import type { UnitsSoldImportReport } from '../../shared/contract';
 import { ReportRangeInput } from '../../shared/contract/exports';
 import { AppError } from '../../shared/errors';
-import { dispatch } from '../services/api';
+import { invoke } from '../services/api';
 import type { CliIo } from './index';
 import { type CommonOptions, merchantOf, withCommon, withWorkspace } from './common';
 
@@ -43,10 +43,10 @@ export function registerUnitsCommands(program: Command, io: CliIo): void {
         const merchant = await merchantOf(ws, options.merchant);
         let report: UnitsSoldImportReport;
         try {
-          report = (await dispatch(ws, 'products.importUnitsSold', {
+          report = await invoke(ws, 'products.importUnitsSold', {
             merchantId: merchant.id,
             base64: bytes.toString('base64'),
-          })) as UnitsSoldImportReport;
+          });
         } catch (error) {
           // An unreadable file is a failure of the command (1), not bad usage of it (2).
           if (error instanceof AppError && error.code === 'bad_input')
@@ -90,7 +90,7 @@ export function registerUnitsCommands(program: Command, io: CliIo): void {
         });
         if (!input.success)
           throw new AppError('bad_input', input.error.issues.map((i) => i.message).join('; '));
-        const rows = (await dispatch(ws, 'reports.selling', input.data)) as PeriodSelling[];
+        const rows = await invoke(ws, 'reports.selling', input.data);
         const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)} %`);
         const days = (v: number | null) => (v === null ? '—' : v.toFixed(1));
         print(

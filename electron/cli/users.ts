@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { PersonView } from '../../shared/contract';
 import { ROLES, type Role } from '../../shared/domain/status';
 import { AppError } from '../../shared/errors';
-import { dispatch } from '../services/api';
+import { invoke } from '../services/api';
 import type { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
 import { type CommonOptions, merchantOf, withCommon, withWorkspace } from './common';
@@ -15,7 +15,7 @@ import { type CommonOptions, merchantOf, withCommon, withWorkspace } from './com
  */
 
 async function personOf(ws: Workspace, name: string): Promise<PersonView> {
-  const people = (await dispatch(ws, 'people.list', {})) as PersonView[];
+  const people = await invoke(ws, 'people.list', {});
   const key = name.trim().toLocaleLowerCase('en');
   const found = people.find((p) => p.name.toLocaleLowerCase('en') === key || String(p.id) === key);
   if (!found) {
@@ -46,12 +46,7 @@ export function registerUsersCommands(program: Command, io: CliIo): void {
   };
   const users = program.command('users').description('the people who sign in to this workspace');
   const merchantNames = async (ws: Workspace) =>
-    new Map(
-      ((await dispatch(ws, 'merchants.list', {})) as { id: number; name: string }[]).map((m) => [
-        m.id,
-        m.name,
-      ]),
-    );
+    new Map((await invoke(ws, 'merchants.list', {})).map((m) => [m.id, m.name]));
 
   withCommon(users.command('add'))
     .description('add a person with a role; the password is read from standard input')
@@ -78,12 +73,12 @@ export function registerUsersCommands(program: Command, io: CliIo): void {
         await withWorkspace(options, async (ws) => {
           const merchantIds = [];
           for (const m of options.merchant ?? []) merchantIds.push((await merchantOf(ws, m)).id);
-          const person = (await dispatch(ws, 'people.add', {
+          const person = await invoke(ws, 'people.add', {
             name,
             role: options.role as Role,
             merchantIds,
             password,
-          })) as PersonView;
+          });
           print(options, person, () => `Added ${describe(person, new Map())}.\n`);
         });
       },
@@ -93,7 +88,7 @@ export function registerUsersCommands(program: Command, io: CliIo): void {
     .description('everybody, with their role, merchants and whether they are disabled')
     .action(async (options: CommonOptions) => {
       await withWorkspace(options, async (ws) => {
-        const people = (await dispatch(ws, 'people.list', {})) as PersonView[];
+        const people = await invoke(ws, 'people.list', {});
         const merchants = await merchantNames(ws);
         print(options, people, () =>
           people.length === 0
@@ -117,10 +112,10 @@ export function registerUsersCommands(program: Command, io: CliIo): void {
       .action(async (name: string, options: CommonOptions) => {
         await withWorkspace(options, async (ws) => {
           const person = await personOf(ws, name);
-          const changed = (await dispatch(ws, 'people.setDisabled', {
+          const changed = await invoke(ws, 'people.setDisabled', {
             id: person.id,
             disabled,
-          })) as PersonView;
+          });
           print(options, changed, () => `${changed.name} is ${disabled ? 'disabled' : 'enabled'}.\n`);
         });
       });
@@ -137,10 +132,10 @@ export function registerUsersCommands(program: Command, io: CliIo): void {
       const password = await passwordFrom(io);
       await withWorkspace(options, async (ws) => {
         const person = await personOf(ws, name);
-        const changed = (await dispatch(ws, 'people.resetPassword', {
+        const changed = await invoke(ws, 'people.resetPassword', {
           id: person.id,
           password,
-        })) as PersonView;
+        });
         print(options, changed, () => `Password of ${changed.name} reset; their sessions have ended.\n`);
       });
     });

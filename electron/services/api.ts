@@ -5,6 +5,7 @@ import {
   type CallContext,
   type Contract,
   type Envelope,
+  type Input,
   type MethodName,
   type Output,
   type ParsedInputOf,
@@ -184,6 +185,20 @@ export async function dispatch(
 
 /** Who created a workspace's first admin or its demo, for the history. */
 const FIRST_START_ACTOR: Actor = { ...SYSTEM_ACTOR, name: 'Rebound (first start)' };
+
+/**
+ * dispatch() typed by the contract, for code in this process that calls the API (the command
+ * line, the bench, tests): the method's input and output types come from `shared/contract`, so
+ * a caller never casts an answer.
+ */
+export async function invoke<M extends MethodName>(
+  ws: Workspace,
+  method: M,
+  input: Input<M>,
+  context: CallContext = SYSTEM_CALL,
+): Promise<Output<M>> {
+  return (await dispatch(ws, method, input, context)) as Output<M>;
+}
 
 export function toErrorData(error: unknown): ErrorData {
   if (error instanceof AppError) return error.toData();

@@ -1,6 +1,6 @@
 import type { ItemDetail, ItemSummary, ScanResult } from '../../shared/contract';
 import { formatMoney } from '../../shared/domain/money';
-import { sceneJpeg } from '../../electron/services/photos/testing';
+import { sceneJpeg } from '../support/images';
 import { expect, test, type ServedApp } from './fixtures';
 import { ApprovalsScreen, DeskScreen, IntakeScreen, Shell, StartScreen } from './pages';
 

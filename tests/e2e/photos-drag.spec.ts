@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ItemDetail, ItemSummary } from '../../shared/contract';
-import { sceneJpeg } from '../../electron/services/photos/testing';
+import { sceneJpeg } from '../support/images';
 import { expect, test, type ServedApp } from './fixtures';
 import { PhotoDeskScreen, StartScreen } from './pages';
 

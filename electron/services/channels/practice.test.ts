@@ -4,7 +4,7 @@ import { addItem, addMerchant, addPrice, addProduct } from '../../../tests/integ
 import { tempWorkspace } from '../../../tests/integration/temp';
 import { dispatch } from '../api';
 import { JobRunner } from '../jobs/runner';
-import { ManualClock, ManualScheduler, testEnvironment } from '../jobs/testkit';
+import { ManualClock, ManualScheduler, testEnvironment } from '../../../tests/support/jobs';
 import type { Workspace } from '../workspace';
 import { configureJobs } from './registry';
 

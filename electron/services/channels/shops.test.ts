@@ -19,7 +19,7 @@ import {
 } from '../../../tests/woocommerce/server';
 import { dispatch } from '../api';
 import { JobRunner } from '../jobs/runner';
-import { ManualClock, ManualScheduler } from '../jobs/testkit';
+import { ManualClock, ManualScheduler } from '../../../tests/support/jobs';
 import type { Workspace } from '../workspace';
 import { ChannelError, type ListingInput } from './channel';
 import { builtInRegistry, configureJobs } from './registry';

@@ -7,7 +7,7 @@ import {
   prepareFile,
   readRecords,
 } from './csv';
-import { windows1252 } from './testkit';
+import { windows1252 } from '../../../tests/support/intake';
 
 async function records(text: string) {
   const prepared = prepareFile(new TextEncoder().encode(text));

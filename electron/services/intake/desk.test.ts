@@ -3,7 +3,7 @@ import type { ItemDetail } from '../../../shared/contract';
 import type { Actor } from '../actor';
 import { dispatch } from '../api';
 import type { Workspace } from '../workspace';
-import { addMerchant, addProduct, call, tempWorkspace } from './testkit';
+import { addMerchant, addProduct, call, tempWorkspace } from '../../../tests/support/intake';
 
 /** A desk with one merchant (30-day window) and two products, one of them with accessories. */
 async function desk(ws: Workspace) {

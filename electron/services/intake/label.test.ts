@@ -6,7 +6,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, test } from 'vitest';
 import { LABEL_SIZES, type LabelSize } from '../../../shared/contract/intake';
 import { LABEL_PAGE, MM, renderLabel, toFontText, wrapLines, ellipsise, type LabelData } from './label';
-import { addMerchant, addProduct, call, tempWorkspace } from './testkit';
+import { addMerchant, addProduct, call, tempWorkspace } from '../../../tests/support/intake';
 
 const SAMPLE: LabelData = {
   reference: 'RB-000123',

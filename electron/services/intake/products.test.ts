@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addMerchant, addProduct, call, tempWorkspace } from './testkit';
+import { addMerchant, addProduct, call, tempWorkspace } from '../../../tests/support/intake';
 
 describe('the product catalogue', () => {
   test('creates, lists and searches a merchant’s products', async () => {

@@ -13,7 +13,7 @@ import { backoffDelay, retryDelay } from './backoff';
 import { isoAt } from './clock';
 import { enqueue } from './outbox';
 import { JobRunner, requestSalesSync, workerIsGone } from './runner';
-import { ManualClock, ManualScheduler, MemoryChannel, testEnvironment } from './testkit';
+import { ManualClock, ManualScheduler, MemoryChannel, testEnvironment } from '../../../tests/support/jobs';
 
 const T0 = Date.parse('2026-04-01T09:00:00.000Z');
 const BACKOFF = { baseMs: 1_000, maxMs: 60_000 };

@@ -9,7 +9,7 @@ import type { Actor } from '../actor';
 import { nowIso } from '../db/connection';
 import { Workspace } from '../workspace';
 import { addPhotos, PhotoPool, type AddPhotoResult, type PhotoFile } from './index';
-import { pngClaiming, sceneJpeg } from './testing';
+import { pngClaiming, sceneJpeg } from '../../../tests/support/images';
 
 /**
  * addPhotos against a real workspace (SQLite file + photo folder) and real image files: what

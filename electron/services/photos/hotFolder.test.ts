@@ -8,7 +8,7 @@ import type { Actor } from '../actor';
 import type { Workspace } from '../workspace';
 import { HotFolder, isCandidateName, readHotFolderSetting } from './hotFolder';
 import { PhotoPool } from './index';
-import { sceneJpeg } from './testing';
+import { sceneJpeg } from '../../../tests/support/images';
 
 /**
  * The hot folder against a real temp folder and real JPEGs: arrivals in shooting order, a slow

@@ -8,7 +8,7 @@ import { dispatch } from '../api';
 import type { Workspace } from '../workspace';
 import { hotFolderOf } from './hotFolder';
 import { closePhotoPool } from './index';
-import { sceneJpeg } from './testing';
+import { sceneJpeg } from '../../../tests/support/images';
 
 /** The photo desk's methods through dispatch, as the window calls them. */
 

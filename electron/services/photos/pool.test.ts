@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locateWorker, PhotoPool } from './pool';
-import { sceneJpeg } from './testing';
+import { sceneJpeg } from '../../../tests/support/images';
 
 let dir: string;
 

@@ -16,7 +16,7 @@ import {
   productSvg,
   sceneJpeg,
   sceneSvg,
-} from './testing';
+} from '../../../tests/support/images';
 
 /**
  * The pipeline, end to end through the worker pool, on real files made here by sharp: what a

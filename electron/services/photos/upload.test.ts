@@ -2,7 +2,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { addItem, addMerchant, addProduct, addProfile } from '../../../tests/integration/seed';
 import { serveWorkspace } from '../../../tests/support/browser';
 import { closePhotoPool } from './index';
-import { sceneJpeg } from './testing';
+import { sceneJpeg } from '../../../tests/support/images';
 
 /**
  * Browser mode's upload route: POST /api/upload/photo with the file as the raw body, behind the

@@ -6,7 +6,7 @@ import { tempWorkspace } from '../../../tests/integration/temp';
 import type { Actor } from '../actor';
 import { gradeItem } from '../intake/grade';
 import { addPhotos, PhotoPool } from '../photos';
-import { sceneJpeg } from '../photos/testing';
+import { sceneJpeg } from '../../../tests/support/images';
 import type { Workspace } from '../workspace';
 import { POLICY_ACTOR } from './service';
 

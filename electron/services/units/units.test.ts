@@ -5,7 +5,7 @@ import { addItem, addListing, addMerchant, addProduct, addProfile } from '../../
 import { tempWorkspace } from '../../../tests/integration/temp';
 import { dispatch } from '../api';
 import { reportSkus } from '../exports/reports';
-import { base64, windows1252 } from '../intake/testkit';
+import { base64, windows1252 } from '../../../tests/support/intake';
 import type { Workspace } from '../workspace';
 import { parseUnits } from './importUnitsSold';
 

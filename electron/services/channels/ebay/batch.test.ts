@@ -17,7 +17,7 @@ import type { Grade } from '../../../../shared/domain/grades';
 import { dispatch } from '../../api';
 import { listingText } from '../../descriptions/service';
 import { JobRunner } from '../../jobs/runner';
-import { ManualClock, ManualScheduler } from '../../jobs/testkit';
+import { ManualClock, ManualScheduler } from '../../../../tests/support/jobs';
 import type { Workspace } from '../../workspace';
 import { builtInRegistry, configureJobs } from '../registry';
 

@@ -13,7 +13,7 @@ import { addItem, addMerchant, addPhoto, addPrice, addProduct } from '../../../.
 import { tempWorkspace } from '../../../../tests/integration/temp';
 import { dispatch } from '../../api';
 import { JobRunner } from '../../jobs/runner';
-import { ManualClock, ManualScheduler } from '../../jobs/testkit';
+import { ManualClock, ManualScheduler } from '../../../../tests/support/jobs';
 import type { Workspace } from '../../workspace';
 import { ChannelError } from '../channel';
 import { builtInRegistry, configureJobs } from '../registry';

@@ -18,7 +18,7 @@ import { expectNoViolations, startEbayTestServer, type EbayTestServer } from '..
 import { addItem, addMerchant, addPrice, addProduct } from '../../../../tests/integration/seed';
 import { tempWorkspace } from '../../../../tests/integration/temp';
 import { dispatch } from '../../api';
-import { ManualClock } from '../../jobs/testkit';
+import { ManualClock } from '../../../../tests/support/jobs';
 import type { Workspace } from '../../workspace';
 import { builtInRegistry, configureJobs } from '../registry';
 import { openSecrets } from './config';

@@ -16,7 +16,7 @@ import {
   type WooTestServer,
 } from '../../../../tests/woocommerce/server';
 import { ShopClock } from '../../../../tests/woocommerce/state';
-import { ManualClock } from '../../jobs/testkit';
+import { ManualClock } from '../../../../tests/support/jobs';
 import type { Workspace } from '../../workspace';
 import { ChannelError, type ListingInput, type RemoteSale } from '../channel';
 import { centsOf, woocommercePlatform, wooAmount, wooPrices, type WooChannelOptions } from './adapter';

@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { onTestFinished } from 'vitest';
-import type { InputOf, OutputOf } from '../../../shared/contract/define';
-import { intakeContract } from '../../../shared/contract/intake';
-import { AppError } from '../../../shared/errors';
-import type { Actor } from '../actor';
-import type { HandlerContext } from '../api';
-import { Workspace } from '../workspace';
-import { WINDOWS_1252_HIGH } from './csv';
-import { intakeHandlers } from './handlers';
+import type { InputOf, OutputOf } from '../../shared/contract/define';
+import { intakeContract } from '../../shared/contract/intake';
+import { AppError } from '../../shared/errors';
+import type { Actor } from '../../electron/services/actor';
+import type { HandlerContext } from '../../electron/services/api';
+import { Workspace } from '../../electron/services/workspace';
+import { WINDOWS_1252_HIGH } from '../../electron/services/intake/csv';
+import { intakeHandlers } from '../../electron/services/intake/handlers';
 
 /**
  * Test helpers for the intake services: a real workspace in a fresh temp folder, and merchants

@@ -1,4 +1,4 @@
-import type { Channel } from '../../../shared/domain/status';
+import type { Channel } from '../../shared/domain/status';
 import {
   ChannelError,
   type ChannelAdapter,
@@ -8,11 +8,11 @@ import {
   type RemoteRef,
   type RemoteSale,
   type SalesPage,
-} from '../channels/channel';
-import { PracticeChannel } from '../channels/practice';
-import type { ChannelRegistry, JobsEnvironment } from '../channels/registry';
-import type { Workspace } from '../workspace';
-import { isoAt, type Clock, type Scheduler } from './clock';
+} from '../../electron/services/channels/channel';
+import { PracticeChannel } from '../../electron/services/channels/practice';
+import type { ChannelRegistry, JobsEnvironment } from '../../electron/services/channels/registry';
+import type { Workspace } from '../../electron/services/workspace';
+import { isoAt, type Clock, type Scheduler } from '../../electron/services/jobs/clock';
 
 /**
  * Test doubles for the job worker: a clock that moves only when told, a scheduler that runs
