@@ -48,6 +48,11 @@ const BENCHMARKS: readonly Benchmark[] = [
     load: async () => (await import('./exports')).benchExports,
   },
   {
+    name: 'eventloop',
+    description: 'the main thread’s event-loop delay while exports.sales (CSV, XLSX) writes 100,000 sales',
+    load: async () => (await import('./eventloop')).benchEventLoop,
+  },
+  {
     name: 'sales',
     description: 'the Sales screen’s sales.list over 100,000 sales: service vs raw SQL',
     load: async () => (await import('./sales')).benchSales,

@@ -1,6 +1,6 @@
 import { app, BrowserWindow, session, type Session, type WebContents } from 'electron';
 import { consentStep } from './ebayConsent';
-import { lockedWebPreferences } from './webPreferences';
+import { consentWindowOptions } from './webPreferences';
 
 /**
  * eBay's consent page in a window of its own: modal over the app, sandboxed, no preload, and its
@@ -40,22 +40,9 @@ let open: { window: BrowserWindow; finish: (url: string | null) => void } | null
 export function openEbayConsent(parent: BrowserWindow | null, url: string, testOrigin: string | null) {
   open?.finish(null);
   return new Promise<string | null>((resolve) => {
-    const win = new BrowserWindow({
-      width: 560,
-      height: 760,
-      minWidth: 400,
-      minHeight: 500,
-      ...(parent ? { parent, modal: true } : {}),
-      show: false,
-      title: 'eBay',
-      autoHideMenuBar: true,
-      webPreferences: {
-        // Isolated, sandboxed, no Node; DevTools off in the packaged app (devTools: !app.isPackaged).
-        ...lockedWebPreferences(app.isPackaged),
-        session: consentSession(),
-        spellcheck: false,
-      },
-    });
+    const win = new BrowserWindow(
+      consentWindowOptions({ isPackaged: app.isPackaged, parent, session: consentSession() }),
+    );
     const contents = win.webContents;
     consentContents.add(contents);
     let settled = false;

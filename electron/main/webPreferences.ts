@@ -1,4 +1,4 @@
-import type { WebPreferences } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions, Session, WebPreferences } from 'electron';
 
 /**
  * The web preferences every Rebound window shares (the app's window, eBay's consent window): an
@@ -17,4 +17,54 @@ export function lockedWebPreferences(isPackaged: boolean) {
     webviewTag: false,
     devTools: !isPackaged,
   } as const satisfies WebPreferences;
+}
+
+/** The app's window: the preload bridge is the only thing its page gets beyond the web. */
+export function mainWindowOptions(options: {
+  readonly isPackaged: boolean;
+  /** The built preload (out/preload/index.cjs). */
+  readonly preload: string;
+  /** The window's own icon, where the platform shows one (mainWindow.ts: Linux in development). */
+  readonly icon?: string | undefined;
+}): BrowserWindowConstructorOptions {
+  return {
+    width: 1440,
+    height: 900,
+    minWidth: 1024,
+    minHeight: 680,
+    show: false,
+    title: 'Rebound',
+    backgroundColor: '#f8f9fa',
+    ...(options.icon !== undefined ? { icon: options.icon } : {}),
+    webPreferences: {
+      // Isolated, sandboxed, no Node; DevTools off in the packaged app (devTools: !app.isPackaged).
+      ...lockedWebPreferences(options.isPackaged),
+      preload: options.preload,
+      spellcheck: true,
+    },
+  };
+}
+
+/** eBay's consent window: modal over the app, no preload, its own in-memory session. */
+export function consentWindowOptions(options: {
+  readonly isPackaged: boolean;
+  readonly parent: BrowserWindow | null;
+  readonly session: Session;
+}): BrowserWindowConstructorOptions {
+  return {
+    width: 560,
+    height: 760,
+    minWidth: 400,
+    minHeight: 500,
+    ...(options.parent ? { parent: options.parent, modal: true } : {}),
+    show: false,
+    title: 'eBay',
+    autoHideMenuBar: true,
+    webPreferences: {
+      // Isolated, sandboxed, no Node; DevTools off in the packaged app (devTools: !app.isPackaged).
+      ...lockedWebPreferences(options.isPackaged),
+      session: options.session,
+      spellcheck: false,
+    },
+  };
 }

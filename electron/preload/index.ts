@@ -11,8 +11,10 @@ import {
 } from '../../shared/contract/bridge';
 
 /**
- * The only thing the renderer gets from Electron: one `call` into the contract, signing in and
- * out of this window, the event stream, and opening an allow-listed link. No ipcRenderer, no Node, no other channel.
+ * The only thing the renderer gets from Electron, as `window.rebound`: `runtime`, one `call` into
+ * the contract, `session` (signing in and out of this window), `onEvent` (the event stream),
+ * `openExternal` (an allow-listed link) and `ebayConsent` (eBay's consent window). No ipcRenderer,
+ * no Node, no other channel. The main process's side is electron/main/ipc.ts.
  */
 const bridge: ReboundBridge = {
   runtime: 'electron',

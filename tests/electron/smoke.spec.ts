@@ -8,7 +8,10 @@ import { _electron as electron, expect, test, type ElectronApplication } from '@
  * The desktop app itself, started the way `npm start` does (Electron on the project folder,
  * whose package.json points at out/main/index.js), with a fresh data folder. Browser mode
  * covers the screens; this covers what only Electron has: the window's hardening and the
- * preload bridge.
+ * preload bridge (`window.rebound`: runtime, call, session, onEvent, openExternal, ebayConsent)
+ * with each window's session kept in the main process. The rules themselves are unit-tested
+ * without the Electron binary, against a stand-in for it (electron/main/*.test.ts); this checks
+ * that the real Electron applies them.
  */
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -128,7 +131,82 @@ test.describe('the desktop app', () => {
       return g.rebound.call('workspace.status', {}, { profileId: 1 });
     });
     expect(refused).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-    expect(path.resolve(dataDir)).toBeTruthy();
+  });
+
+  test('signs in through the bridge, for this window only, and out again', async () => {
+    const window = await app.firstWindow();
+    await window.waitForLoadState('domcontentloaded');
+    type Rebound = {
+      call(method: string, input: unknown): Promise<unknown>;
+      session(request: unknown): Promise<unknown>;
+    };
+    // The empty workspace's first admin, created from its own window; then signing in with it.
+    const created = await window.evaluate(async () => {
+      const { rebound } = globalThis as unknown as { rebound: Rebound };
+      return rebound.call('setup.firstAdmin', { name: 'Ada', password: 'ada-password' });
+    });
+    expect(created).toMatchObject({ ok: true });
+    const signedIn = await window.evaluate(async () => {
+      const { rebound } = globalThis as unknown as { rebound: Rebound };
+      const wrong = await rebound.session({ op: 'signIn', name: 'Ada', password: 'not-her-password' });
+      const right = await rebound.session({ op: 'signIn', name: 'Ada', password: 'ada-password' });
+      return { wrong, right, status: await rebound.call('workspace.status', {}) };
+    });
+    expect(signedIn.wrong).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(signedIn.right).toMatchObject({ ok: true, value: { me: { name: 'Ada', role: 'admin' } } });
+    // The session is the window's, in the main process: the data folder given with --data-dir.
+    expect(signedIn.status).toMatchObject({ ok: true, value: { dataDir: path.resolve(dataDir) } });
+    // The page holds no secret of it: nothing in its storage or cookies.
+    const stored = await window.evaluate(() => {
+      const g = globalThis as unknown as {
+        document: { cookie: string };
+        localStorage: Record<string, unknown>;
+        sessionStorage: Record<string, unknown>;
+      };
+      const secretLike = (storage: Record<string, unknown>) =>
+        Object.keys(storage).filter((key) => /session|token/i.test(key));
+      return {
+        cookies: g.document.cookie,
+        local: secretLike(g.localStorage),
+        session: secretLike(g.sessionStorage),
+      };
+    });
+    expect(stored).toEqual({ cookies: '', local: [], session: [] });
+
+    const signedOut = await window.evaluate(async () => {
+      const { rebound } = globalThis as unknown as { rebound: Rebound };
+      const out = await rebound.session({ op: 'signOut' });
+      return { out, status: await rebound.call('workspace.status', {}) };
+    });
+    expect(signedOut).toMatchObject({
+      out: { ok: true, value: null },
+      status: { ok: false, error: { code: 'unauthorized' } },
+    });
+  });
+
+  test('serves its pages from rebound://app with the CSP, and stays there', async () => {
+    const window = await app.firstWindow();
+    await window.waitForLoadState('domcontentloaded');
+    expect(window.url()).toMatch(/^rebound:\/\/app\//);
+    const headers = await window.evaluate(async () => {
+      const { location } = globalThis as unknown as { location: { href: string } };
+      const response = await fetch(location.href);
+      return {
+        csp: response.headers.get('content-security-policy'),
+        nosniff: response.headers.get('x-content-type-options'),
+      };
+    });
+    expect(headers.nosniff).toBe('nosniff');
+    expect(headers.csp).toContain("script-src 'self'");
+    expect(headers.csp).not.toContain('unsafe-eval');
+    expect(headers.csp).toContain("frame-ancestors 'none'");
+
+    // Navigating away is refused in the main process (will-navigate): the page stays ours.
+    await window.evaluate(() => {
+      (globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/';
+    });
+    await window.waitForTimeout(500);
+    expect(window.url()).toMatch(/^rebound:\/\/app\//);
   });
 
   test('refuses to open any other window', async () => {
