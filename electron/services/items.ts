@@ -1,23 +1,7 @@
 import { sql, type ExpressionBuilder, type Selectable, type SelectQueryBuilder } from 'kysely';
-import type {
-  ItemCounts,
-  ItemDetail,
-  ItemEvent,
-  ItemListInput,
-  Listing,
-  ItemSummary,
-  Paged,
-  PriceStep,
-} from '../../shared/contract';
-import type {
-  DefectKind,
-  DefectSeverity,
-  FunctionalTest,
-  Grade,
-  PackagingState,
-  ReturnReason,
-} from '../../shared/domain/grades';
-import type { Channel, ItemStatus, ListingStatus, WindowResult } from '../../shared/domain/status';
+import type { ItemCounts, ItemDetail, ItemEvent, ItemListInput, Listing, ItemSummary, Paged, PriceStep } from '../../shared/contract';
+import type { Grade, PackagingState, ReturnReason } from '../../shared/domain/grades';
+import type { ItemStatus } from '../../shared/domain/status';
 import { END_REASONS } from '../../shared/contract/channels';
 import { AppError } from '../../shared/errors';
 import type { z } from 'zod';
@@ -220,14 +204,14 @@ function toSummary(row: SummaryRow): ItemSummary {
     title: row.title,
     brand: row.brand,
     grade: row.grade as Grade | null,
-    status: row.status as ItemStatus,
+    status: row.status,
     returnReason: row.return_reason as ReturnReason | null,
     receivedAt: row.received_at,
     originalCents: row.original_cents,
     proposedCents: row.proposed_cents ?? null,
     defectCount: Number(row.defect_count ?? 0),
     mainPhotoHash: row.main_photo_hash ?? null,
-    windowResult: row.window_result as WindowResult,
+    windowResult: row.window_result,
   };
 }
 
@@ -311,7 +295,7 @@ export async function getItem(ws: Workspace, id: number): Promise<ItemDetail> {
     orderLine: row.order_line,
     deliveredAt: row.delivered_at,
     packaging: row.packaging as PackagingState | null,
-    functionalTest: row.functional_test as FunctionalTest,
+    functionalTest: row.functional_test,
     factoryReset: row.factory_reset === 1,
     cleaned: row.cleaned === 1,
     repackaged: row.repackaged === 1,
@@ -321,10 +305,10 @@ export async function getItem(ws: Workspace, id: number): Promise<ItemDetail> {
     gradedAt: row.graded_at,
     defects: defects.map((d) => ({
       id: d.id,
-      kind: d.kind as DefectKind,
+      kind: d.kind,
       location: d.location,
       sizeMm: d.size_mm,
-      severity: d.severity as DefectSeverity,
+      severity: d.severity,
       note: d.note,
       photoId: d.photo_id,
     })),
@@ -405,7 +389,7 @@ export async function countItems(ws: Workspace, merchantId?: number): Promise<It
   const statusCounts: Partial<Record<ItemStatus, number>> = {};
   let total = 0;
   for (const row of byStatus) {
-    statusCounts[row.status as ItemStatus] = Number(row.n);
+    statusCounts[row.status] = Number(row.n);
     total += Number(row.n);
   }
   const gradeCounts: Partial<Record<Grade | 'ungraded', number>> = {};
@@ -423,8 +407,8 @@ export async function countItems(ws: Workspace, merchantId?: number): Promise<It
 export function listingView(l: Selectable<Database['listings']>): Listing {
   return {
     id: l.id,
-    channel: l.channel as Channel,
-    status: l.status as ListingStatus,
+    channel: l.channel,
+    status: l.status,
     url: l.url,
     priceCents: l.price_cents,
     lastError: l.last_error,

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { Merchant, MerchantInput } from '../../shared/contract';
-import type { Language } from '../../shared/domain/status';
 import { AppError } from '../../shared/errors';
 import type { Actor } from './actor';
 import { nowIso } from './db/connection';
@@ -30,7 +29,7 @@ function toMerchant(row: MerchantRow): Merchant {
     id: row.id,
     name: row.name,
     currency: row.currency,
-    language: row.language as Language,
+    language: row.language,
     returnWindowDays: row.return_window_days,
     address: row.address,
     itemCount: Number(row.item_count ?? 0),

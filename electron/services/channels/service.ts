@@ -1,17 +1,7 @@
 import type { z } from 'zod';
-import type {
-  EndInput,
-  JobRowView,
-  JobsListInput,
-  JobsSummary,
-  ListingJobResult,
-  PublishInput,
-  PublishResult,
-  JobKindName,
-  JobStatusName,
-} from '../../../shared/contract/channels';
+import type { EndInput, JobRowView, JobsListInput, JobsSummary, ListingJobResult, PublishInput, PublishResult } from '../../../shared/contract/channels';
 import { formatMoney } from '../../../shared/domain/money';
-import { CHANNELS, type Channel, type ListingStatus } from '../../../shared/domain/status';
+import { CHANNELS, type Channel } from '../../../shared/domain/status';
 import { AppError } from '../../../shared/errors';
 import type { Actor } from '../actor';
 import { recordEvent } from '../events';
@@ -237,7 +227,7 @@ export async function retryListing(
 ): Promise<ListingJobResult> {
   const listing = await listingWithItem(ws, { listingId });
   if (!listing) throw new AppError('not_found', `There is no listing with id ${listingId}.`);
-  const channel = listing.channel as Channel;
+  const channel = listing.channel;
   if (listing.status !== 'failed') {
     throw new AppError(
       'conflict',
@@ -330,7 +320,7 @@ export async function endListing(
     return job.id;
   });
   ws.changed('jobs', 'listings');
-  return { listingId: listing.id, channel: input.channel, status: listing.status as ListingStatus, jobId };
+  return { listingId: listing.id, channel: input.channel, status: listing.status, jobId };
 }
 
 export async function syncNow(ws: Workspace, env: JobsEnvironment): Promise<{ jobIds: number[] }> {
@@ -372,8 +362,8 @@ export async function listJobs(ws: Workspace, input: z.output<typeof JobsListInp
   const rows = await q.execute();
   return rows.map((r) => ({
     id: r.id,
-    kind: r.kind as JobKindName,
-    status: r.status as JobStatusName,
+    kind: r.kind,
+    status: r.status,
     itemId: r.item_id,
     reference: r.reference,
     channel: CHANNELS.find((c) => c === r.channel) ?? null,
@@ -414,7 +404,7 @@ export async function queuePriceUpdates(
   const jobIds: number[] = [];
   for (const listing of listings) {
     if (listing.price_cents === priceCents) continue;
-    const channel = listing.channel as Channel;
+    const channel = listing.channel;
     if (listing.status === 'queued') {
       // Not sent yet: the publish job reads the listing's price when it runs.
       await trx

@@ -1,3 +1,21 @@
+import type { JobKindName, JobStatusName } from '../../../shared/contract/channels';
+import type { SaleKind } from '../../../shared/contract/sales';
+import type {
+  DefectKind,
+  DefectSeverity,
+  FunctionalTest,
+  Grade,
+  PackagingState,
+  ReturnReason,
+} from '../../../shared/domain/grades';
+import type {
+  Channel,
+  ItemStatus,
+  Language,
+  ListingStatus,
+  Role,
+  WindowResult,
+} from '../../../shared/domain/status';
 import type { Generated } from 'kysely';
 
 /**
@@ -13,7 +31,7 @@ export interface MerchantsTable {
   id: Generated<number>;
   name: string;
   currency: string;
-  language: string;
+  language: Language;
   return_window_days: number;
   address: string;
   pricing_policy: string | null;
@@ -24,7 +42,7 @@ export interface MerchantsTable {
 export interface ProfilesTable {
   id: Generated<number>;
   name: string;
-  role: string;
+  role: Role;
   merchant_id: number | null;
   pin_hash: string | null;
   created_at: string;
@@ -81,19 +99,19 @@ export interface ItemsTable {
   product_id: number;
   order_reference: string | null;
   order_line: number | null;
-  return_reason: string | null;
+  return_reason: ReturnReason | null;
   return_note: Generated<string>;
   delivered_at: string | null;
   received_at: string;
-  window_result: Generated<string>;
-  grade: string | null;
-  packaging: string | null;
-  functional_test: Generated<string>;
+  window_result: Generated<WindowResult>;
+  grade: Grade | null;
+  packaging: PackagingState | null;
+  functional_test: Generated<FunctionalTest>;
   factory_reset: Generated<number>;
   cleaned: Generated<number>;
   repackaged: Generated<number>;
   accessories_missing: Generated<string>;
-  status: Generated<string>;
+  status: Generated<ItemStatus>;
   disposition: string | null;
   graded_at: string | null;
   created_at: string;
@@ -123,10 +141,10 @@ export interface DefectsTable {
   id: Generated<number>;
   item_id: number;
   position: number;
-  kind: string;
+  kind: DefectKind;
   location: Generated<string>;
   size_mm: number | null;
-  severity: string;
+  severity: DefectSeverity;
   note: Generated<string>;
   photo_id: number | null;
 }
@@ -151,7 +169,7 @@ export interface PricesTable {
 export interface DescriptionsTable {
   id: Generated<number>;
   item_id: number;
-  language: string;
+  language: Language;
   title: string;
   condition_enum: string | null;
   condition_id: number | null;
@@ -188,8 +206,8 @@ export interface ChannelAccountsTable {
 export interface ListingsTable {
   id: Generated<number>;
   item_id: number;
-  channel: string;
-  status: string;
+  channel: Channel;
+  status: ListingStatus;
   remote_sku: string | null;
   remote_offer_id: string | null;
   remote_listing_id: string | null;
@@ -203,11 +221,11 @@ export interface ListingsTable {
 
 export interface JobsTable {
   id: Generated<number>;
-  kind: string;
+  kind: JobKindName;
   item_id: number | null;
   channel: string | null;
   payload: Generated<string>;
-  status: Generated<string>;
+  status: Generated<JobStatusName>;
   attempts: Generated<number>;
   max_attempts: Generated<number>;
   next_run_at: string;
@@ -236,7 +254,7 @@ export interface SalesTable {
   vat_rate_bp: Generated<number>;
   vat_scheme: Generated<string>;
   buyer_country: string | null;
-  kind: Generated<string>;
+  kind: Generated<SaleKind>;
   reverses_sale_id: number | null;
   created_at: string;
 }

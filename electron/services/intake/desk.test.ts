@@ -4,6 +4,7 @@ import type { Actor } from '../actor';
 import { dispatch } from '../api';
 import type { Workspace } from '../workspace';
 import { addMerchant, addProduct, call, tempWorkspace } from '../../../tests/support/intake';
+import type { Role } from '../../../shared/domain/status';
 
 /** A desk with one merchant (30-day window) and two products, one of them with accessories. */
 async function desk(ws: Workspace) {
@@ -479,7 +480,7 @@ describe('through the API', () => {
   test('the intake methods are served by dispatch, with their roles', async () => {
     const ws = tempWorkspace();
     const d = await desk(ws);
-    const profile = async (name: string, role: string, merchantId: number | null = null) =>
+    const profile = async (name: string, role: Role, merchantId: number | null = null) =>
       (
         await ws.kysely
           .insertInto('profiles')

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ItemDetail } from '../../../shared/contract';
 import type { DispositionInput, GradeInput } from '../../../shared/contract/intake';
-import type { Grade } from '../../../shared/domain/grades';
+import type { DefectKind, DefectSeverity, Grade } from '../../../shared/domain/grades';
 import type { ItemStatus } from '../../../shared/domain/status';
 import { AppError, assertNever } from '../../../shared/errors';
 import { actsFor, type Actor } from '../actor';
@@ -49,10 +49,10 @@ export function statusAfterGrading(current: ItemStatus, grade: Grade, hasPhotos:
 }
 
 interface StoredDefect {
-  kind: string;
+  kind: DefectKind;
   location: string;
   sizeMm: number | null;
-  severity: string;
+  severity: DefectSeverity;
   note: string;
   photoId: number | null;
 }
@@ -89,7 +89,7 @@ export async function gradeItem(ws: Workspace, actor: Actor, input: GradeParams)
         version: item.version,
       });
     }
-    const status = item.status as ItemStatus;
+    const status = item.status;
     if (!GRADABLE.has(status)) {
       throw new AppError(
         'conflict',

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { addMerchant, addProduct, base64, call, tempWorkspace, windows1252 } from '../../../tests/support/intake';
+import {
+  addMerchant,
+  addProduct,
+  base64,
+  call,
+  tempWorkspace,
+  windows1252,
+} from '../../../tests/support/intake';
 
 describe('importing a product catalogue', () => {
   test('creates new products, updates changed ones, and a second import changes nothing', async () => {

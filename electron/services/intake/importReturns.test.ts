@@ -1,7 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import type { ServerEvent } from '../../../shared/contract';
 import type { Workspace } from '../workspace';
-import { addMerchant, addProduct, base64, call, tempWorkspace, windows1252 } from '../../../tests/support/intake';
+import {
+  addMerchant,
+  addProduct,
+  base64,
+  call,
+  tempWorkspace,
+  windows1252,
+} from '../../../tests/support/intake';
 
 async function desk(ws: Workspace) {
   const velo = await addMerchant(ws, { name: 'Velo Shop', returnWindowDays: 30 });

@@ -9,6 +9,7 @@ import {
   type ReturnField,
 } from '../../../shared/contract/intake';
 import { gtinProblem, gtinVariants } from '../../../shared/domain/ean';
+import type { ReturnReason } from '../../../shared/domain/grades';
 import { checkReturnWindow, localIsoDate } from '../../../shared/domain/returnWindow';
 import { AppError } from '../../../shared/errors';
 import type { Actor } from '../actor';
@@ -182,7 +183,7 @@ export async function importReturns(
           problems.push(`the price is in ${currency}, but ${merchant.name} works in ${merchant.currency}`);
         }
 
-        let returnReason: string | null = null;
+        let returnReason: ReturnReason | null = null;
         let returnNote = '';
         if ((cells.return_reason ?? '') !== '') {
           const parsed = parseReturnReason(cells.return_reason!);

@@ -1,16 +1,10 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Merchant, Paged } from '../../../shared/contract';
-import type {
-  MerchantUpdateInput,
-  Product,
-  ProductCreateInput,
-  ProductListInput,
-  ProductUpdateInput,
-} from '../../../shared/contract/intake';
+import type { MerchantUpdateInput, Product, ProductCreateInput, ProductListInput, ProductUpdateInput } from '../../../shared/contract/intake';
 import { gtinProblem, gtinVariants } from '../../../shared/domain/ean';
 import { checkReturnWindow } from '../../../shared/domain/returnWindow';
-import { FINAL_STATUSES, type ItemStatus } from '../../../shared/domain/status';
+import { FINAL_STATUSES } from '../../../shared/domain/status';
 import { AppError } from '../../../shared/errors';
 import type { Actor } from '../actor';
 import { nowIso } from '../db/connection';
@@ -379,7 +373,7 @@ async function recheckWindows(
     .where('delivered_at', 'is not', null)
     .execute();
   for (const item of items) {
-    if (FINAL_STATUSES.has(item.status as ItemStatus)) continue;
+    if (FINAL_STATUSES.has(item.status)) continue;
     const check = checkReturnWindow({
       deliveredAt: item.delivered_at,
       receivedAt: item.received_at,

@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { ItemDetail } from '../../../shared/contract';
+import type { ReturnReason } from '../../../shared/domain/grades';
 import type { ReceiveInput, ReturnFactsInput } from '../../../shared/contract/intake';
 import {
   checkReturnWindow,
@@ -57,7 +58,7 @@ export interface NewItem {
   readonly sku: string;
   readonly orderReference: string | null;
   readonly orderLine: number | null;
-  readonly returnReason: string | null;
+  readonly returnReason: ReturnReason | null;
   readonly returnNote: string;
   readonly deliveredAt: string | null;
   readonly receivedAt: string;

@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { ScanInput, ScanLooksLike, ScanResult, ScannedItem } from '../../../shared/contract/intake';
 import { gtinCheckDigit, gtinVariants, isValidGtin, looksLikeGtin } from '../../../shared/domain/ean';
-import type { ItemStatus } from '../../../shared/domain/status';
 import { ftsQuery } from '../items';
 import type { Workspace } from '../workspace';
 import { productQuery, toProduct } from './products';
@@ -76,7 +75,7 @@ function toScanned(row: ScannedRow): ScannedItem {
     merchantName: row.merchant_name,
     sku: row.sku,
     title: row.title,
-    status: row.status as ItemStatus,
+    status: row.status,
     orderReference: row.order_reference,
     orderLine: row.order_line,
     receivedAt: row.received_at,
@@ -116,8 +115,7 @@ export async function scan(ws: Workspace, input: z.output<typeof ScanInput>): Pr
       .select(['id', 'reference', 'status'])
       .where('reference', 'in', [...new Set([reference, text.toUpperCase()])])
       .executeTakeFirst();
-    if (item)
-      return { kind: 'item', itemId: item.id, reference: item.reference, status: item.status as ItemStatus };
+    if (item) return { kind: 'item', itemId: item.id, reference: item.reference, status: item.status };
     return { kind: 'unknown', text, ...guessKind(text) };
   }
 

@@ -14,6 +14,7 @@ import { isoAt } from './clock';
 import { enqueue } from './outbox';
 import { JobRunner, requestSalesSync, workerIsGone } from './runner';
 import { ManualClock, ManualScheduler, MemoryChannel, testEnvironment } from '../../../tests/support/jobs';
+import type { Channel } from '../../../shared/domain/status';
 
 const T0 = Date.parse('2026-04-01T09:00:00.000Z');
 const BACKOFF = { baseMs: 1_000, maxMs: 60_000 };
@@ -59,7 +60,7 @@ async function publish(ws: Workspace, itemId: number, channels: ('practice' | 's
   return (await dispatch(ws, 'channels.publish', { itemIds: [itemId], channels })) as PublishResult[];
 }
 
-async function listing(ws: Workspace, itemId: number, channel: string) {
+async function listing(ws: Workspace, itemId: number, channel: Channel) {
   return ws.kysely
     .selectFrom('listings')
     .selectAll()

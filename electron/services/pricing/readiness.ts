@@ -45,7 +45,7 @@ export async function proposeIfReady(ws: Workspace, actor: Actor, itemId: number
     .where('id', '=', itemId)
     .executeTakeFirst();
   if (!item) return { outcome: 'not_ready', reason: 'no such item' };
-  const status = item.status as ItemStatus;
+  const status = item.status;
   if (!READY_STATUSES.has(status)) return { outcome: 'not_ready', reason: `item is ${status}` };
   if (item.grade === null) return { outcome: 'not_ready', reason: 'not graded' };
   if (item.grade === 'defective') return { outcome: 'not_ready', reason: 'defective: never priced' };
@@ -101,5 +101,5 @@ export async function proposeIfReady(ws: Workspace, actor: Actor, itemId: number
     .select('status')
     .where('id', '=', item.id)
     .executeTakeFirstOrThrow();
-  return { outcome: 'proposed', status: after.status as ItemStatus };
+  return { outcome: 'proposed', status: after.status };
 }

@@ -73,7 +73,7 @@ interface ItemRow {
   readonly currency: string;
   readonly pricing_policy: string | null;
   readonly status: string;
-  readonly grade: string | null;
+  readonly grade: Grade | null;
   readonly packaging: string | null;
   readonly functional_test: string;
   readonly factory_reset: number;

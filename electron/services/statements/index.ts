@@ -2,13 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { parseFeeSchedule, serviceFee, type FeeSchedule } from '../../../shared/accounting/fees';
-import type {
-  Statement,
-  StatementInput,
-  StatementLine,
-  StatementPdfResult,
-} from '../../../shared/contract/exports';
-import type { SaleKind } from '../../../shared/contract';
+import type { Statement, StatementInput, StatementLine, StatementPdfResult } from '../../../shared/contract/exports';
 import type { Language } from '../../../shared/domain/status';
 import { AppError } from '../../../shared/errors';
 import type { Workspace } from '../workspace';
@@ -82,7 +76,7 @@ export async function getStatement(ws: Workspace, input: Input): Promise<Stateme
     const sign = r.kind === 'sale' ? 1 : -1;
     return {
       saleId: r.id,
-      kind: r.kind as SaleKind,
+      kind: r.kind,
       reference: r.reference,
       title: r.title,
       soldOn: r.sold_at.slice(0, 10),
@@ -106,7 +100,7 @@ export async function getStatement(ws: Workspace, input: Input): Promise<Stateme
     merchantName: merchant.name,
     merchantAddress: merchant.address,
     currency: merchant.currency,
-    language: merchant.language as Language,
+    language: merchant.language,
     month: input.month,
     lines,
     totals: {

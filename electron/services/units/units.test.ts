@@ -8,6 +8,7 @@ import { reportSkus } from '../exports/reports';
 import { base64, windows1252 } from '../../../tests/support/intake';
 import type { Workspace } from '../workspace';
 import { parseUnits } from './importUnitsSold';
+import type { SaleKind } from '../../../shared/contract/sales';
 
 async function catalogue(ws: Workspace) {
   const velo = await addMerchant(ws, { name: 'Velo Shop' });
@@ -199,7 +200,7 @@ async function sale(
   itemId: number,
   merchantId: number,
   soldAt: string,
-  kind = 'sale',
+  kind: SaleKind = 'sale',
   reverses: number | null = null,
 ) {
   const row = await ws.kysely

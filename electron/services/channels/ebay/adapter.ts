@@ -849,7 +849,7 @@ export class EbayChannel implements ChannelAdapter {
     if (!item) throw new ChannelError('user', 'unknown_item', `No item ${sku} for this merchant.`);
     const language =
       marketplaceLanguage(this.o.settings.marketplace) ??
-      ((LANGUAGES as readonly string[]).includes(item.language) ? (item.language as Language) : 'en');
+      ((LANGUAGES as readonly string[]).includes(item.language) ? item.language : 'en');
     const text = await listingText(this.o.ws, item.id, language);
     if (!text) {
       throw new ChannelError(

@@ -19,6 +19,7 @@ import { ChannelError } from '../channel';
 import { builtInRegistry, configureJobs } from '../registry';
 import { openSecrets } from './config';
 import { ebayAdapterFor, ebayStatus, secretBoxFor } from './service';
+import type { Channel } from '../../../../shared/domain/status';
 
 const contracts = locateContracts();
 if (!contracts.available) console.warn(contracts.reason);
@@ -79,7 +80,7 @@ async function publish(itemIds: number[], channels: string[] = ['ebay']): Promis
   return (await dispatch(ws, 'channels.publish', { itemIds, channels })) as PublishResult[];
 }
 
-async function listingOf(itemId: number, channel = 'ebay') {
+async function listingOf(itemId: number, channel: Channel = 'ebay') {
   return ws.kysely
     .selectFrom('listings')
     .selectAll()
