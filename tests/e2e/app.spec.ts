@@ -11,6 +11,10 @@ function listItems(app: ServedApp, ...args: string[]): { rows: ItemSummary[]; to
 }
 
 test.describe('a day at the desk', () => {
+  // The demo is created through the start screen here (photos rendered, four passwords hashed):
+  // on a busy two-core machine that alone has taken half a minute.
+  test.describe.configure({ timeout: 120_000 });
+
   test('from an empty workspace to the demo, through intake and approvals', async ({ app, page }) => {
     // Morning: a fresh install. The start screen says what Rebound is and offers the demo.
     await page.goto(app.url);
