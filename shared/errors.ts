@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'throttled',
   'unsupported',
   'newer_database',
+  'damaged_database',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -15,6 +15,10 @@ export interface CommonOptions {
   json?: boolean;
 }
 
+/** `--yes`: the program itself reads it before any command opens the workspace (cli/backup.ts). */
+export const YES_HELP =
+  'migrate an older data folder to this version’s schema without asking (a backup is taken first)';
+
 export function withCommon(command: Command): Command {
   return command
     .option(
@@ -22,7 +26,8 @@ export function withCommon(command: Command): Command {
       'data folder (default: the desktop app’s, or $REBOUND_DATA_DIR)',
       defaultDataDir(),
     )
-    .option('--json', 'print machine-readable JSON');
+    .option('--json', 'print machine-readable JSON')
+    .option('--yes', YES_HELP);
 }
 
 export async function withWorkspace<T>(

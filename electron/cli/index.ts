@@ -13,6 +13,7 @@ import { defaultDataDir } from '../services/paths';
 import { startBackgroundWork } from '../services/background';
 import { APP_VERSION } from '../services/version';
 import { Workspace } from '../services/workspace';
+import { registerBackupCommands } from './backup';
 import { registerChannelsCommands } from './channels';
 import { registerDescribeCommands } from './describe';
 import { registerEbayCommands } from './ebay';
@@ -294,6 +295,7 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
   registerShopCommands(program, io);
   registerUnitsCommands(program, io);
   registerUsersCommands(program, io);
+  registerBackupCommands(program, io);
 
   try {
     await program.parseAsync(argv);

@@ -41,6 +41,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   conflict: 409,
   unsupported: 422,
   newer_database: 409,
+  damaged_database: 500,
   internal: 500,
 };
 

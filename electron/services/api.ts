@@ -17,23 +17,17 @@ import { channelsHandlers } from './channels/handlers';
 import { descriptionsHandlers } from './descriptions/handlers';
 import { ebayHandlers } from './channels/ebay/handlers';
 import { shopsHandlers } from './channels/shops-handlers';
-import { createDemoWorkspace } from './demo';
 import { exportsHandlers } from './exports/handlers';
 import { intakeHandlers } from './intake/handlers';
 import { photosHandlers } from './photos/handlers';
 import { pricingHandlers } from './pricing/handlers';
-import { countItems, getItem, getItemByReference, listItems } from './items';
-import { listListings } from './listings';
-import { createMerchant, getMerchant, listMerchants } from './merchants';
 import { authorize } from './access';
 import { accountsHandlers } from './accounts/handlers';
+import { coreHandlers } from './handlers';
 import { findPerson, hasPeople } from './accounts/people';
 import { actorOf, resolveSession } from './accounts/sessions';
-import { reportsOverview, reportsReturns } from './reports';
-import { listSales } from './sales';
 import { unitsHandlers } from './units/handlers';
-import { getSettings, isDemoWorkspace, updateSettings } from './settings';
-import { APP_VERSION } from './version';
+import { backupsHandlers } from './backup/handlers';
 import type { Workspace } from './workspace';
 
 export interface HandlerContext {
@@ -54,45 +48,7 @@ export type Handlers = {
  * a handler here is a type error, and so is a handler whose output differs from the contract.
  */
 export const handlers: Handlers = {
-  'workspace.status': async (_input, { ws, scope }) => {
-    // A merchant's approver counts only their merchants' items (the access rule's scope).
-    const counts = await ws.kysely
-      .selectFrom('items')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .$if(scope !== 'all', (q) => q.where('merchant_id', 'in', [-1, ...(scope as readonly number[])]))
-      .executeTakeFirstOrThrow();
-    const merchants = await ws.kysely
-      .selectFrom('merchants')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .$if(scope !== 'all', (q) => q.where('id', 'in', [-1, ...(scope as readonly number[])]))
-      .executeTakeFirstOrThrow();
-    const itemCount = Number(counts.n);
-    const merchantCount = Number(merchants.n);
-    return {
-      dataDir: ws.dataDir,
-      schemaVersion: ws.db.schemaVersion,
-      appVersion: APP_VERSION,
-      itemCount,
-      merchantCount,
-      isEmpty: itemCount === 0 && merchantCount === 0,
-      isDemo: await isDemoWorkspace(ws),
-    };
-  },
-  'workspace.createDemo': async (_input, { ws, actor }) => createDemoWorkspace(ws, actor),
-  'settings.get': async (_input, { ws }) => getSettings(ws),
-  'settings.update': async (input, { ws }) => updateSettings(ws, input),
-  'merchants.list': async (_input, { ws, scope }) =>
-    (await listMerchants(ws)).filter((m) => scope === 'all' || scope.includes(m.id)),
-  'merchants.get': async (input, { ws }) => getMerchant(ws, input.id),
-  'merchants.create': async (input, { ws, actor }) => createMerchant(ws, actor, input),
-  'items.list': async (input, { ws }) => listItems(ws, input),
-  'items.get': async (input, { ws }) => getItem(ws, input.id),
-  'items.getByReference': async (input, { ws }) => getItemByReference(ws, input.reference),
-  'items.counts': async (input, { ws }) => countItems(ws, input.merchantId),
-  'listings.list': async (input, { ws }) => listListings(ws, input),
-  'sales.list': async (input, { ws }) => listSales(ws, input),
-  'reports.overview': async (input, { ws }) => reportsOverview(ws, input),
-  'reports.returns': async (input, { ws }) => reportsReturns(ws, input),
+  ...coreHandlers,
   ...accountsHandlers,
   ...intakeHandlers,
   ...photosHandlers,
@@ -103,6 +59,7 @@ export const handlers: Handlers = {
   ...ebayHandlers,
   ...shopsHandlers,
   ...unitsHandlers,
+  ...backupsHandlers,
 };
 
 /** Background work and in-process callers with no person: the system, with every right. */

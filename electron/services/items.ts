@@ -1,5 +1,14 @@
 import { sql, type ExpressionBuilder, type Selectable, type SelectQueryBuilder } from 'kysely';
-import type { ItemCounts, ItemDetail, ItemEvent, ItemListInput, Listing, ItemSummary, Paged, PriceStep } from '../../shared/contract';
+import type {
+  ItemCounts,
+  ItemDetail,
+  ItemEvent,
+  ItemListInput,
+  Listing,
+  ItemSummary,
+  Paged,
+  PriceStep,
+} from '../../shared/contract';
 import type { Grade, PackagingState, ReturnReason } from '../../shared/domain/grades';
 import type { ItemStatus } from '../../shared/domain/status';
 import { END_REASONS } from '../../shared/contract/channels';

@@ -24,6 +24,10 @@ export class Workspace {
    * Opens (or creates) the data folder. A new folder is created readable by its owner only; an
    * existing Rebound folder that others may read is made owner-only once its database opened (a
    * folder refused as newer is left untouched, a folder of other things is never changed).
+   *
+   * No data is lost on the way: a database that fails SQLite's quick check is refused
+   * (`damaged_database`, naming the latest backup and how to restore it) before anything writes
+   * to it, and one that needs migrating is first copied to `backups/` (see ../backup).
    */
   static open(dataDir: string, options: OpenOptions = {}): Workspace {
     const state = prepareDataDir(dataDir);

@@ -163,4 +163,8 @@ export const RULES: { readonly [M in MethodName]: Rule } = {
   'shops.test': { who: ADMIN, scope: NONE },
   'shops.remove': { who: ADMIN, scope: NONE },
   'shops.setWatermark': { who: ADMIN, scope: NONE },
+
+  // Backups of the workspace database: where they are and a copy on demand.
+  'backups.list': { who: ADMIN, scope: NONE },
+  'backups.create': { who: ADMIN, scope: NONE },
 };

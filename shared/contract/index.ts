@@ -16,6 +16,7 @@ import { salesContract } from './sales';
 import { workspaceContract } from './workspace';
 import { unitsContract } from './catalogue-units';
 import { peopleContract } from './people';
+import { backupsContract } from './backups';
 
 /**
  * The one API contract. Every transport (Electron IPC, HTTP for the browser mode, the CLI)
@@ -38,6 +39,7 @@ export const contract = {
   ...ebayContract,
   ...shopsContract,
   ...unitsContract,
+  ...backupsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -103,3 +105,4 @@ export * from './descriptions';
 export * from './channels';
 export * from './catalogue-units';
 export * from './people';
+export * from './backups';

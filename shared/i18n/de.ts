@@ -856,6 +856,28 @@ const de: Messages = {
         none: 'Keine offenen Sitzungen.',
       },
     },
+    backups: {
+      title: 'Sicherungen',
+      intro:
+        'Rebound kopiert die Datenbank einmal am Tag, solange es läuft, in den Sicherungsordner (die letzten sieben bleiben erhalten), und vor jedem Update, das ihr Schema ändert. Fotos sind Dateien im Datenordner: Sichern Sie auch den Ordner als Ganzes.',
+      latest: 'Letzte Sicherung',
+      none: 'Noch keine Sicherung.',
+      size: 'Größe',
+      kept_one: '{{count}} Sicherung aufbewahrt',
+      kept_other: '{{count}} Sicherungen aufbewahrt',
+      keptLabel: 'Aufbewahrt',
+      file: 'Datei',
+      create: 'Jetzt sichern',
+      created: 'Sicherung gespeichert als {{file}}.',
+      restoreHint:
+        'Um eine Sicherung zurückzuspielen, schließen Sie Rebound und führen Sie auf diesem Computer „rebound restore DATEI“ aus: Die aktuelle Datenbank wird vorher aufbewahrt.',
+      kinds: {
+        daily: 'Täglich',
+        'pre-migration': 'Vor einem Update',
+        manual: 'Von Hand',
+        'before-restore': 'Vor einer Wiederherstellung',
+      },
+    },
   },
   books2: {
     download: 'Herunterladen',

@@ -842,6 +842,28 @@ const en = {
         none: 'No open sessions.',
       },
     },
+    backups: {
+      title: 'Backups',
+      intro:
+        'Rebound copies the database into the backups folder once a day while it runs (the last seven are kept) and before every update changes its schema. Photos are files in the data folder: back the folder up as a whole too.',
+      latest: 'Last backup',
+      none: 'No backup yet.',
+      size: 'Size',
+      kept_one: '{{count}} backup kept',
+      kept_other: '{{count}} backups kept',
+      keptLabel: 'Kept',
+      file: 'File',
+      create: 'Back up now',
+      created: 'Backup saved as {{file}}.',
+      restoreHint:
+        'To put a backup back, close Rebound and run “rebound restore FILE” on this computer: the current database is kept first.',
+      kinds: {
+        daily: 'Daily',
+        'pre-migration': 'Before an update',
+        manual: 'By hand',
+        'before-restore': 'Before a restore',
+      },
+    },
   },
   books2: {
     download: 'Download',

@@ -852,6 +852,28 @@ const fr: Messages = {
         none: 'Aucune session ouverte.',
       },
     },
+    backups: {
+      title: 'Sauvegardes',
+      intro:
+        'Rebound copie la base de données dans le dossier des sauvegardes une fois par jour tant qu’il tourne (les sept dernières sont gardées) et avant chaque mise à jour qui change son schéma. Les photos sont des fichiers du dossier de données : sauvegardez aussi le dossier en entier.',
+      latest: 'Dernière sauvegarde',
+      none: 'Aucune sauvegarde pour l’instant.',
+      size: 'Taille',
+      kept_one: '{{count}} sauvegarde gardée',
+      kept_other: '{{count}} sauvegardes gardées',
+      keptLabel: 'Gardées',
+      file: 'Fichier',
+      create: 'Sauvegarder maintenant',
+      created: 'Sauvegarde enregistrée sous {{file}}.',
+      restoreHint:
+        'Pour remettre une sauvegarde en place, fermez Rebound et lancez « rebound restore FICHIER » sur cet ordinateur : la base actuelle est gardée d’abord.',
+      kinds: {
+        daily: 'Quotidienne',
+        'pre-migration': 'Avant une mise à jour',
+        manual: 'À la main',
+        'before-restore': 'Avant une restauration',
+      },
+    },
   },
   books2: {
     download: 'Télécharger',

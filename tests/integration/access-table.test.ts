@@ -117,6 +117,8 @@ const EXPECTED: Readonly<Record<string, string>> = {
   'shops.test': '---D',
   'shops.remove': '---D',
   'shops.setWatermark': '---D',
+  'backups.list': '---D',
+  'backups.create': '---D',
 };
 
 const ROLE_ORDER: readonly Role[] = ['staff', 'approver', 'bookkeeper', 'admin'];

@@ -1,5 +1,13 @@
 import type { z } from 'zod';
-import type { EndInput, JobRowView, JobsListInput, JobsSummary, ListingJobResult, PublishInput, PublishResult } from '../../../shared/contract/channels';
+import type {
+  EndInput,
+  JobRowView,
+  JobsListInput,
+  JobsSummary,
+  ListingJobResult,
+  PublishInput,
+  PublishResult,
+} from '../../../shared/contract/channels';
 import { formatMoney } from '../../../shared/domain/money';
 import { CHANNELS, type Channel } from '../../../shared/domain/status';
 import { AppError } from '../../../shared/errors';

@@ -121,6 +121,92 @@ describe('migrations', () => {
     expect(db.prepare(`SELECT name FROM sqlite_master WHERE name = 'half_done'`).get()).toBeUndefined();
   });
 
+  test('closing a workspace closes its file even when nothing went through Kysely', async () => {
+    const dir = tempDir();
+    const ws = Workspace.open(dir);
+    ws.db.sqlite.prepare(`INSERT INTO settings (key, value) VALUES ('language', '"de"')`).run();
+    await ws.close();
+    expect(ws.db.sqlite.open).toBe(false);
+    // The last connection gone, SQLite folds its write-ahead log back into the file.
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('rebound.sqlite'))).toEqual(['rebound.sqlite']);
+  });
+
+  describe('foreign keys while migrating', () => {
+    const parentAndChildren: Migration = {
+      version: 10,
+      name: 'parent-and-children',
+      up(sqlite) {
+        sqlite.exec(`
+          CREATE TABLE parent (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+          CREATE TABLE child (
+            id INTEGER PRIMARY KEY,
+            parent_id INTEGER NOT NULL REFERENCES parent(id) ON DELETE CASCADE
+          );
+          INSERT INTO parent VALUES (1, 'Larkfield'), (2, 'Nordvik');
+          INSERT INTO child VALUES (1, 1), (2, 2), (3, 2);
+        `);
+      },
+    };
+    /** SQLite's way to change a column: a new table, the rows copied, the old one dropped. */
+    const rebuildParent = `
+      CREATE TABLE parent_new (id INTEGER PRIMARY KEY, name TEXT NOT NULL, note TEXT NOT NULL DEFAULT '');
+      INSERT INTO parent_new (id, name) SELECT id, name FROM parent;
+      DROP TABLE parent;
+      ALTER TABLE parent_new RENAME TO parent;
+    `;
+    const count = (db: ReturnType<typeof openRawDatabase>) =>
+      (db.prepare('SELECT count(*) AS n FROM child').get() as { n: number }).n;
+
+    test('a table rebuilt by a migration keeps every row that points at it, and keys are on again after', () => {
+      // With foreign keys on, dropping the old table would delete every child row with it.
+      const unguarded = openRawDatabase(path.join(tempDir(), 'rebound.sqlite'));
+      migrate(unguarded, [parentAndChildren]);
+      unguarded.exec(rebuildParent);
+      expect(count(unguarded)).toBe(0);
+
+      const db = openRawDatabase(path.join(tempDir(), 'rebound.sqlite'));
+      const rebuild: Migration = { version: 20, name: 'rebuild', up: (sqlite) => sqlite.exec(rebuildParent) };
+      expect(migrate(db, [parentAndChildren, rebuild])).toBe(20);
+      expect(count(db)).toBe(3);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    });
+
+    test('a migration that leaves a row pointing at nothing is rolled back with a clear error', () => {
+      const db = openRawDatabase(path.join(tempDir(), 'rebound.sqlite'));
+      migrate(db, [parentAndChildren]);
+      const dangling: Migration = {
+        version: 20,
+        name: 'dangling',
+        up(sqlite) {
+          sqlite.exec(`CREATE TABLE audit (id INTEGER PRIMARY KEY); INSERT INTO child VALUES (4, 99);`);
+        },
+      };
+      const error = refusal(() => migrate(db, [parentAndChildren, dangling]));
+      expect(error.message).toBe(
+        'Migration 20 (dangling) would leave 1 row pointing at rows that do not exist (child row 4 → parent). It was rolled back: the database stays at schema 10 and nothing was lost.',
+      );
+      expect(schemaVersion(db)).toBe(10);
+      expect(count(db)).toBe(3);
+      expect(db.prepare(`SELECT name FROM sqlite_master WHERE name = 'audit'`).get()).toBeUndefined();
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    });
+
+    test('the keys are back on after a migration that throws, too', () => {
+      const db = openRawDatabase(path.join(tempDir(), 'rebound.sqlite'));
+      const throwing: Migration = {
+        version: 20,
+        name: 'throwing',
+        up() {
+          throw new Error('out of disk');
+        },
+      };
+      expect(() => migrate(db, [parentAndChildren, throwing])).toThrow(/out of disk/);
+      expect(schemaVersion(db)).toBe(10);
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    });
+  });
+
   describe('a data folder written by a newer Rebound', () => {
     test('is refused with a message that says what to do, and left exactly as it was', async () => {
       const file = path.join(tempDir(), 'rebound.sqlite');

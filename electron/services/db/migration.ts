@@ -28,19 +28,67 @@ export function refuseNewer(db: BetterSqlite3.Database, migrations: readonly Mig
   return current;
 }
 
+/** The versions an open would migrate between, or null when the file is at the newest already. */
+export interface MigrationPlan {
+  readonly from: number;
+  readonly to: number;
+}
+
+export function migrationPlan(current: number, migrations: readonly Migration[]): MigrationPlan | null {
+  const latest = migrations.at(-1)?.version ?? 0;
+  return current < latest ? { from: current, to: latest } : null;
+}
+
 /**
  * Brings the database up to the newest migration, each one in its own transaction together
  * with its `user_version` bump, so a crash leaves the file at a whole version. A database
  * written by a newer Rebound is refused rather than guessed at.
+ *
+ * Foreign keys are off while migrations run, so rebuilding a table (create the new one, copy,
+ * drop the old, rename) can never cascade-delete or null the rows that point at it; instead,
+ * every migration ends with `PRAGMA foreign_key_check` inside its transaction, and a reference
+ * it left dangling rolls it back. (`PRAGMA foreign_keys` does nothing inside a transaction, so
+ * it is switched around them, and back to what it was afterwards.)
  */
 export function migrate(db: BetterSqlite3.Database, migrations: readonly Migration[]): number {
   const current = refuseNewer(db, migrations);
-  for (const migration of migrations) {
-    if (migration.version <= current) continue;
-    db.transaction(() => {
-      migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+  const pending = migrations.filter((m) => m.version > current);
+  if (pending.length === 0) return current;
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) === 1;
+  db.pragma('foreign_keys = OFF');
+  try {
+    let at = current;
+    for (const migration of pending) {
+      db.transaction(() => {
+        migration.up(db);
+        refuseDanglingReferences(db, migration, at);
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+      at = migration.version;
+    }
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
   }
   return schemaVersion(db);
+}
+
+interface ForeignKeyViolation {
+  readonly table: string;
+  readonly rowid: number | null;
+  readonly parent: string;
+}
+
+/** Throws (rolling the migration's transaction back) when a row points at a row that is not there. */
+function refuseDanglingReferences(db: BetterSqlite3.Database, migration: Migration, at: number): void {
+  const violations = db.pragma('foreign_key_check') as ForeignKeyViolation[];
+  if (violations.length === 0) return;
+  const examples = violations
+    .slice(0, 3)
+    .map((v) => `${v.table} row ${v.rowid ?? '?'} → ${v.parent}`)
+    .join(', ');
+  throw new AppError(
+    'internal',
+    `Migration ${migration.version} (${migration.name}) would leave ${violations.length} row${violations.length === 1 ? '' : 's'} pointing at rows that do not exist (${examples}). It was rolled back: the database stays at schema ${at} and nothing was lost.`,
+    { migration: migration.version, violations: violations.slice(0, 20) },
+  );
 }

@@ -1,7 +1,13 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Merchant, Paged } from '../../../shared/contract';
-import type { MerchantUpdateInput, Product, ProductCreateInput, ProductListInput, ProductUpdateInput } from '../../../shared/contract/intake';
+import type {
+  MerchantUpdateInput,
+  Product,
+  ProductCreateInput,
+  ProductListInput,
+  ProductUpdateInput,
+} from '../../../shared/contract/intake';
 import { gtinProblem, gtinVariants } from '../../../shared/domain/ean';
 import { checkReturnWindow } from '../../../shared/domain/returnWindow';
 import { FINAL_STATUSES } from '../../../shared/domain/status';

@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { parseFeeSchedule, serviceFee, type FeeSchedule } from '../../../shared/accounting/fees';
-import type { Statement, StatementInput, StatementLine, StatementPdfResult } from '../../../shared/contract/exports';
+import type {
+  Statement,
+  StatementInput,
+  StatementLine,
+  StatementPdfResult,
+} from '../../../shared/contract/exports';
 import type { Language } from '../../../shared/domain/status';
 import { AppError } from '../../../shared/errors';
 import type { Workspace } from '../workspace';

@@ -17,6 +17,7 @@ import { ErrorAlert, Fact, LoadingBlock, PageHeader, SectionTitle } from '../com
 import { TemplateEditor } from '../components/descriptions/TemplateEditor';
 import { HotFolderSettings } from '../components/photos/HotFolder';
 import { PolicyEditor } from '../components/pricing/PolicyEditor';
+import { BackupsSection } from '../components/settings/BackupsSection';
 import { CatalogueSection } from '../components/settings/CatalogueSection';
 import { EbaySection } from '../components/settings/EbaySection';
 import { MerchantsSection } from '../components/settings/MerchantsSection';
@@ -115,6 +116,8 @@ export function SettingsPage() {
             )}
           </Paper>
         </SimpleGrid>
+
+        <BackupsSection />
 
         <Paper p="md" data-testid="photo-desk-settings">
           <SectionTitle>{t('photoDesk.settings.title')}</SectionTitle>
