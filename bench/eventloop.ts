@@ -16,6 +16,11 @@ import { seedExportSales } from './exports';
  * 99th percentile beside the 50 ms target (beyond which a click visibly waits). A 1 ms heartbeat
  * beside it counts the stalls over the target and their total, to tell one long block from many.
  * The same loop idle, first, is the floor.
+ *
+ * The export reads and writes in a worker thread (electron/services/exports/run.ts): what is
+ * measured here is what is left on the main thread — the checks, starting the worker, relaying
+ * its progress. From the TypeScript sources the worker also compiles itself through tsx on that
+ * other thread; the built app starts a bundled chunk.
  */
 
 const TARGET_MS = 50;
@@ -99,8 +104,8 @@ export async function benchEventLoop(): Promise<void> {
     seedExportSales(ws);
     write(`Seeded 100,000 sales in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
     write(
-      `target: the main thread's event-loop delay under ${TARGET_MS} ms (max and p99) while an export runs;` +
-        ' over it, the export should move off the main thread',
+      `target: the main thread's event-loop delay under ${TARGET_MS} ms (max and p99) while an export runs` +
+        ' (the export itself runs in a worker thread)',
     );
 
     const idle = await watchLoop(() => new Promise<void>((resolve) => setTimeout(resolve, IDLE_MS)));
@@ -122,8 +127,8 @@ export async function benchEventLoop(): Promise<void> {
     write(
       verdicts.length > 0
         ? `Over ${TARGET_MS} ms for ${verdicts.join(' and ')}: the window would freeze while it runs; ` +
-            'the export belongs off the main thread (a worker).'
-        : `Within ${TARGET_MS} ms: the exports can stay on the main thread.`,
+            'something still blocks the main thread.'
+        : `Within ${TARGET_MS} ms: the window stays responsive while an export runs.`,
     );
   } finally {
     await ws.close();

@@ -7,8 +7,8 @@ import { AppError } from '../../../shared/errors';
 import { makePrivateDirAsync } from '../paths';
 import { writeSetting } from '../settings';
 import type { Workspace } from '../workspace';
-import { countExportRows, exportPages, mainCurrency } from './rows';
-import { csvWriter, journalWriter, xlsxWriter, type ExportWriter } from './writers';
+import type { ExportJob } from './protocol';
+import { loadedSqliteBinary, runExportJob } from './run';
 
 const ACCOUNTS_KEY = 'accounting.accounts';
 
@@ -62,11 +62,16 @@ export const EXPORT_TASK = 'exports.sales';
  * Writes the sales of a period (optionally one merchant's) in the chosen format, page by page,
  * emitting progress after each page. `file` overrides where it goes (the CLI's --out); by default
  * it is the data folder's exports/ folder, so a renderer never chooses a path on disk.
+ *
+ * The checks and the folder are done here; the reading and writing run in a worker thread with
+ * its own read-only connection to the database (run.ts, worker.ts), so the thread that serves
+ * the window — or, in `rebound serve`, everybody — stays free while a big period is written.
+ * `signal` stops it between pages; a failed or stopped export leaves no partial file.
  */
 export async function exportSales(
   ws: Workspace,
   input: ExportInput,
-  options: { readonly file?: string } = {},
+  options: { readonly file?: string; readonly signal?: AbortSignal } = {},
 ): Promise<ExportResult> {
   if (input.merchantId !== undefined) {
     const merchant = await ws.kysely
@@ -80,19 +85,22 @@ export async function exportSales(
   // The data folder's exports/ is owner-only like the rest of it; a folder named with --out is the user's.
   if (options.file) await fs.promises.mkdir(path.dirname(file), { recursive: true });
   else await makePrivateDirAsync(path.dirname(file));
-  const filter = { from: input.from, to: input.to, merchantId: input.merchantId };
-  const total = await countExportRows(ws, filter);
 
-  let writer: ExportWriter;
+  const common = {
+    database: path.resolve(ws.db.sqlite.name),
+    nativeBinding: loadedSqliteBinary(),
+    file,
+    locale: input.locale,
+    filter: { from: input.from, to: input.to, merchantId: input.merchantId },
+  };
+  let job: ExportJob;
   switch (input.format) {
     case 'csv':
-      writer = await csvWriter(file, input.locale);
-      break;
     case 'xlsx':
-      writer = await xlsxWriter(file, input.locale, await mainCurrency(ws, filter));
+      job = { ...common, format: input.format };
       break;
     case 'journal':
-      writer = await journalWriter(file, input.locale, await getAccountCodes(ws));
+      job = { ...common, format: 'journal', accounts: await getAccountCodes(ws) };
       break;
     default: {
       const never: never = input.format;
@@ -100,19 +108,17 @@ export async function exportSales(
     }
   }
 
-  let rows = 0;
-  let lines = 0;
-  try {
-    ws.emit({ type: 'progress', task: EXPORT_TASK, done: 0, total });
-    for await (const page of exportPages(ws, filter)) {
-      lines += await writer.write(page);
-      rows += page.length;
-      ws.emit({ type: 'progress', task: EXPORT_TASK, done: rows, total });
-    }
-    const bytes = await writer.close();
-    return { file, fileName: path.basename(file), format: input.format, rows, lines, bytes };
-  } catch (error) {
-    await writer.abort();
-    throw error;
-  }
+  const written = await runExportJob(
+    job,
+    (done, total) => ws.emit({ type: 'progress', task: EXPORT_TASK, done, total }),
+    { signal: options.signal },
+  );
+  return {
+    file,
+    fileName: path.basename(file),
+    format: input.format,
+    rows: written.rows,
+    lines: written.lines,
+    bytes: written.bytes,
+  };
 }

@@ -1,15 +1,24 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { saleVat, type VatScheme } from '../../../shared/accounting/vat';
 import type { SaleKind } from '../../../shared/contract';
-import type { Workspace } from '../workspace';
+import type { Database } from '../db/schema';
 
 /**
  * The sales rows every export writes, read in pages in (sold_at, id) order. Pages rather than one
- * cursor: better-sqlite3 holds its connection busy while an iterator is open, and an export
- * awaits the disk between pages — other requests must be able to use the database meanwhile.
+ * cursor: better-sqlite3 holds its connection busy while an iterator is open, and reports.monthly
+ * reads these rows on the workspace's own connection — other requests must be able to use it
+ * between pages. (The exports read them in the export worker, on a connection of its own.)
  */
 
 export const PAGE_SIZE = 5000;
+
+/**
+ * Where the rows are read from: a workspace (the reports read them on the calling thread), or
+ * the export worker's own read-only connection (see worker.ts).
+ */
+export interface RowSource {
+  readonly kysely: Kysely<Database>;
+}
 
 export interface ExportFilter {
   /** YYYY-MM-DD, inclusive */
@@ -58,24 +67,24 @@ export function dayAfter(day: string): string {
   return date.toISOString().slice(0, 10);
 }
 
-function base(ws: Workspace, filter: ExportFilter) {
-  return ws.kysely
+function base(source: RowSource, filter: ExportFilter) {
+  return source.kysely
     .selectFrom('sales')
     .where('sales.sold_at', '>=', filter.from)
     .where('sales.sold_at', '<', dayAfter(filter.to))
     .$if(filter.merchantId !== undefined, (q) => q.where('sales.merchant_id', '=', filter.merchantId!));
 }
 
-export async function countExportRows(ws: Workspace, filter: ExportFilter): Promise<number> {
-  const row = await base(ws, filter)
+export async function countExportRows(source: RowSource, filter: ExportFilter): Promise<number> {
+  const row = await base(source, filter)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 /** The currency most sales of the period are in (EUR when there are none). */
-export async function mainCurrency(ws: Workspace, filter: ExportFilter): Promise<string> {
-  const row = await base(ws, filter)
+export async function mainCurrency(source: RowSource, filter: ExportFilter): Promise<string> {
+  const row = await base(source, filter)
     .select(['sales.currency', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy('sales.currency')
     .orderBy('n', 'desc')
@@ -90,9 +99,9 @@ interface Cursor {
   readonly id: number;
 }
 
-function readPage(ws: Workspace, filter: ExportFilter, cursor: Cursor | null) {
+function readPage(source: RowSource, filter: ExportFilter, cursor: Cursor | null) {
   return (
-    base(ws, filter)
+    base(source, filter)
       .innerJoin('items', 'items.id', 'sales.item_id')
       .innerJoin('products', 'products.id', 'items.product_id')
       .innerJoin('merchants', 'merchants.id', 'sales.merchant_id')
@@ -136,13 +145,13 @@ function readPage(ws: Workspace, filter: ExportFilter, cursor: Cursor | null) {
   );
 }
 
-export async function* exportPages(ws: Workspace, filter: ExportFilter): AsyncGenerator<ExportRow[]> {
+export async function* exportPages(source: RowSource, filter: ExportFilter): AsyncGenerator<ExportRow[]> {
   let cursor: Cursor | null = null;
   for (;;) {
-    const raw = await readPage(ws, filter, cursor);
+    const raw = await readPage(source, filter, cursor);
     if (raw.length === 0) return;
     yield raw.map((r): ExportRow => {
-      const kind = r.kind as SaleKind;
+      const kind = r.kind;
       const sign = kind === 'sale' ? 1 : -1;
       const price = Math.abs(r.price_cents);
       const shipping = Math.abs(r.shipping_cents);

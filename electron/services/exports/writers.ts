@@ -18,7 +18,7 @@ import type { ExportRow } from './rows';
 
 /**
  * The three export formats, each a streaming writer: rows go to disk page by page, so memory
- * stays flat whatever the period holds.
+ * stays flat whatever the period holds. They run in the export worker (worker.ts).
  */
 export interface ExportWriter {
   /** Writes one page of rows; returns how many output records (lines) it wrote. */
@@ -282,10 +282,9 @@ export async function xlsxWriter(
         amountIndexes.forEach((index, k) => {
           sums[k]! += values[SALES_COLUMNS[index]!.key] as number;
         });
+        // exceljs serialises each committed row synchronously (about 60 µs): that is why the
+        // writers run in the export worker (worker.ts), never on the thread serving the window.
         written += 1;
-        // exceljs serialises each committed row synchronously (about 60 µs): let the event loop
-        // serve other calls every few hundred rows instead of once per page.
-        if (written % 500 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       }
       return rows.length;
     },
