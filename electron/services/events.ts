@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { formatMoney } from '../../shared/domain/money';
 import type { Actor } from './actor';
 import { nowIso } from './db/connection';
 import type { Database } from './db/schema';
@@ -10,6 +11,14 @@ export interface EventInput {
   readonly summary: string;
   readonly data?: unknown;
   readonly at?: string;
+}
+
+/**
+ * An amount as history lines write it today (English, the currency's own digits). One place, so
+ * that drawing history in the reader's language later changes one function.
+ */
+export function historyMoney(cents: number, currency: string): string {
+  return formatMoney(cents, currency, 'en');
 }
 
 /** The device a person acted from goes into the event's data, so the history can say where. */

@@ -8,11 +8,10 @@ import type {
   PublishInput,
   PublishResult,
 } from '../../../shared/contract/channels';
-import { formatMoney } from '../../../shared/domain/money';
 import { CHANNELS, type Channel } from '../../../shared/domain/status';
 import { AppError } from '../../../shared/errors';
 import type { Actor } from '../actor';
-import { recordEvent } from '../events';
+import { historyMoney, recordEvent } from '../events';
 import type { Queryable } from '../intake/shared';
 import { isoAt } from '../jobs/clock';
 import { cancelQueued, enqueue, jobGeneration } from '../jobs/outbox';
@@ -27,10 +26,6 @@ const APPROVED_DECISIONS = ['approved', 'auto_approved', 'adjusted'] as const;
 
 /** Item statuses that may be put on (another) channel: approved, or already listed somewhere. */
 const PUBLISHABLE = new Set(['approved', 'listed']);
-
-function money(cents: number, currency: string): string {
-  return formatMoney(cents, currency as Parameters<typeof formatMoney>[1], 'en');
-}
 
 /**
  * Queues the listing of approved items on the chosen channels: per item and channel, the listing
@@ -182,7 +177,7 @@ export async function publishItems(
           itemId,
           merchantId: item.merchant_id,
           kind: 'listing.queued',
-          summary: `Queued for ${CHANNEL_LABELS[channel]} at ${money(price.proposed_cents, price.currency)}`,
+          summary: `Queued for ${CHANNEL_LABELS[channel]} at ${historyMoney(price.proposed_cents, price.currency)}`,
           data: { channel, listingId: listing.id, jobId: job.id, priceCents: price.proposed_cents },
           at: now,
         });

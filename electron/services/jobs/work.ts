@@ -1,6 +1,5 @@
 import { sql, type Selectable, type Transaction } from 'kysely';
 import { DEFAULT_POLICY, PricingPolicy, estimateFee, feeChannelFor } from '../../../shared/pricing';
-import { formatMoney } from '../../../shared/domain/money';
 import {
   CHANNELS,
   FINAL_STATUSES,
@@ -12,7 +11,7 @@ import {
 import { listingText } from '../descriptions/service';
 import { SYSTEM_ACTOR, type Actor } from '../actor';
 import type { Database } from '../db/schema';
-import { recordEvent } from '../events';
+import { historyMoney, recordEvent } from '../events';
 import type { Queryable } from '../intake/shared';
 import {
   CHANNEL_LABELS,
@@ -49,10 +48,6 @@ export type Domain = 'jobs' | 'listings' | 'items' | 'sales';
 export interface WorkResult {
   readonly changed: readonly Domain[];
   readonly summary: string;
-}
-
-function money(cents: number, currency: string): string {
-  return formatMoney(cents, currency as Parameters<typeof formatMoney>[1], 'en');
 }
 
 function asChannel(value: string | null): Channel {
@@ -305,7 +300,7 @@ async function recordPublished(
       itemId: item.id,
       merchantId: item.merchantId,
       kind: 'listing.published',
-      summary: `Listed on ${label} at ${money(remote.priceCents, remote.currency)}`,
+      summary: `Listed on ${label} at ${historyMoney(remote.priceCents, remote.currency)}`,
       data: {
         channel,
         listingId: remote.listingId,
@@ -420,7 +415,7 @@ async function updatePrice(ws: Workspace, env: JobsEnvironment, job: JobRow): Pr
       itemId: item.id,
       merchantId: item.merchantId,
       kind: 'listing.price_updated',
-      summary: `Price on ${CHANNEL_LABELS[channel]} changed to ${money(remote.priceCents, remote.currency)}`,
+      summary: `Price on ${CHANNEL_LABELS[channel]} changed to ${historyMoney(remote.priceCents, remote.currency)}`,
       data: { channel, before: listing.price_cents, after: remote.priceCents },
       at: now,
     });
@@ -595,7 +590,7 @@ export async function recordSales(
         merchantId: account.merchantId,
         kind: 'sale.recorded',
         summary:
-          `Sold on ${label} for ${money(sale.priceCents, sale.currency)} + ${money(sale.shippingCents, sale.currency)} shipping` +
+          `Sold on ${label} for ${historyMoney(sale.priceCents, sale.currency)} + ${historyMoney(sale.shippingCents, sale.currency)} shipping` +
           (sale.buyerCountry ? ` to a buyer in ${sale.buyerCountry}` : '') +
           ` (order ${sale.orderId})`,
         data: {
@@ -674,7 +669,7 @@ export async function recordSales(
         itemId,
         merchantId: account.merchantId,
         kind: sale.kind === 'cancellation' ? 'sale.cancelled' : 'sale.refunded',
-        summary: `Order ${sale.orderId} on ${label} was ${word}: ${money(Math.abs(sale.priceCents), sale.currency)} counted back out of revenue. The item stays sold until someone decides what happens to it.`,
+        summary: `Order ${sale.orderId} on ${label} was ${word}: ${historyMoney(Math.abs(sale.priceCents), sale.currency)} counted back out of revenue. The item stays sold until someone decides what happens to it.`,
         data: { channel, orderId: sale.orderId, lineId: sale.lineId, reversesSaleId: original?.id ?? null },
         at: now,
       });

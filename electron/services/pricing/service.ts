@@ -21,7 +21,7 @@ import type {
   Grade,
   PackagingState,
 } from '../../../shared/domain/grades';
-import { formatMoney, type Currency } from '../../../shared/domain/money';
+import { type Currency } from '../../../shared/domain/money';
 import type { ItemStatus } from '../../../shared/domain/status';
 import { AppError, assertNever } from '../../../shared/errors';
 import {
@@ -38,7 +38,7 @@ import {
 import { actsFor, type Actor } from '../actor';
 import { nowIso } from '../db/connection';
 import type { Database } from '../db/schema';
-import { recordEvent } from '../events';
+import { historyMoney, recordEvent } from '../events';
 import { parseJsonList, updateItemAt, type Queryable } from '../intake/shared';
 import type { Workspace } from '../workspace';
 
@@ -185,10 +185,6 @@ function runEngine(
   return outcome.result;
 }
 
-function money(cents: number, currency: string): string {
-  return formatMoney(cents, currency, 'en');
-}
-
 function percent(bp: number): string {
   return `${(bp / 100).toLocaleString('en', { maximumFractionDigits: 2 })} %`;
 }
@@ -268,7 +264,7 @@ export async function proposeInTransaction(
   });
   const nextStatus: ItemStatus = auto ? 'approved' : 'awaiting_approval';
   await updateItemAt(trx, item, item.version, { status: nextStatus }, now);
-  const figures = `${money(result.originalCents, result.currency)} → ${money(result.proposedCents, result.currency)} (−${percent(result.discountBp)})`;
+  const figures = `${historyMoney(result.originalCents, result.currency)} → ${historyMoney(result.proposedCents, result.currency)} (−${percent(result.discountBp)})`;
   await recordEvent(trx, actor, {
     itemId: item.id,
     merchantId: item.merchant_id,
@@ -490,7 +486,7 @@ async function approveInTransaction(
       itemId: item.id,
       merchantId: item.merchant_id,
       kind: 'price.approved',
-      summary: `Price approved by ${actor.name}: ${money(price.proposed_cents, price.currency)}`,
+      summary: `Price approved by ${actor.name}: ${historyMoney(price.proposed_cents, price.currency)}`,
       data: { priceId: price.id, proposedCents: price.proposed_cents },
       at: now,
     });
@@ -520,7 +516,7 @@ export async function adjustPrice(
     // Below the floor is a merchant's decision: only their approver or an admin gets this far
     // (the access rule), and the history says which of the two allowed it.
     const floorNote = result.belowFloor
-      ? ` — below the floor of ${money(result.floorCents, result.currency)}, allowed as ${
+      ? ` — below the floor of ${historyMoney(result.floorCents, result.currency)}, allowed as ${
           actor.role === 'admin' ? 'an admin' : `${item.merchant_name}’s approver`
         }`
       : '';
@@ -528,7 +524,7 @@ export async function adjustPrice(
       itemId: item.id,
       merchantId: item.merchant_id,
       kind: 'price.adjusted',
-      summary: `Price adjusted and approved by ${actor.name}: ${money(price.proposed_cents, price.currency)} → ${money(result.proposedCents, result.currency)}${floorNote}`,
+      summary: `Price adjusted and approved by ${actor.name}: ${historyMoney(price.proposed_cents, price.currency)} → ${historyMoney(result.proposedCents, result.currency)}${floorNote}`,
       data: {
         replacesPriceId: price.id,
         priceId,
