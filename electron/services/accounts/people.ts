@@ -10,7 +10,7 @@ import { AppError } from '../../../shared/errors';
 import type { Actor } from '../actor';
 import { nowIso } from '../db/connection';
 import { recordEvent } from '../events';
-import type { Queryable } from '../intake/shared';
+import type { Queryable } from '../db/queryable';
 import type { Workspace } from '../workspace';
 import { hashPassword, passwordMatches } from './passwords';
 import { revokeAllSessions } from './sessions';

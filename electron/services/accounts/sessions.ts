@@ -3,7 +3,7 @@ import type { SessionView } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { Actor } from '../actor';
 import { recordEvent } from '../events';
-import type { Queryable } from '../intake/shared';
+import type { Queryable } from '../db/queryable';
 import type { Workspace } from '../workspace';
 import { passwordMatches, spendLikeAVerification } from './passwords';
 import { findPerson, type PersonRow } from './people';

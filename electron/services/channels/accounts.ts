@@ -1,5 +1,5 @@
 import type { Channel } from '../../../shared/domain/status';
-import type { Queryable } from '../intake/shared';
+import type { Queryable } from '../db/queryable';
 
 /**
  * The merchant's account on a channel: its settings, its secret and its sales cursor. The

@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import type { Actor } from '../actor';
 import type { Database } from '../db/schema';
 import { recordEvent } from '../events';
-import type { Queryable } from '../intake/shared';
+import type { Queryable } from '../db/queryable';
 import { isoAt, type Clock } from '../jobs/clock';
 import { enqueue } from '../jobs/outbox';
 import type { Workspace } from '../workspace';

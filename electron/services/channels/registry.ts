@@ -1,6 +1,6 @@
 import type { Channel } from '../../../shared/domain/status';
 import { systemClock, type Clock } from '../jobs/clock';
-import type { Queryable } from '../intake/shared';
+import type { Queryable } from '../db/queryable';
 import type { Workspace } from '../workspace';
 import type { ChannelAdapter } from './channel';
 import { PracticeChannel } from './practice';

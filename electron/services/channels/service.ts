@@ -12,7 +12,7 @@ import { CHANNELS, type Channel } from '../../../shared/domain/status';
 import { AppError } from '../../../shared/errors';
 import type { Actor } from '../actor';
 import { historyMoney, recordEvent } from '../events';
-import type { Queryable } from '../intake/shared';
+import type { Queryable } from '../db/queryable';
 import { isoAt } from '../jobs/clock';
 import { cancelQueued, enqueue, jobGeneration } from '../jobs/outbox';
 import { requestSalesSync } from '../jobs/runner';

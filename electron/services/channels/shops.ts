@@ -8,7 +8,7 @@ import {
 } from '../../../shared/contract/shops';
 import type { Channel } from '../../../shared/domain/status';
 import { AppError } from '../../../shared/errors';
-import type { Queryable } from '../intake/shared';
+import type { Queryable } from '../db/queryable';
 import { isoAt, type Clock } from '../jobs/clock';
 import { writeSetting } from '../settings';
 import type { Workspace } from '../workspace';

@@ -10,7 +10,8 @@ import { recordEvent } from '../events';
 import { getItem } from '../items';
 import { proposeIfReady } from '../pricing/readiness';
 import type { Workspace } from '../workspace';
-import { conflictMessage, diffFields, parseJsonList, updateItemAt } from './shared';
+import { conflictMessage, updateItemAt } from '../item-versions';
+import { diffFields, parseJsonList } from './shared';
 
 type GradeParams = z.output<typeof GradeInput>;
 

@@ -17,7 +17,8 @@ import { nowIso } from '../db/connection';
 import { recordEvent } from '../events';
 import { getMerchant } from '../merchants';
 import type { Workspace } from '../workspace';
-import { diffFields, parseJsonList, uniqueNames, type Queryable } from './shared';
+import { diffFields, parseJsonList, uniqueNames } from './shared';
+import { type Queryable } from '../db/queryable';
 
 export function productQuery(db: Queryable) {
   return db

@@ -16,7 +16,9 @@ import type { Database } from '../db/schema';
 import { recordEvent } from '../events';
 import { getItem } from '../items';
 import type { Workspace } from '../workspace';
-import { conflictMessage, diffFields, updateItemAt, type Queryable } from './shared';
+import { conflictMessage, updateItemAt } from '../item-versions';
+import { diffFields } from './shared';
+import { type Queryable } from '../db/queryable';
 
 /** Rebound references: "RB-" and a sequence number, zero-padded to six digits (more when needed). */
 const REFERENCE_PREFIX = 'RB-';

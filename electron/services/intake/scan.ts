@@ -6,7 +6,7 @@ import { ftsQuery } from '../items';
 import type { Workspace } from '../workspace';
 import { productQuery, toProduct } from './products';
 import { normalizeReference } from './receive';
-import type { Queryable } from './shared';
+import type { Queryable } from '../db/queryable';
 
 /**
  * Scanners may prefix what they read with an AIM symbology identifier ("]C1" for GS1-128,

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { JOB_KINDS, JOB_STATUSES } from '../../../shared/contract/channels';
 import type { Channel } from '../../../shared/domain/status';
-import type { Queryable } from '../intake/shared';
+import type { Queryable } from '../db/queryable';
 
 /**
  * The durable outbox. Every remote action is first a row in `jobs`, written in the same

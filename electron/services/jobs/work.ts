@@ -12,7 +12,7 @@ import { listingText } from '../descriptions/service';
 import { SYSTEM_ACTOR, type Actor } from '../actor';
 import type { Database } from '../db/schema';
 import { historyMoney, recordEvent } from '../events';
-import type { Queryable } from '../intake/shared';
+import type { Queryable } from '../db/queryable';
 import {
   CHANNEL_LABELS,
   END_REASONS,

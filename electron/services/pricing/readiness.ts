@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import type { Actor } from '../actor';
 import { nowIso } from '../db/connection';
 import { recordEvent } from '../events';
-import { updateItemAt } from '../intake/shared';
+import { updateItemAt } from '../item-versions';
 import type { Workspace } from '../workspace';
 import { proposeInTransaction } from './service';
 

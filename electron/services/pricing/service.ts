@@ -39,7 +39,9 @@ import { actsFor, type Actor } from '../actor';
 import { nowIso } from '../db/connection';
 import type { Database } from '../db/schema';
 import { historyMoney, recordEvent } from '../events';
-import { parseJsonList, updateItemAt, type Queryable } from '../intake/shared';
+import { parseJsonList } from '../intake/shared';
+import { updateItemAt } from '../item-versions';
+import { type Queryable } from '../db/queryable';
 import type { Workspace } from '../workspace';
 
 /**

@@ -2,7 +2,7 @@ import type eBayApi from 'ebay-api';
 import { z } from 'zod';
 import { EBAY_MARKETPLACE_IDS, type EbayMarketplace } from '../../../../shared/contract/ebay';
 import { AppError } from '../../../../shared/errors';
-import type { Queryable } from '../../intake/shared';
+import type { Queryable } from '../../db/queryable';
 import { urlAddress } from '../shop';
 import type { SecretBox } from './secrets';
 

@@ -19,7 +19,7 @@ import { GRADES, isListable, type Grade } from '../../../../shared/domain/grades
 import { LANGUAGES } from '../../../../shared/domain/status';
 import { AppError } from '../../../../shared/errors';
 import en from '../../../../shared/i18n/en';
-import type { Queryable } from '../../intake/shared';
+import type { Queryable } from '../../db/queryable';
 import type { Clock } from '../../jobs/clock';
 import type { Workspace } from '../../workspace';
 import { ChannelError } from '../channel';
