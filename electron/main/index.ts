@@ -10,6 +10,7 @@ import { Workspace } from '../services/workspace';
 import { contentSecurityPolicy } from './contentSecurityPolicy';
 import { forwardEvents, registerIpc } from './ipc';
 import { openMainWindow, windowIcon } from './mainWindow';
+import { cliArguments, runCli } from './cli';
 import { guardContents } from './navigation';
 import { APP_ENTRY, APP_SCHEME, devServerUrl } from './pages';
 import { hardenSession } from './permissions';
@@ -142,7 +143,17 @@ app.on('will-quit', (event) => {
   if (explicit) app.setPath('userData', path.join(dataDirFromArgs(), 'electron-profile'));
 }
 
-if (!app.requestSingleInstanceLock()) {
+const cliArgv = cliArguments(process.argv);
+if (cliArgv) {
+  // `Rebound --cli …`: a command of the CLI, then exit with its code (electron/main/cli.ts).
+  void runCli(cliArgv).then(
+    (code) => app.exit(code),
+    (error: unknown) => {
+      console.error(error);
+      app.exit(1);
+    },
+  );
+} else if (!app.requestSingleInstanceLock()) {
   // One Rebound per data folder: a second start brings the first window forward instead.
   app.quit();
 } else {
