@@ -14,36 +14,19 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import {
-  IconAlertTriangle,
-  IconCircleCheck,
-  IconFileImport,
-  IconPencil,
-  IconPlus,
-  IconSearch,
-} from '@tabler/icons-react';
-import { useRef, useState } from 'react';
+import { IconAlertTriangle, IconFileImport, IconPencil, IconPlus, IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Merchant } from '../../../../shared/contract';
-import {
-  PRODUCT_FIELDS,
-  type ImportPreview,
-  type Product,
-  type ProductField,
-  type ProductImportReport,
-} from '../../../../shared/contract/intake';
+import { PRODUCT_FIELDS, type Product, type ProductImportReport } from '../../../../shared/contract/intake';
 import { call, errorMessage } from '../../api/client';
 import { useCall } from '../../api/hooks';
 import { ErrorAlert, LoadingBlock } from '../common';
 import { useFormat } from '../../format';
-import {
-  assignHeader,
-  ImportDropZone,
-  ImportErrorsTable,
-  ImportPreviewTable,
-  readAsBase64,
-  type FieldMapping,
-} from '../intake/importParts';
+import { CsvFilePicker } from '../csv/CsvFilePicker';
+import { CsvPreview } from '../csv/CsvPreview';
+import { ImportResult, type ResultCount } from '../csv/ImportResult';
+import { useCsvImport } from '../csv/useCsvImport';
 import { useActingRole } from './access';
 
 /** One page of the catalogue: enough to browse, the search narrows large catalogues. */
@@ -235,59 +218,21 @@ function ProductModal({
   );
 }
 
+/** What a catalogue import's report counts, besides the refused rows. */
+const COUNTS: readonly ResultCount<ProductImportReport>[] = [
+  { key: 'catalogue.created', of: (r) => r.created, color: 'green', testId: 'import-created' },
+  { key: 'catalogue.updated', of: (r) => r.updated, color: 'blue', testId: 'import-updated' },
+  { key: 'catalogue.unchanged', of: (r) => r.unchanged, color: 'gray', testId: 'import-unchanged' },
+];
+
 /** Importing a catalogue CSV for one merchant, with the desk's drop zone, preview and report. */
 function ImportCatalogueModal({ merchant, onClose }: { merchant: Merchant; onClose: () => void }) {
   const { t } = useTranslation();
-  const f = useFormat();
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [mapping, setMapping] = useState<FieldMapping<ProductField>>({});
-  const [report, setReport] = useState<ProductImportReport | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const input = useRef<HTMLInputElement>(null);
-
-  const reset = () => {
-    setFile(null);
-    setPreview(null);
-    setMapping({});
-    setReport(null);
-    setError(null);
-    if (input.current) input.current.value = '';
-  };
-
-  const load = async (picked: File | undefined) => {
-    if (!picked) return;
-    reset();
-    setBusy(true);
-    try {
-      const base64 = await readAsBase64(picked);
-      const result = await call('intake.previewImport', { base64, kind: 'products', rows: 10 });
-      setFile({ name: picked.name, base64 });
-      setPreview(result);
-      setMapping(result.mapping as FieldMapping<ProductField>);
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const run = async () => {
-    if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
-      setReport(await call('products.import', { base64: file.base64, merchantId: merchant.id, mapping }));
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const missing = preview ? preview.missing.filter((field) => !mapping[field as ProductField]) : [];
-  const label = (field: ProductField) => t(`catalogue.fields.${field}`);
+  const csv = useCsvImport({
+    kind: 'products',
+    fields: PRODUCT_FIELDS,
+    submit: (base64, mapping) => call('products.import', { base64, merchantId: merchant.id, mapping }),
+  });
 
   return (
     <Modal
@@ -301,98 +246,13 @@ function ImportCatalogueModal({ merchant, onClose }: { merchant: Merchant; onClo
         <Text fz="sm" c="dimmed">
           {t('catalogue.importHint', { currency: merchant.currency })}
         </Text>
-        {report ? null : (
-          <ImportDropZone
-            fileName={file?.name ?? null}
-            onFile={(picked) => void load(picked)}
-            inputRef={input}
-            hint={t('catalogue.dropHint')}
-          />
-        )}
-        {error ? (
-          <Alert color="red" role="alert" icon={<IconAlertTriangle size={18} />}>
-            {error}
-          </Alert>
-        ) : null}
-        {preview && file && !report ? (
-          <Stack gap="xs" data-testid="import-preview">
-            <Text fz="xs" c="dimmed">
-              {t('desk.importFile', {
-                name: file.name,
-                rows: f.number(preview.rowCount),
-                encoding: preview.encoding.toUpperCase(),
-                separator: preview.separator === '\t' ? '⇥' : preview.separator,
-              })}
-            </Text>
-            <ImportPreviewTable
-              preview={preview}
-              fields={PRODUCT_FIELDS}
-              mapping={mapping}
-              onAssign={(header, field) =>
-                setMapping((current) => assignHeader(PRODUCT_FIELDS, current, header, field))
-              }
-              fieldLabel={label}
-            />
-            {missing.length > 0 ? (
-              <Alert color="yellow" py={6}>
-                {t('desk.importMissing', {
-                  fields: missing.map((field) => label(field as ProductField)).join(', '),
-                })}
-              </Alert>
-            ) : null}
-            <Group justify="flex-end">
-              <Button
-                onClick={() => void run()}
-                loading={busy}
-                disabled={missing.length > 0}
-                data-testid="import-run"
-              >
-                {t('desk.importRun', { count: preview.rowCount })}
-              </Button>
-            </Group>
-          </Stack>
-        ) : null}
-        {report ? (
-          <Stack gap="xs" data-testid="import-report">
-            <Group gap="xs">
-              <IconCircleCheck size={20} color="var(--mantine-color-green-filled)" />
-              <Text fw={600}>{t('desk.importDone')}</Text>
-            </Group>
-            <Group gap="xs">
-              <Badge color="green" variant="light" data-testid="import-created" data-count={report.created}>
-                {t('catalogue.created', { count: report.created })}
-              </Badge>
-              <Badge color="blue" variant="light" data-testid="import-updated" data-count={report.updated}>
-                {t('catalogue.updated', { count: report.updated })}
-              </Badge>
-              <Badge
-                color="gray"
-                variant="light"
-                data-testid="import-unchanged"
-                data-count={report.unchanged}
-              >
-                {t('catalogue.unchanged', { count: report.unchanged })}
-              </Badge>
-              {report.errors.length > 0 ? (
-                <Badge
-                  color="red"
-                  variant="light"
-                  data-testid="import-error-count"
-                  data-count={report.errors.length}
-                >
-                  {t('desk.importErrors', { count: report.errors.length })}
-                </Badge>
-              ) : null}
-            </Group>
-            <ImportErrorsTable errors={report.errors} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={reset}>
-                {t('desk.importAnother')}
-              </Button>
-              <Button onClick={onClose}>{t('catalogue.close')}</Button>
-            </Group>
-          </Stack>
-        ) : null}
+        <CsvFilePicker csv={csv} hint={t('catalogue.dropHint')} />
+        <CsvPreview csv={csv} fieldLabel={(field) => t(`catalogue.fields.${field}`)} />
+        <ImportResult
+          csv={csv}
+          counts={COUNTS}
+          actions={<Button onClick={onClose}>{t('catalogue.close')}</Button>}
+        />
       </Stack>
     </Modal>
   );
