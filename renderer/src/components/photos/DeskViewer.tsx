@@ -1,26 +1,10 @@
-import {
-  ActionIcon,
-  Badge,
-  Box,
-  Button,
-  Group,
-  Modal,
-  ScrollArea,
-  Stack,
-  Text,
-  Tooltip,
-  UnstyledButton,
-} from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
+import { ActionIcon, Box, Button, Group, Modal, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconArrowBarLeft,
   IconArrowBarRight,
-  IconChevronLeft,
-  IconChevronRight,
   IconLink,
   IconStar,
-  IconStarFilled,
   IconTrash,
   IconZoomIn,
 } from '@tabler/icons-react';
@@ -29,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import type { Defect, Photo as PhotoData } from '../../../../shared/contract';
 import { photoSrc } from '../../api/client';
 import { ShortcutTooltip } from '../common';
-import { Photo } from '../Photo';
+import { ViewerFrame } from './ViewerFrame';
 
 /**
  * The drag's own type: the workspace treats a drag carrying `Files` as an upload, so a thumbnail
@@ -83,7 +67,6 @@ export function DeskViewer({
 }) {
   const { t } = useTranslation();
   const warningLabel = useDeskWarningLabel();
-  const current = photos[index];
   const last = photos.length - 1;
   // The thumbnail being dragged and the gap it would land in; a gap next to its own place would
   // change nothing, so no indicator is drawn there.
@@ -107,186 +90,56 @@ export function DeskViewer({
   };
   const ours = (event: DragEvent<HTMLElement>) =>
     dragging !== null && event.dataTransfer.types.includes(PHOTO_DRAG_TYPE);
-  useHotkeys([
-    ['ArrowLeft', () => actions.select(Math.max(0, index - 1))],
-    ['ArrowRight', () => actions.select(Math.min(last, index + 1))],
-    ['shift+ArrowLeft', () => actions.move(-1)],
-    ['shift+ArrowRight', () => actions.move(1)],
-    ['M', () => actions.setMain()],
-    ['Delete', () => actions.remove()],
-    ['Backspace', () => actions.remove()],
-    ['D', () => actions.linkDefect()],
-    ['Z', () => actions.zoom()],
-  ]);
-  if (!current) return null;
   const position = (n: number) => t('photos.position', { n: n + 1, total: photos.length });
   return (
-    <Stack gap="xs" data-testid="desk-viewer">
-      <Box
-        pos="relative"
-        h="max(280px, calc(100vh - 430px))"
-        style={{ borderRadius: 8, overflow: 'hidden', background: 'var(--mantine-color-default-hover)' }}
-      >
-        <UnstyledButton
-          onClick={actions.zoom}
-          aria-label={t('photoDesk.actions.zoom')}
-          w="100%"
-          h="100%"
-          style={{ cursor: 'zoom-in' }}
-        >
-          <Photo hash={current.hash} variant="listing" fit="contain" radius={0} alt={position(index)} />
-        </UnstyledButton>
-        <Group pos="absolute" top={8} left={8} gap={4}>
-          {current.isMain ? (
-            <Badge
-              variant="filled"
-              color="brand"
-              leftSection={<IconStarFilled size={10} />}
-              data-testid="main-badge"
-            >
-              {t('photos.main')}
-            </Badge>
-          ) : null}
-          {current.warnings.map((warning) => (
-            <Badge
-              key={warning}
-              variant="filled"
-              color="orange"
-              leftSection={<IconAlertTriangle size={10} />}
-            >
-              {warningLabel(warning)}
-            </Badge>
-          ))}
-        </Group>
-        <Badge pos="absolute" bottom={8} right={8} variant="filled" color="dark" data-testid="photo-position">
-          {position(index)}
-        </Badge>
-        {photos.length > 1 ? (
-          <>
-            <ShortcutTooltip label={t('photos.previous')} keys={['←']}>
-              <ActionIcon
-                pos="absolute"
-                left={8}
-                top="50%"
-                style={{ transform: 'translateY(-50%)' }}
-                variant="default"
-                radius="xl"
-                size="lg"
-                aria-label={t('photos.previous')}
-                disabled={index === 0}
-                onClick={() => actions.select(index - 1)}
-              >
-                <IconChevronLeft size={18} />
-              </ActionIcon>
-            </ShortcutTooltip>
-            <ShortcutTooltip label={t('photos.next')} keys={['→']}>
-              <ActionIcon
-                pos="absolute"
-                right={8}
-                top="50%"
-                style={{ transform: 'translateY(-50%)' }}
-                variant="default"
-                radius="xl"
-                size="lg"
-                aria-label={t('photos.next')}
-                disabled={index === last}
-                onClick={() => actions.select(index + 1)}
-              >
-                <IconChevronRight size={18} />
-              </ActionIcon>
-            </ShortcutTooltip>
-          </>
-        ) : null}
-      </Box>
-      <Group gap={6} justify="center" data-testid="photo-actions">
-        <ShortcutTooltip label={t('photoDesk.actions.moveEarlier')} keys={['Shift', '←']}>
-          <ActionIcon
-            variant="default"
-            size="lg"
-            aria-label={t('photoDesk.actions.moveEarlier')}
-            disabled={index === 0}
-            onClick={() => actions.move(-1)}
-          >
-            <IconArrowBarLeft size={18} />
-          </ActionIcon>
-        </ShortcutTooltip>
-        <ShortcutTooltip label={t('photoDesk.actions.moveLater')} keys={['Shift', '→']}>
-          <ActionIcon
-            variant="default"
-            size="lg"
-            aria-label={t('photoDesk.actions.moveLater')}
-            disabled={index === last}
-            onClick={() => actions.move(1)}
-          >
-            <IconArrowBarRight size={18} />
-          </ActionIcon>
-        </ShortcutTooltip>
-        <ShortcutTooltip label={t('photoDesk.actions.main')} keys={['M']}>
-          <ActionIcon
-            variant="default"
-            size="lg"
-            aria-label={t('photoDesk.actions.main')}
-            disabled={current.isMain}
-            onClick={actions.setMain}
-          >
-            <IconStar size={18} />
-          </ActionIcon>
-        </ShortcutTooltip>
-        <ShortcutTooltip label={t('photoDesk.actions.linkDefect')} keys={['D']}>
-          <ActionIcon
-            variant="default"
-            size="lg"
-            aria-label={t('photoDesk.actions.linkDefect')}
-            onClick={actions.linkDefect}
-          >
-            <IconLink size={18} />
-          </ActionIcon>
-        </ShortcutTooltip>
-        <ShortcutTooltip label={t('photoDesk.actions.zoom')} keys={['Z']}>
-          <ActionIcon
-            variant="default"
-            size="lg"
-            aria-label={t('photoDesk.actions.zoom')}
-            onClick={actions.zoom}
-          >
-            <IconZoomIn size={18} />
-          </ActionIcon>
-        </ShortcutTooltip>
-        <ShortcutTooltip label={t('photoDesk.actions.delete')} keys={['Delete']}>
-          <ActionIcon
-            variant="default"
-            color="red"
-            size="lg"
-            aria-label={t('photoDesk.actions.delete')}
-            onClick={actions.remove}
-          >
-            <IconTrash size={18} />
-          </ActionIcon>
-        </ShortcutTooltip>
-      </Group>
-      <ScrollArea type="auto" scrollbarSize={6} offsetScrollbars="x">
-        <Group
-          // Wide enough for the drop indicator to sit clear of the selected thumbnail's outline.
-          gap={12}
-          wrap="nowrap"
-          // Room on the sides for the selection outline and for the drop indicator before the
-          // first thumbnail (the scroll area clips anything outside this box).
-          py={3}
-          px={10}
-          data-testid="filmstrip"
-          data-dragging={dragging !== null || undefined}
-          onDragOver={(event) => {
+    <ViewerFrame
+      testId="desk-viewer"
+      photos={photos}
+      index={index}
+      onSelect={actions.select}
+      wrap={false}
+      keyboard
+      hotkeys={[
+        ['shift+ArrowLeft', () => actions.move(-1)],
+        ['shift+ArrowRight', () => actions.move(1)],
+        ['M', () => actions.setMain()],
+        ['Delete', () => actions.remove()],
+        ['Backspace', () => actions.remove()],
+        ['D', () => actions.linkDefect()],
+        ['Z', () => actions.zoom()],
+      ]}
+      height="max(280px, calc(100vh - 430px))"
+      warningLabel={warningLabel}
+      zoom={{ label: t('photoDesk.actions.zoom'), onClick: actions.zoom }}
+      mainBadgeTestId="main-badge"
+      warningIcon={<IconAlertTriangle size={10} />}
+      toolbar={(current) => (
+        <DeskActionBar isMain={current.isMain} first={index === 0} last={index === last} actions={actions} />
+      )}
+      strip={{
+        size: 84,
+        starSize: 13,
+        warnings: 'badge',
+        // Wide enough for the drop indicator to sit clear of the selected thumbnail's outline.
+        gap: 12,
+        // Room on the sides for the selection outline and for the drop indicator before the
+        // first thumbnail (the scroll area clips anything outside this box).
+        px: 10,
+        attributes: {
+          'data-testid': 'filmstrip',
+          'data-dragging': dragging !== null || undefined,
+          onDragOver: (event) => {
             if (!ours(event)) return;
             event.preventDefault();
             event.dataTransfer.dropEffect = 'move';
             const next = gapAt(event);
             if (next !== gap) setGap(next);
-          }}
-          onDragLeave={(event) => {
+          },
+          onDragLeave: (event) => {
             // Leaving for a child is not leaving the strip.
             if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setGap(null);
-          }}
-          onDrop={(event) => {
+          },
+          onDrop: (event) => {
             if (!ours(event)) return;
             // Handled here: the workspace's file drop must not see it.
             event.preventDefault();
@@ -303,89 +156,115 @@ export function DeskViewer({
               ),
               moved,
             );
-          }}
-        >
-          {photos.map((photo, i) => (
-            <Tooltip
-              key={photo.id}
-              label={[position(i), ...photo.warnings.map(warningLabel)].join(' · ')}
-              openDelay={400}
-              // A tooltip following the drag would cover the strip it is dropped on.
-              disabled={dragging !== null}
-            >
-              <UnstyledButton
-                draggable
-                onDragStart={(event) => {
-                  event.dataTransfer.setData(PHOTO_DRAG_TYPE, String(photo.id));
-                  event.dataTransfer.effectAllowed = 'move';
-                  setDragging(photo.id);
-                }}
-                onDragEnd={endDrag}
-                onClick={() => actions.select(i)}
-                aria-label={position(i)}
-                aria-current={i === index}
-                data-testid="filmstrip-photo"
-                data-photo-id={photo.id}
-                data-drag-source={photo.id === dragging || undefined}
-                pos="relative"
-                style={{
-                  borderRadius: 6,
-                  opacity: photo.id === dragging ? 0.4 : 1,
-                  outline:
-                    i === index
-                      ? '2px solid var(--mantine-primary-color-filled)'
-                      : '1px solid var(--mantine-color-default-border)',
-                  outlineOffset: i === index ? 1 : 0,
-                  flex: 'none',
-                }}
-              >
-                <Photo hash={photo.hash} size={84} radius={6} />
-                {shownGap === i || (shownGap === photos.length && i === last) ? (
-                  <Box
-                    data-testid="filmstrip-drop-indicator"
-                    aria-hidden
-                    pos="absolute"
-                    top={-3}
-                    bottom={-3}
-                    w={4}
-                    // Centred in the 12 px gap. The text colour, not the brand teal: the
-                    // selected thumbnail is outlined in teal and the two must not merge, and
-                    // the text colour is far above WCAG's 3:1 for a non-text cue in both schemes.
-                    left={shownGap === i ? -8 : undefined}
-                    right={shownGap === i ? undefined : -8}
-                    style={{
-                      borderRadius: 2,
-                      background: 'var(--mantine-color-text)',
-                      pointerEvents: 'none',
-                    }}
-                  />
-                ) : null}
-                {photo.isMain ? (
-                  <Box pos="absolute" top={3} left={3} c="yellow.5" style={{ lineHeight: 0 }}>
-                    <IconStarFilled size={13} />
-                  </Box>
-                ) : null}
-                {photo.warnings.length > 0 ? (
-                  <Badge
-                    pos="absolute"
-                    bottom={3}
-                    left={3}
-                    size="xs"
-                    variant="filled"
-                    color="orange"
-                    data-testid="thumb-warning"
-                    style={{ maxWidth: 78 }}
-                  >
-                    {warningLabel(photo.warnings[0]!)}
-                    {photo.warnings.length > 1 ? ` +${photo.warnings.length - 1}` : ''}
-                  </Badge>
-                ) : null}
-              </UnstyledButton>
-            </Tooltip>
-          ))}
-        </Group>
-      </ScrollArea>
-    </Stack>
+          },
+        },
+        thumb: (photo) => ({
+          draggable: true,
+          onDragStart: (event) => {
+            event.dataTransfer.setData(PHOTO_DRAG_TYPE, String(photo.id));
+            event.dataTransfer.effectAllowed = 'move';
+            setDragging(photo.id);
+          },
+          onDragEnd: endDrag,
+          'data-testid': 'filmstrip-photo',
+          'data-photo-id': photo.id,
+          'data-drag-source': photo.id === dragging || undefined,
+          style: { opacity: photo.id === dragging ? 0.4 : 1 },
+        }),
+        overlay: (_photo, i) =>
+          shownGap === i || (shownGap === photos.length && i === last) ? (
+            <Box
+              data-testid="filmstrip-drop-indicator"
+              aria-hidden
+              pos="absolute"
+              top={-3}
+              bottom={-3}
+              w={4}
+              // Centred in the 12 px gap. The text colour, not the brand teal: the selected
+              // thumbnail is outlined in teal and the two must not merge, and the text colour is
+              // far above WCAG's 3:1 for a non-text cue in both schemes.
+              left={shownGap === i ? -8 : undefined}
+              right={shownGap === i ? undefined : -8}
+              style={{ borderRadius: 2, background: 'var(--mantine-color-text)', pointerEvents: 'none' }}
+            />
+          ) : null,
+        wrap: (thumb, photo, i) => (
+          <Tooltip
+            label={[position(i), ...photo.warnings.map(warningLabel)].join(' · ')}
+            openDelay={400}
+            // A tooltip following the drag would cover the strip it is dropped on.
+            disabled={dragging !== null}
+          >
+            {thumb}
+          </Tooltip>
+        ),
+      }}
+    />
+  );
+}
+
+/** The action bar under the preview; each button's tooltip names its key. */
+function DeskActionBar({
+  isMain,
+  first,
+  last,
+  actions,
+}: {
+  isMain: boolean;
+  first: boolean;
+  last: boolean;
+  actions: DeskActions;
+}) {
+  const { t } = useTranslation();
+  const buttons = [
+    {
+      label: t('photoDesk.actions.moveEarlier'),
+      keys: ['Shift', '←'],
+      icon: IconArrowBarLeft,
+      disabled: first,
+      onClick: () => actions.move(-1),
+    },
+    {
+      label: t('photoDesk.actions.moveLater'),
+      keys: ['Shift', '→'],
+      icon: IconArrowBarRight,
+      disabled: last,
+      onClick: () => actions.move(1),
+    },
+    {
+      label: t('photoDesk.actions.main'),
+      keys: ['M'],
+      icon: IconStar,
+      disabled: isMain,
+      onClick: actions.setMain,
+    },
+    { label: t('photoDesk.actions.linkDefect'), keys: ['D'], icon: IconLink, onClick: actions.linkDefect },
+    { label: t('photoDesk.actions.zoom'), keys: ['Z'], icon: IconZoomIn, onClick: actions.zoom },
+    {
+      label: t('photoDesk.actions.delete'),
+      keys: ['Delete'],
+      icon: IconTrash,
+      color: 'red',
+      onClick: actions.remove,
+    },
+  ];
+  return (
+    <Group gap={6} justify="center" data-testid="photo-actions">
+      {buttons.map(({ label, keys, icon: Icon, disabled, color, onClick }) => (
+        <ShortcutTooltip key={label} label={label} keys={keys}>
+          <ActionIcon
+            variant="default"
+            color={color}
+            size="lg"
+            aria-label={label}
+            disabled={disabled}
+            onClick={onClick}
+          >
+            <Icon size={18} />
+          </ActionIcon>
+        </ShortcutTooltip>
+      ))}
+    </Group>
   );
 }
 
