@@ -9,7 +9,7 @@ import { migrate, schemaVersion } from '../services/db/migration';
 import { MIGRATIONS } from '../services/db/migrations';
 import { Workspace } from '../services/workspace';
 import { confirmMigration } from './backup';
-import { rebound } from './testing';
+import { rebound } from '../../tests/support/cli';
 
 const LATEST = MIGRATIONS.at(-1)!.version;
 const PREVIOUS = MIGRATIONS.at(-2)!.version;

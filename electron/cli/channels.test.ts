@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { addItem, addMerchant, addPrice, addProduct } from '../../tests/integration/seed';
 import { tempDir } from '../../tests/integration/temp';
 import { Workspace } from '../services/workspace';
-import { rebound } from './testing';
+import { rebound } from '../../tests/support/cli';
 
 /** A data folder with one approved item and one still waiting for the merchant. */
 async function folder(): Promise<string> {

@@ -6,7 +6,7 @@ import { addMerchant, seedReturnsDesk } from '../../tests/integration/seed';
 import { openRawDatabase, tempDir } from '../../tests/integration/temp';
 import { APP_VERSION } from '../services/version';
 import { Workspace } from '../services/workspace';
-import { rebound } from './testing';
+import { rebound } from '../../tests/support/cli';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 

@@ -6,7 +6,7 @@ import { findHtmlProblems } from '../../shared/descriptions';
 import { addDefect, addItem, addMerchant, addProduct } from '../../tests/integration/seed';
 import { dispatch } from '../services/api';
 import { Workspace } from '../services/workspace';
-import { rebound } from './testing';
+import { rebound } from '../../tests/support/cli';
 
 /** A closed data folder: a German merchant's used headphones with a scratch, and a defective one. */
 async function dataDir(): Promise<string> {

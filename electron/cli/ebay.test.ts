@@ -6,7 +6,7 @@ import { expectNoViolations, startEbayTestServer, type EbayTestServer } from '..
 import { addMerchant } from '../../tests/integration/seed';
 import { tempDir } from '../../tests/integration/temp';
 import { Workspace } from '../services/workspace';
-import { rebound } from './testing';
+import { rebound } from '../../tests/support/cli';
 
 const contracts = locateContracts();
 if (!contracts.available) console.warn(contracts.reason);

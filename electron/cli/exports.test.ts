@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { addItem, addMerchant, addProduct } from '../../tests/integration/seed';
 import { Workspace } from '../services/workspace';
-import { rebound } from './testing';
+import { rebound } from '../../tests/support/cli';
 
 /** A data folder with one merchant and two sales in October, closed as a user's would be. */
 async function dataDir(): Promise<string> {

@@ -5,7 +5,7 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { addMerchant, addProduct } from '../../tests/support/intake';
 import { Workspace } from '../services/workspace';
-import { rebound } from './testing';
+import { rebound } from '../../tests/support/cli';
 
 /** A data folder with one merchant and one product, closed so the CLI opens it as a user would. */
 async function dataDir(): Promise<string> {

@@ -5,7 +5,7 @@ import { describe, expect, onTestFinished, test } from 'vitest';
 import { addItem, addMerchant, addProduct } from '../../tests/integration/seed';
 import { sceneJpeg } from '../../tests/support/images';
 import { Workspace } from '../services/workspace';
-import { rebound } from './testing';
+import { rebound } from '../../tests/support/cli';
 
 /** A data folder with one item (RB-000001), closed so the CLI opens it as a user would. */
 async function dataDir(): Promise<string> {

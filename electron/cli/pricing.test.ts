@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { addItem, addMerchant, addProduct, addProfile } from '../../tests/integration/seed';
 import { Workspace } from '../services/workspace';
-import { rebound } from './testing';
+import { rebound } from '../../tests/support/cli';
 
 /** A closed data folder with one used, graded item (199.99) and the four roles. */
 async function dataDir(): Promise<string> {

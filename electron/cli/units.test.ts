@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { addMerchant, addProduct } from '../../tests/integration/seed';
 import { Workspace } from '../services/workspace';
-import { rebound } from './testing';
+import { rebound } from '../../tests/support/cli';
 
 async function dataDir(): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rebound-cli-units-'));

@@ -3,7 +3,7 @@ import { addMerchant } from '../../tests/integration/seed';
 import { tempDir } from '../../tests/integration/temp';
 import { signIn } from '../services/accounts/sessions';
 import { Workspace } from '../services/workspace';
-import { rebound, reboundWithInput } from './testing';
+import { rebound, reboundWithInput } from '../../tests/support/cli';
 
 /** A closed data folder with two merchants and nobody yet. */
 async function dataDir(): Promise<string> {

@@ -55,8 +55,6 @@ const de: Messages = {
     name: 'Name',
     password: 'Passwort',
     passwordAgain: 'Passwort wiederholen',
-    passwordRule: 'Mindestens 8 Zeichen.',
-    passwordsDiffer: 'Die beiden Passwörter stimmen nicht überein.',
     signIn: 'Anmelden',
     firstAdminTitle: 'Ersten Administrator anlegen',
     firstAdminBody:

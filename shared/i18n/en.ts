@@ -53,8 +53,6 @@ const en = {
     name: 'Name',
     password: 'Password',
     passwordAgain: 'Password again',
-    passwordRule: 'At least 8 characters.',
-    passwordsDiffer: 'The two passwords differ.',
     signIn: 'Sign in',
     firstAdminTitle: 'Create the first admin',
     firstAdminBody:

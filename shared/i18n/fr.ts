@@ -55,8 +55,6 @@ const fr: Messages = {
     name: 'Nom',
     password: 'Mot de passe',
     passwordAgain: 'Mot de passe (à nouveau)',
-    passwordRule: 'Au moins 8 caractères.',
-    passwordsDiffer: 'Les deux mots de passe diffèrent.',
     signIn: 'Se connecter',
     firstAdminTitle: 'Créer le premier administrateur',
     firstAdminBody:

@@ -26,6 +26,7 @@ import { errorMessage } from '../api/client';
 import { useBackgroundWork, useCallMutation } from '../api/hooks';
 import { signIn } from '../api/session';
 import { applyLanguage, isLanguage } from '../i18n';
+import { NewPasswordFields, usePasswordChecks } from '../components/settings/people/shared';
 import { useMe } from '../state/me';
 
 export function initials(name: string): string {
@@ -228,7 +229,7 @@ function FirstAdmin() {
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
-  const differ = again !== '' && again !== password;
+  const checks = usePasswordChecks(password, again, false);
   return (
     <Paper p="lg" shadow="xs">
       <form
@@ -263,23 +264,14 @@ function FirstAdmin() {
             required
             data-testid="first-admin-name"
           />
-          <PasswordInput
-            label={t('start.password')}
-            description={t('start.passwordRule')}
-            value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
-            autoComplete="new-password"
-            required
-            data-testid="first-admin-password"
-          />
-          <PasswordInput
-            label={t('start.passwordAgain')}
-            value={again}
-            onChange={(event) => setAgain(event.currentTarget.value)}
-            autoComplete="new-password"
-            error={differ ? t('start.passwordsDiffer') : undefined}
-            required
-            data-testid="first-admin-again"
+          <NewPasswordFields
+            password={password}
+            again={again}
+            onPassword={setPassword}
+            onAgain={setAgain}
+            checks={checks}
+            labels={{ password: t('start.password'), again: t('start.passwordAgain') }}
+            testIds={{ password: 'first-admin-password', again: 'first-admin-again' }}
           />
           {failure ? (
             <Alert color="red" role="alert">
@@ -289,7 +281,7 @@ function FirstAdmin() {
           <Button
             type="submit"
             loading={create.isPending}
-            disabled={name.trim() === '' || password.length < 8 || again !== password}
+            disabled={name.trim() === '' || !checks.ok}
             data-testid="first-admin-submit"
           >
             {t('start.createAdmin')}

@@ -1,4 +1,4 @@
-import { run } from './index';
+import { run } from '../../electron/cli/index';
 
 /** What one `rebound …` run printed, and its exit code. */
 export interface CliOutcome {
