@@ -26,7 +26,7 @@ import { accountsHandlers } from './accounts/handlers';
 import { coreHandlers } from './handlers';
 import { findPerson, hasPeople } from './accounts/people';
 import { actorOf, resolveSession } from './accounts/sessions';
-import { unitsHandlers } from './units/handlers';
+import { productsHandlers } from './units/handlers';
 import { backupsHandlers } from './backup/handlers';
 import type { Workspace } from './workspace';
 
@@ -58,7 +58,7 @@ export const handlers: Handlers = {
   ...descriptionsHandlers,
   ...ebayHandlers,
   ...shopsHandlers,
-  ...unitsHandlers,
+  ...productsHandlers,
   ...backupsHandlers,
 };
 

@@ -3,7 +3,9 @@ import { createDemoWorkspace } from './demo';
 import { countItems, getItem, getItemByReference, listItems } from './items';
 import { listListings } from './listings';
 import { createMerchant, getMerchant, listMerchants } from './merchants';
-import { reportsOverview, reportsReturns } from './reports';
+import { reportMonthly, reportRecovery, reportSkus } from './exports/reports';
+import { updateMerchant } from './intake/products';
+import { reportSelling, reportsOverview, reportsReturns } from './reports';
 import { listSales } from './sales';
 import { getSettings, isDemoWorkspace, updateSettings } from './settings';
 import { APP_VERSION } from './version';
@@ -28,7 +30,12 @@ type CoreMethods =
   | 'listings.list'
   | 'sales.list'
   | 'reports.overview'
-  | 'reports.returns';
+  | 'reports.returns'
+  | 'reports.recovery'
+  | 'reports.monthly'
+  | 'reports.skus'
+  | 'reports.selling'
+  | 'merchants.update';
 
 export const coreHandlers: Pick<Handlers, CoreMethods> = {
   'workspace.status': async (_input, { ws, scope }) => {
@@ -62,6 +69,7 @@ export const coreHandlers: Pick<Handlers, CoreMethods> = {
     (await listMerchants(ws)).filter((m) => scope === 'all' || scope.includes(m.id)),
   'merchants.get': async (input, { ws }) => getMerchant(ws, input.id),
   'merchants.create': async (input, { ws, actor }) => createMerchant(ws, actor, input),
+  'merchants.update': async (input, { ws, actor }) => updateMerchant(ws, actor, input),
   'items.list': async (input, { ws }) => listItems(ws, input),
   'items.get': async (input, { ws }) => getItem(ws, input.id),
   'items.getByReference': async (input, { ws }) => getItemByReference(ws, input.reference),
@@ -70,4 +78,8 @@ export const coreHandlers: Pick<Handlers, CoreMethods> = {
   'sales.list': async (input, { ws }) => listSales(ws, input),
   'reports.overview': async (input, { ws }) => reportsOverview(ws, input),
   'reports.returns': async (input, { ws }) => reportsReturns(ws, input),
+  'reports.recovery': async (input, { ws }) => reportRecovery(ws, input),
+  'reports.monthly': async (input, { ws }) => reportMonthly(ws, input),
+  'reports.skus': async (input, { ws }) => reportSkus(ws, input),
+  'reports.selling': async (input, { ws }) => reportSelling(ws, input),
 };

@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import { Id } from './common';
-import { method } from './define';
-import { ReportRangeInput } from './exports';
 import type { ImportEncoding, ImportRowError, ImportSeparator } from './intake';
 
 /**
@@ -65,8 +63,3 @@ export interface PeriodSelling {
   readonly meanDaysToSell: number | null;
   readonly medianDaysToSell: number | null;
 }
-
-export const unitsContract = {
-  'products.importUnitsSold': method<UnitsSoldImportReport>()(ImportUnitsSoldInput, { writes: true }),
-  'reports.selling': method<readonly PeriodSelling[]>()(ReportRangeInput),
-} as const;

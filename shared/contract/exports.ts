@@ -173,7 +173,4 @@ export const exportsContract = {
   'exports.setAccounts': method<AccountCodes>()(AccountCodes, { writes: true }),
   'statements.get': method<Statement>()(StatementInput),
   'statements.pdf': method<StatementPdfDownload>()(StatementInput),
-  'reports.recovery': method<RecoveryReport>()(ReportRangeInput),
-  'reports.monthly': method<readonly MonthlyFigures[]>()(ReportRangeInput),
-  'reports.skus': method<readonly SkuFigures[]>()(ReportRangeInput),
 } as const;

@@ -14,7 +14,7 @@ import { pricingContract } from './pricing';
 import { reportsContract } from './reports';
 import { salesContract } from './sales';
 import { workspaceContract } from './workspace';
-import { unitsContract } from './catalogue-units';
+import { productsContract } from './products';
 import { peopleContract } from './people';
 import { backupsContract } from './backups';
 
@@ -38,7 +38,7 @@ export const contract = {
   ...descriptionsContract,
   ...ebayContract,
   ...shopsContract,
-  ...unitsContract,
+  ...productsContract,
   ...backupsContract,
 } as const;
 

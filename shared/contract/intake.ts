@@ -11,10 +11,9 @@ import {
 import { CURRENCIES } from '../domain/money';
 import { isValidIsoDate } from '../domain/returnWindow';
 import { LANGUAGES, type ItemStatus } from '../domain/status';
-import { ByIdInput, Id, IsoDate, NonNegativeCents, Text, type Paged } from './common';
+import { Id, IsoDate, NonNegativeCents, Text } from './common';
 import { method } from './define';
 import type { ItemDetail } from './items';
-import type { Merchant } from './merchants';
 
 /**
  * The intake desk: scanning, receiving a return, grading it, deciding what happens to defective
@@ -397,10 +396,4 @@ export const intakeContract = {
   'intake.label': method<LabelPdf>()(LabelInput),
   'intake.previewImport': method<ImportPreview>()(PreviewImportInput),
   'intake.importReturns': method<ImportReport>()(ImportReturnsInput, { writes: true }),
-  'products.list': method<Paged<Product>>()(ProductListInput),
-  'products.get': method<Product>()(ByIdInput),
-  'products.create': method<Product>()(ProductCreateInput, { writes: true }),
-  'products.update': method<Product>()(ProductUpdateInput, { writes: true }),
-  'products.import': method<ProductImportReport>()(ImportProductsInput, { writes: true }),
-  'merchants.update': method<Merchant>()(MerchantUpdateInput, { writes: true }),
 } as const;

@@ -3,6 +3,7 @@ import { CURRENCIES } from '../domain/money';
 import { LANGUAGES, ROLES, type Language } from '../domain/status';
 import { ByIdInput } from './common';
 import { method } from './define';
+import { MerchantUpdateInput } from './intake';
 
 export interface Merchant {
   readonly id: number;
@@ -28,6 +29,7 @@ export const merchantsContract = {
   'merchants.list': method<readonly Merchant[]>()(z.object({}).strict()),
   'merchants.get': method<Merchant>()(ByIdInput),
   'merchants.create': method<Merchant>()(MerchantInput, { writes: true }),
+  'merchants.update': method<Merchant>()(MerchantUpdateInput, { writes: true }),
 } as const;
 
 export { ROLES };

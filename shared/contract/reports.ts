@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { Grade } from '../domain/grades';
 import { Id } from './common';
+import type { PeriodSelling } from './catalogue-units';
 import { method } from './define';
+import { ReportRangeInput, type MonthlyFigures, type RecoveryReport, type SkuFigures } from './exports';
 
 export const ReportsOverviewInput = z.object({ merchantId: Id.optional() }).strict();
 
@@ -82,4 +84,8 @@ export interface ReturnsBreakdown {
 export const reportsContract = {
   'reports.overview': method<ReportsOverview>()(ReportsOverviewInput),
   'reports.returns': method<ReturnsBreakdown>()(ReportsReturnsInput),
+  'reports.recovery': method<RecoveryReport>()(ReportRangeInput),
+  'reports.monthly': method<readonly MonthlyFigures[]>()(ReportRangeInput),
+  'reports.skus': method<readonly SkuFigures[]>()(ReportRangeInput),
+  'reports.selling': method<readonly PeriodSelling[]>()(ReportRangeInput),
 } as const;

@@ -2,14 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { onTestFinished } from 'vitest';
-import type { InputOf, OutputOf } from '../../shared/contract/define';
-import { intakeContract } from '../../shared/contract/intake';
+import { contract, type Input, type MethodName, type Output } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { Actor } from '../../electron/services/actor';
-import type { HandlerContext } from '../../electron/services/api';
+import { handlers, type HandlerContext } from '../../electron/services/api';
 import { Workspace } from '../../electron/services/workspace';
 import { WINDOWS_1252_HIGH } from '../../electron/services/intake/csv';
-import { intakeHandlers } from '../../electron/services/intake/handlers';
 
 /**
  * Test helpers for the intake services: a real workspace in a fresh temp folder, and merchants
@@ -101,19 +99,18 @@ export function base64(content: string | Uint8Array): string {
 }
 
 /**
- * Calls an intake method the way the API does: the raw input through the contract's zod schema
- * (defaults applied, bad input refused), then the handler, acting as `actor`.
+ * Calls a method the way the API does: the raw input through the contract's zod schema
+ * (defaults applied, bad input refused), then the handler, acting as `actor` (a desk person by
+ * default, whatever the access rule would say: the intake tests are about the services).
  */
-export async function call<M extends keyof typeof intakeContract>(
+export async function call<M extends MethodName>(
   ws: Workspace,
   name: M,
-  input: InputOf<(typeof intakeContract)[M]>,
+  input: Input<M>,
   actor: Actor = DESK,
-): Promise<OutputOf<(typeof intakeContract)[M]>> {
-  const parsed = intakeContract[name].input.safeParse(input);
+): Promise<Output<M>> {
+  const parsed = contract[name].input.safeParse(input);
   if (!parsed.success) throw new AppError('bad_input', parsed.error.message);
-  const handler = intakeHandlers[name] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
-  return (await handler(parsed.data, { ws, actor, scope: 'all', sessionId: null })) as OutputOf<
-    (typeof intakeContract)[M]
-  >;
+  const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
+  return (await handler(parsed.data, { ws, actor, scope: 'all', sessionId: null })) as Output<M>;
 }

@@ -7,7 +7,6 @@ import type { HandlerContext } from '../api';
 import { getStatement, writeStatementPdf } from '../statements';
 import { exportSales, getAccountCodes, setAccountCodes } from '.';
 import { offerDownload } from './downloads';
-import { reportMonthly, reportRecovery, reportSkus } from './reports';
 
 type ExportsContract = typeof exportsContract;
 
@@ -24,7 +23,7 @@ function ownMerchantOnly(actor: Actor, merchantId: number): void {
     throw new AppError('forbidden', 'An approver may only see the statements of their own merchant.');
 }
 
-/** Exports, statements and the bookkeeper's reports, merged into the API's handler map in ../api.ts. */
+/** Exports and statements, merged into the API's handler map in ../api.ts. */
 export const exportsHandlers: ExportsHandlers = {
   'exports.sales': async (input, { ws, sessionId }) => {
     const result = await exportSales(ws, input);
@@ -45,7 +44,4 @@ export const exportsHandlers: ExportsHandlers = {
     // The browser mode cannot read the data folder: the bytes come along to open from a Blob URL.
     return { ...written, downloadId, base64: (await fs.promises.readFile(written.file)).toString('base64') };
   },
-  'reports.recovery': async (input, { ws }) => reportRecovery(ws, input),
-  'reports.monthly': async (input, { ws }) => reportMonthly(ws, input),
-  'reports.skus': async (input, { ws }) => reportSkus(ws, input),
 };

@@ -2,10 +2,8 @@ import type { OutputOf, ParsedInputOf } from '../../../shared/contract/define';
 import type { intakeContract } from '../../../shared/contract/intake';
 import type { HandlerContext } from '../api';
 import { gradeItem, setDisposition } from './grade';
-import { importProducts } from './importProducts';
 import { importReturns, previewImport } from './importReturns';
 import { itemLabel } from './label';
-import { createProduct, getProduct, listProducts, updateMerchant, updateProduct } from './products';
 import { receiveItem, updateReturnFacts } from './receive';
 import { scan } from './scan';
 
@@ -28,10 +26,4 @@ export const intakeHandlers: IntakeHandlers = {
   'intake.label': async (input, { ws }) => itemLabel(ws, input.itemId, input.size),
   'intake.previewImport': async (input) => previewImport(input),
   'intake.importReturns': async (input, { ws, actor }) => importReturns(ws, actor, input),
-  'products.list': async (input, { ws }) => listProducts(ws, input),
-  'products.get': async (input, { ws }) => getProduct(ws.kysely, input.id),
-  'products.create': async (input, { ws, actor }) => createProduct(ws, actor, input),
-  'products.update': async (input, { ws, actor }) => updateProduct(ws, actor, input),
-  'products.import': async (input, { ws, actor }) => importProducts(ws, actor, input),
-  'merchants.update': async (input, { ws, actor }) => updateMerchant(ws, actor, input),
 };
