@@ -15,8 +15,3 @@ export interface Actor {
 }
 
 export const SYSTEM_ACTOR: Actor = { profileId: null, name: 'Rebound', role: null, merchantIds: [] };
-
-/** Whether an actor reaches this merchant's data: an approver only their own merchants'. */
-export function actsFor(actor: Actor, merchantId: number): boolean {
-  return actor.role !== 'approver' || actor.merchantIds.includes(merchantId);
-}

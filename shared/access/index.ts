@@ -21,12 +21,18 @@ export interface Person {
 /** Which merchants' data a person reaches: every merchant, or these. */
 export type MerchantScope = 'all' | readonly number[];
 
-export function merchantScope(person: Person): MerchantScope {
+/** Who the merchant scope asks about: a person, or the system (no role: every merchant). */
+export interface Scoped {
+  readonly role: Role | null;
+  readonly merchantIds: readonly number[];
+}
+
+export function merchantScope(person: Scoped): MerchantScope {
   return person.role === 'approver' ? person.merchantIds : 'all';
 }
 
 /** Whether this person may see and act on this merchant's data (given the method allows them). */
-export function reachesMerchant(person: Person, merchantId: number): boolean {
+export function reachesMerchant(person: Scoped, merchantId: number): boolean {
   const scope = merchantScope(person);
   return scope === 'all' || scope.includes(merchantId);
 }

@@ -27,7 +27,8 @@ import {
 import { sampleFacts } from '../../../shared/descriptions/sample';
 import { LANGUAGES, type Language } from '../../../shared/domain/status';
 import { AppError } from '../../../shared/errors';
-import { actsFor, type Actor } from '../actor';
+import { reachesMerchant } from '../../../shared/access';
+import type { Actor } from '../actor';
 import { nowIso } from '../db/connection';
 import { recordEvent } from '../events';
 import { getItem } from '../items';
@@ -237,7 +238,7 @@ async function currentView(
 
 /** An approver speaks for one merchant only; the other roles work for every merchant. */
 function assertMayActFor(actor: Actor, merchantId: number): void {
-  if (!actsFor(actor, merchantId)) {
+  if (!reachesMerchant(actor, merchantId)) {
     throw new AppError(
       'forbidden',
       `${actor.name} approves for another merchant and may not change this one’s wording.`,

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import type { OutputOf, ParsedInputOf } from '../../../shared/contract/define';
 import type { exportsContract } from '../../../shared/contract/exports';
 import { AppError } from '../../../shared/errors';
-import { actsFor, type Actor } from '../actor';
+import { reachesMerchant } from '../../../shared/access';
+import type { Actor } from '../actor';
 import type { HandlerContext } from '../api';
 import { getStatement, writeStatementPdf } from '../statements';
 import { exportSales, getAccountCodes, setAccountCodes } from '.';
@@ -19,7 +20,7 @@ export type ExportsHandlers = {
 
 /** An approver sees their own merchant's statement and nobody else's. */
 function ownMerchantOnly(actor: Actor, merchantId: number): void {
-  if (!actsFor(actor, merchantId))
+  if (!reachesMerchant(actor, merchantId))
     throw new AppError('forbidden', 'An approver may only see the statements of their own merchant.');
 }
 

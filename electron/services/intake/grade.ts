@@ -4,7 +4,8 @@ import type { DispositionInput, GradeInput } from '../../../shared/contract/inta
 import type { DefectKind, DefectSeverity, Grade } from '../../../shared/domain/grades';
 import type { ItemStatus } from '../../../shared/domain/status';
 import { AppError, assertNever } from '../../../shared/errors';
-import { actsFor, type Actor } from '../actor';
+import { reachesMerchant } from '../../../shared/access';
+import type { Actor } from '../actor';
 import { nowIso } from '../db/connection';
 import { recordEvent } from '../events';
 import { getItem } from '../items';
@@ -271,7 +272,7 @@ export async function setDisposition(
       .where('id', '=', input.itemId)
       .executeTakeFirst();
     if (!item) throw new AppError('not_found', `There is no item with id ${input.itemId}.`);
-    if (!actsFor(actor, item.merchant_id)) {
+    if (!reachesMerchant(actor, item.merchant_id)) {
       throw new AppError('forbidden', `Item ${item.reference} belongs to another merchant.`);
     }
     if (item.version !== input.version) {

@@ -35,7 +35,8 @@ import {
   type ItemFacts,
   type PriceResult,
 } from '../../../shared/pricing';
-import { actsFor, type Actor } from '../actor';
+import { reachesMerchant } from '../../../shared/access';
+import type { Actor } from '../actor';
 import { nowIso } from '../db/connection';
 import type { Database } from '../db/schema';
 import { historyMoney, recordEvent } from '../events';
@@ -405,7 +406,7 @@ export function forbiddenMessage(actor: Actor, methodName: string): string {
 
 /** An approver decides for their own merchant only; an admin for every merchant. */
 function assertMerchantScope(actor: Actor, merchantId: number, merchantName: string, what: string): void {
-  if (!actsFor(actor, merchantId)) {
+  if (!reachesMerchant(actor, merchantId)) {
     throw new AppError(
       'forbidden',
       `${actor.name} approves for other merchants and cannot ${what} for ${merchantName}.`,

@@ -19,7 +19,8 @@ import { EXPORT_LOCALES } from '../../../../shared/accounting/csv';
 import { call, errorMessage, runtime } from '../../api/client';
 import { useBackgroundWork, useCall } from '../../api/hooks';
 import { useFormat } from '../../format';
-import { canExport, useActor, type Period } from './access';
+import { useMe } from '../../state/me';
+import { canExport, type Period } from './access';
 import { GatedButton } from './GatedButton';
 
 type Locale = (typeof EXPORT_LOCALES)[number];
@@ -54,7 +55,7 @@ export function startDownload(downloadId: string | null, fileName: string): void
 export function ExportButton({ period, merchantId }: { period: Period; merchantId: number | null }) {
   const { t, i18n } = useTranslation();
   const f = useFormat();
-  const actor = useActor();
+  const actor = useMe();
   const merchants = useCall('merchants.list', {});
   // Months with sales, newest first: an open period starts at the first of them.
   const months = useCall('sales.list', { limit: 1 }).data?.months ?? [];

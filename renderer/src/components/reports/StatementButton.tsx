@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { call, errorMessage, runtime } from '../../api/client';
 import { useCall } from '../../api/hooks';
 import { useFormat } from '../../format';
-import { canExport, canOpenStatement, useActor } from './access';
+import { useMe } from '../../state/me';
+import { canExport, canOpenStatement } from './access';
 import { startDownload } from './ExportButton';
 import { GatedButton } from './GatedButton';
 
@@ -32,7 +33,7 @@ export function StatementButton({
 }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const actor = useActor();
+  const actor = useMe();
   const merchants = useCall('merchants.list', {});
   const [opened, setOpened] = useState(false);
   const [merchant, setMerchant] = useState<string | null>(null);

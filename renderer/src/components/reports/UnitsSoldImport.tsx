@@ -8,7 +8,7 @@ import { useCall } from '../../api/hooks';
 import { useFormat } from '../../format';
 import { ImportDropZone, ImportErrorsTable, readAsBase64 } from '../intake/importParts';
 import { mayCall } from '../../../../shared/access';
-import { useActor } from './access';
+import { useMe } from '../../state/me';
 import { GatedButton } from './GatedButton';
 
 /** Mirrors products.importUnitsSold's roles, so the button says "no" before the server has to. */
@@ -23,7 +23,7 @@ const UNKNOWN_SHOWN = 30;
 export function UnitsSoldImport({ merchantId }: { merchantId: number | null }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const actor = useActor();
+  const actor = useMe();
   const merchants = useCall('merchants.list', {});
   const [opened, setOpened] = useState(false);
   const [merchant, setMerchant] = useState<string | null>(null);

@@ -1,12 +1,5 @@
 import { mayCall } from '../../../../shared/access';
 import type { Me } from '../../../../shared/contract';
-import { useMe } from '../../state/me';
-
-/** The person signed in to this window, to decide which month-end actions they may take. */
-export function useActor(): Me | null {
-  return useMe();
-}
-
 /** The access rule's answer, so the buttons say "no" before the server has to. */
 export function canExport(actor: Me | null): boolean {
   return mayCall(actor, 'exports.sales');

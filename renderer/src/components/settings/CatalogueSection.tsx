@@ -27,7 +27,7 @@ import { CsvFilePicker } from '../csv/CsvFilePicker';
 import { CsvPreview } from '../csv/CsvPreview';
 import { ImportResult, type ResultCount } from '../csv/ImportResult';
 import { useCsvImport } from '../csv/useCsvImport';
-import { useActingRole } from './access';
+import { useMe } from '../../state/me';
 
 /** One page of the catalogue: enough to browse, the search narrows large catalogues. */
 const PAGE = 100;
@@ -262,7 +262,7 @@ function ImportCatalogueModal({ merchant, onClose }: { merchant: Merchant; onClo
 export function CatalogueSection({ merchants }: { merchants: readonly Merchant[] }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const role = useActingRole();
+  const role = useMe()?.role ?? null;
   // The server lets the desk (staff) and the admin write the catalogue.
   const mayEdit = role === 'admin' || role === 'staff';
   const [merchantId, setMerchantId] = useState<number | null>(null);

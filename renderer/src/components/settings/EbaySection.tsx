@@ -47,7 +47,7 @@ import { call, errorMessage } from '../../api/client';
 import { useCall } from '../../api/hooks';
 import { useFormat } from '../../format';
 import { ErrorAlert, LoadingBlock } from '../common';
-import { useActingRole } from './access';
+import { useMe } from '../../state/me';
 import { MerchantHeader, useChosenMerchant } from './MerchantHeader';
 
 /** The marketplace a new account starts on, from the merchant's currency (the admin may change it). */
@@ -880,7 +880,7 @@ function MerchantEbay({ merchant, isAdmin }: { merchant: Merchant | undefined; i
 /** The merchant's eBay account: keys, the seller's consent and the pre-flight check. */
 export function EbaySection({ merchants }: { merchants: readonly Merchant[] }) {
   const { t } = useTranslation();
-  const role = useActingRole();
+  const role = useMe()?.role ?? null;
   const { merchant, choose } = useChosenMerchant(merchants);
 
   return (

@@ -19,7 +19,7 @@ import { CURRENCIES } from '../../../../shared/domain/money';
 import { LANGUAGES, type Language } from '../../../../shared/domain/status';
 import { call, errorMessage } from '../../api/client';
 import { useFormat } from '../../format';
-import { useActingRole } from './access';
+import { useMe } from '../../state/me';
 
 /** The shortest return window the server accepts (the EU's legal minimum for distance sales). */
 const MIN_WINDOW = 14;
@@ -189,7 +189,7 @@ function MerchantModal({
 export function MerchantsSection({ merchants }: { merchants: readonly Merchant[] }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const role = useActingRole();
+  const role = useMe()?.role ?? null;
   const isAdmin = role === 'admin';
   // The modal is keyed by what it edits so each opening starts from the merchant as saved.
   const [editing, setEditing] = useState<{ merchant: Merchant | null; key: number } | null>(null);

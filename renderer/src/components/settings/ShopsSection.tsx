@@ -43,7 +43,7 @@ import { call, errorMessage, photoSrc } from '../../api/client';
 import { useCall } from '../../api/hooks';
 import { useFormat } from '../../format';
 import { ErrorAlert, LoadingBlock } from '../common';
-import { useActingRole } from './access';
+import { useMe } from '../../state/me';
 import { MerchantHeader, useChosenMerchant } from './MerchantHeader';
 
 /**
@@ -657,7 +657,7 @@ function MerchantShopsPanel({ merchantId, isAdmin }: { merchantId: number; isAdm
 /** The merchant's own shops: Shopify, WooCommerce, Vendure, and the watermark for their photos. */
 export function ShopsSection({ merchants }: { merchants: readonly Merchant[] }) {
   const { t } = useTranslation();
-  const role = useActingRole();
+  const role = useMe()?.role ?? null;
   const { merchant, choose } = useChosenMerchant(merchants);
 
   return (
