@@ -6,6 +6,7 @@ import { ExportSalesInput } from '../shared/contract/exports';
 import { exportSales } from '../electron/services/exports';
 import { writeStatementPdf } from '../electron/services/statements';
 import { Workspace } from '../electron/services/workspace';
+import type { SqliteDb } from '../electron/services/db/connection';
 
 /**
  * How fast are the bookkeeping exports with 100,000 sales, and do they stay on disk rather than in
@@ -32,7 +33,7 @@ function prng(seed: number): () => number {
 }
 
 /** Writes the benchmark's 100,000 sales (also used by bench/eventloop.ts, on the same data). */
-export function seedExportSales(ws: Workspace): void {
+export function seedExportSales(ws: Workspace<SqliteDb>): void {
   const random = prng(60_060);
   const db = ws.db.sqlite;
   db.transaction(() => {

@@ -10,6 +10,11 @@
 //                                        integration tests that run `rebound` and the
 //                                        end-to-end tests drive both built)
 //   unit     vitest run                 (unit and integration tests, real SQLite files)
+//   postgres vitest run electron/services tests/integration, with REBOUND_TEST_DATABASE=postgres:
+//                                       every test of the services again, each on a database of
+//                                       its own on a real PostgreSQL (the server at
+//                                       REBOUND_TEST_POSTGRES, or a throwaway cluster started here
+//                                       by scripts/postgres-cluster.mjs and stopped at the end)
 //   e2e      playwright test            (browser mode in Debian's Chromium; Electron when present)
 //
 // The schema step only prepares: when it fails (no network, no cache), it warns and the run goes
@@ -31,10 +36,12 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { findPostgresBin, startCluster } from './postgres-cluster.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const REPORTS = path.join(ROOT, 'out', 'test-reports');
 const VITEST_JSON = path.join(REPORTS, 'vitest.json');
+const VITEST_PG_JSON = path.join(REPORTS, 'vitest-postgres.json');
 const PLAYWRIGHT_JSON = path.join(REPORTS, 'playwright.json');
 const CI = Boolean(process.env.CI) && process.env.CI !== 'false' && process.env.CI !== '0';
 
@@ -60,8 +67,8 @@ function readJson(file) {
 }
 
 /** Vitest's JSON (Jest-compatible): files that failed to load count as one failure each. */
-function vitestCounts() {
-  const report = readJson(VITEST_JSON);
+function vitestCounts(file = VITEST_JSON) {
+  const report = readJson(file);
   if (!report) return null;
   const brokenFiles = (report.testResults ?? []).filter(
     (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed'),
@@ -122,6 +129,23 @@ const steps = [
     report: VITEST_JSON,
   },
   {
+    name: 'postgres',
+    label: 'vitest run electron/services tests/integration (on PostgreSQL)',
+    args: [
+      bin('vitest'),
+      'run',
+      'electron/services',
+      'tests/integration',
+      '--reporter=dot',
+      '--reporter=json',
+      `--outputFile.json=${VITEST_PG_JSON}`,
+    ],
+    env: { REBOUND_TEST_DATABASE: 'postgres' },
+    needsPostgres: true,
+    results: () => vitestCounts(VITEST_PG_JSON),
+    report: VITEST_PG_JSON,
+  },
+  {
     name: 'e2e',
     label: 'playwright test',
     args: [
@@ -149,12 +173,27 @@ const selected =
       )
     : steps;
 
-function run(step) {
+/**
+ * The PostgreSQL server for the steps that need one: REBOUND_TEST_POSTGRES when given, else a
+ * throwaway cluster when PostgreSQL is installed, else null (those steps then skip and say why).
+ */
+let cluster = null;
+async function postgresUrl() {
+  if (process.env.REBOUND_TEST_POSTGRES) return process.env.REBOUND_TEST_POSTGRES;
+  if (!cluster && findPostgresBin()) {
+    cluster = await startCluster();
+    process.on('exit', () => cluster.stop());
+    log(`PostgreSQL for the tests: ${cluster.url} (a throwaway cluster in ${cluster.dir})`);
+  }
+  return cluster?.url ?? null;
+}
+
+function run(step, extraEnv = {}) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, step.args, {
       cwd: ROOT,
       stdio: 'inherit',
-      env: { ...process.env, ...step.env },
+      env: { ...process.env, ...step.env, ...extraEnv },
     });
     child.on('error', (error) => {
       console.error(`${step.label}: ${error.message}`);
@@ -178,7 +217,24 @@ for (const step of selected) {
   if (step.report) fs.rmSync(step.report, { force: true });
   log(`\n▶ ${step.name}: ${step.label}`);
   const stepStarted = Date.now();
-  const code = await run(step);
+  let extraEnv = {};
+  if (step.needsPostgres) {
+    const url = await postgresUrl();
+    if (!url && CI) {
+      total.failed += 1;
+      log(`✖ ${step.name}: PostgreSQL is not installed, and CI must test both engines (.ci/run installs it)`);
+      failedStep = step;
+      break;
+    }
+    if (!url) {
+      const reason = `${step.name}: PostgreSQL is not installed here (Debian: apt-get install postgresql), so the services were tested on SQLite only`;
+      warnings.push(reason);
+      log(`⚠ ${reason}.`);
+      continue;
+    }
+    extraEnv = { REBOUND_TEST_POSTGRES: url };
+  }
+  const code = await run(step, extraEnv);
   const took = seconds(Date.now() - stepStarted);
 
   if (code !== 0 && step.optional) {

@@ -1,9 +1,11 @@
+import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { Merchant } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { invoke } from '../services/api';
 import { defaultDataDir } from '../services/paths';
 import { Workspace } from '../services/workspace';
+import type { CliIo } from './index';
 
 /**
  * What every `rebound` command shares: `--data-dir` and `--json`, a workspace opened for the
@@ -56,4 +58,39 @@ export async function merchantOf(ws: Workspace, value: string): Promise<Merchant
     );
   }
   return found;
+}
+
+/** A mistake in the command line itself: said on stderr with exit code 2 (cli/index.ts). */
+export class UsageError extends Error {}
+
+export function usage(message: string): UsageError {
+  return new UsageError(message);
+}
+
+export function readFileOrSay(file: string, option: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    throw usage(
+      `${option}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
+    );
+  }
+}
+
+/** Narrows a command-line word to one of a list of names. */
+export function isOneOf<T extends string>(names: readonly T[], value: string): value is T {
+  return (names as readonly string[]).includes(value);
+}
+
+export function toInt(value: string, name: string): number {
+  if (!/^-?\d+$/.test(value)) throw usage(`${name} must be a whole number, got “${value}”.`);
+  return Number(value);
+}
+
+/** A password given on standard input (its first line), never as an argument others could read. */
+export async function passwordFrom(io: CliIo): Promise<string> {
+  const text = await io.readStdin();
+  const password = text.split(/\r?\n/)[0] ?? '';
+  if (password === '') throw new AppError('bad_input', 'Give the password on standard input (one line).');
+  return password;
 }

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
@@ -7,13 +6,15 @@ import { GRADES } from '../../shared/domain/grades';
 import { formatMoney } from '../../shared/domain/money';
 import { ITEM_STATUSES } from '../../shared/domain/status';
 import { AppError } from '../../shared/errors';
-import { startServer, isLoopback } from '../server/http';
+import { startServer } from '../server/http';
 import { invoke, toErrorData } from '../services/api';
 import { defaultDataDir } from '../services/paths';
 import { startBackgroundWork } from '../services/background';
 import { APP_VERSION } from '../services/version';
 import { Workspace } from '../services/workspace';
 import { registerBackupCommands } from './backup';
+import { isOneOf, toInt, usage, UsageError } from './common';
+import { listenPlan, withListenOptions, type ListenOptions } from './listen';
 import { registerChannelsCommands } from './channels';
 import { registerDescribeCommands } from './describe';
 import { registerEbayCommands } from './ebay';
@@ -21,6 +22,7 @@ import { registerExportsCommands } from './exports';
 import { registerIntakeCommands } from './intake';
 import { registerPhotosCommands } from './photos';
 import { registerPricingCommands } from './pricing';
+import { registerServerCommands } from './server';
 import { registerShopCommands } from './shop';
 import { registerUnitsCommands } from './units';
 import { registerUsersCommands } from './users';
@@ -211,79 +213,35 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
       });
     });
 
-  withCommon(program.command('serve'))
+  withListenOptions(withCommon(program.command('serve')))
     .description(
       'browser mode: serve the app and its API over HTTP(S); everyone signs in with their own name',
     )
-    .option('--host <host>', 'address to bind', '127.0.0.1')
-    .option('--port <port>', 'port to bind (0 picks a free one)', '5178')
-    .option(
-      '--allow-remote',
-      'allow binding to an address other than loopback, so other devices can sign in (needs --tls-cert and --tls-key, or --insecure-http)',
-    )
-    .option('--tls-cert <file>', 'certificate (PEM) to serve HTTPS with')
-    .option('--tls-key <file>', 'private key (PEM) of that certificate')
-    .option(
-      '--insecure-http',
-      'with --allow-remote: serve plain HTTP anyway (only behind a TLS reverse proxy)',
-    )
-    .action(
-      async (
-        options: CommonOptions & {
-          host: string;
-          port: string;
-          allowRemote?: boolean;
-          tlsCert?: string;
-          tlsKey?: string;
-          insecureHttp?: boolean;
-        },
-      ) => {
-        if (!isLoopback(options.host) && !options.allowRemote) {
-          throw usage(
-            `Refusing to listen on ${options.host}: only loopback is allowed without --allow-remote.`,
-          );
-        }
-        if ((options.tlsCert === undefined) !== (options.tlsKey === undefined)) {
-          throw usage('--tls-cert and --tls-key go together.');
-        }
-        const tls =
-          options.tlsCert !== undefined && options.tlsKey !== undefined
-            ? {
-                cert: readFileOrSay(options.tlsCert, '--tls-cert'),
-                key: readFileOrSay(options.tlsKey, '--tls-key'),
-              }
-            : undefined;
-        if (!isLoopback(options.host) && tls === undefined && !options.insecureHttp) {
-          throw usage(
-            `Refusing to serve ${options.host} over plain HTTP: passwords and sessions would cross the network readable. Give --tls-cert and --tls-key, or put Rebound behind a TLS reverse proxy and say --insecure-http.`,
-          );
-        }
-        const ws = open(options);
-        const background = await startBackgroundWork(ws);
-        const server = await startServer({
-          ws,
-          host: options.host,
-          port: toInt(options.port, '--port'),
-          rendererDir: path.join(PACKAGE_ROOT, 'out', 'renderer'),
-          tls,
-        });
-        // One line of JSON with --json, so a script can read the URL as soon as it is printed.
-        const info = { url: server.url, origin: server.origin, dataDir: ws.dataDir };
-        io.out(
-          options.json
-            ? `${JSON.stringify(info)}\n`
-            : `Rebound is serving ${ws.dataDir}\nOpen ${server.url} and sign in.\nPress Ctrl+C to stop.\n`,
-        );
-        await new Promise<void>((resolve) => {
-          const stop = () => resolve();
-          process.once('SIGINT', stop);
-          process.once('SIGTERM', stop);
-        });
-        await server.close();
-        await background.stop();
-        await ws.close();
-      },
-    );
+    .action(async (options: CommonOptions & ListenOptions) => {
+      const listen = listenPlan(options);
+      const ws = open(options);
+      const background = await startBackgroundWork(ws);
+      const server = await startServer({
+        ws,
+        ...listen,
+        rendererDir: path.join(PACKAGE_ROOT, 'out', 'renderer'),
+      });
+      // One line of JSON with --json, so a script can read the URL as soon as it is printed.
+      const info = { url: server.url, origin: server.origin, dataDir: ws.dataDir };
+      io.out(
+        options.json
+          ? `${JSON.stringify(info)}\n`
+          : `Rebound is serving ${ws.dataDir}\nOpen ${server.url} and sign in.\nPress Ctrl+C to stop.\n`,
+      );
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await server.close();
+      await background.stop();
+      await ws.close();
+    });
 
   registerIntakeCommands(program, io);
   registerPhotosCommands(program, io);
@@ -296,6 +254,7 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
   registerUnitsCommands(program, io);
   registerUsersCommands(program, io);
   registerBackupCommands(program, io);
+  registerServerCommands(program, io, PACKAGE_ROOT);
 
   try {
     await program.parseAsync(argv);
@@ -314,30 +273,4 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
     // The command line is the only input here: a value the contract refuses is bad usage.
     return data.code === 'bad_input' ? 2 : 1;
   }
-}
-
-class UsageError extends Error {}
-
-function usage(message: string): UsageError {
-  return new UsageError(message);
-}
-
-function readFileOrSay(file: string, option: string): Buffer {
-  try {
-    return fs.readFileSync(file);
-  } catch (error) {
-    throw usage(
-      `${option}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
-    );
-  }
-}
-
-/** Narrows a command-line word to one of a list of names. */
-function isOneOf<T extends string>(names: readonly T[], value: string): value is T {
-  return (names as readonly string[]).includes(value);
-}
-
-function toInt(value: string, name: string): number {
-  if (!/^-?\d+$/.test(value)) throw usage(`${name} must be a whole number, got “${value}”.`);
-  return Number(value);
 }

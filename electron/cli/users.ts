@@ -5,7 +5,7 @@ import { AppError } from '../../shared/errors';
 import { invoke } from '../services/api';
 import type { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
-import { type CommonOptions, merchantOf, withCommon, withWorkspace } from './common';
+import { type CommonOptions, merchantOf, passwordFrom, withCommon, withWorkspace } from './common';
 
 /**
  * `rebound users add|list|disable|enable|reset-password`: the people of a workspace, managed
@@ -23,13 +23,6 @@ async function personOf(ws: Workspace, name: string): Promise<PersonView> {
     throw new AppError('not_found', `There is nobody called “${name}”.${known ? ` People: ${known}.` : ''}`);
   }
   return found;
-}
-
-async function passwordFrom(io: CliIo): Promise<string> {
-  const text = await io.readStdin();
-  const password = text.split(/\r?\n/)[0] ?? '';
-  if (password === '') throw new AppError('bad_input', 'Give the password on standard input (one line).');
-  return password;
 }
 
 function describe(person: PersonView, merchants: ReadonlyMap<number, string>): string {

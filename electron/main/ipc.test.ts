@@ -51,7 +51,7 @@ async function openSessions(ws: Workspace) {
 
 /** A workspace with an admin and a member of the resale staff, and the handlers registered on it. */
 async function setUp(devServer?: string) {
-  const ws = tempWorkspace();
+  const ws = await tempWorkspace();
   const admin = await addProfile(ws, { name: 'Nadia', role: 'admin', password: 'nadia-password' });
   const staff = await addProfile(ws, { name: 'Lea', role: 'staff', password: 'lea-password' });
   registerIpc(fake.ipcMain, ws, devServer);

@@ -104,7 +104,7 @@ describe('rebound://app: the built renderer', () => {
 
 describe('rebound-photo://photo: the workspace’s photos', () => {
   test('a stored photo is served by its hash and variant, as an immutable JPEG', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const hash = photoHash('front');
     const file = ws.photoPath(hash, 'listing');
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -120,7 +120,7 @@ describe('rebound-photo://photo: the workspace’s photos', () => {
   });
 
   test('malformed hashes, other variants, other hosts and methods are refused', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const hash = photoHash('front');
     for (const variant of ['listing', 'thumb'] as const) {
       const file = ws.photoPath(hash, variant);

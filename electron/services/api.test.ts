@@ -25,7 +25,7 @@ describe('the API entry point (every transport goes through it)', () => {
   });
 
   test('answers a valid call with the handler’s value', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await seedReturnsDesk(ws);
     const result = (await dispatch(ws, 'items.list', { grades: ['defective'] })) as { total: number };
     expect(result.total).toBe(1);
@@ -40,7 +40,7 @@ describe('the API entry point (every transport goes through it)', () => {
   });
 
   test('an unknown method is not_found, including names every object inherits', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     for (const name of [
       'items.drop',
       '',
@@ -58,7 +58,7 @@ describe('the API entry point (every transport goes through it)', () => {
   });
 
   test('invalid input is bad_input, naming the field and what was wrong with it', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const tooMany = await failure(dispatch(ws, 'items.list', { limit: 5000 }));
     expect(tooMany.code).toBe('bad_input');
     expect(tooMany.message).toMatch(/^Invalid input for items.list: limit: /);
@@ -78,7 +78,7 @@ describe('the API entry point (every transport goes through it)', () => {
   });
 
   test('an input with a key the contract does not know is refused, for every method', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     for (const name of Object.keys(contract) as MethodName[]) {
       const parsed = contract[name].input.safeParse({ colour: 'red' });
       expect(parsed.success, name).toBe(false);
@@ -91,7 +91,7 @@ describe('the API entry point (every transport goes through it)', () => {
   });
 
   test('a profile that does not exist is unauthorized, before anything runs', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const error = await failure(dispatch(ws, 'merchants.create', velo, { via: 'person', personId: 4242 }));
     expect(error.code).toBe('unauthorized');
     expect(error.message).toBe('There is nobody with id 4242.');
@@ -99,7 +99,7 @@ describe('the API entry point (every transport goes through it)', () => {
   });
 
   test('a method kept for some roles refuses the others with forbidden', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { staff, approver, admin } = await profiles(ws);
     for (const personId of [staff, approver]) {
       const error = await failure(
@@ -129,7 +129,7 @@ describe('the API entry point (every transport goes through it)', () => {
   });
 
   test('a service error keeps its code; a conflict is reported as such', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await dispatch(ws, 'merchants.create', velo);
     expect((await failure(dispatch(ws, 'merchants.create', velo))).code).toBe('conflict');
     expect((await failure(dispatch(ws, 'items.get', { id: 77 }))).code).toBe('not_found');
@@ -138,7 +138,7 @@ describe('the API entry point (every transport goes through it)', () => {
 
 describe('the wire envelope', () => {
   test('wraps values and errors as data, never throwing', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     expect(await dispatchEnvelope(ws, 'settings.get', {})).toEqual({
       ok: true,
       value: { language: 'en', theme: 'auto' },

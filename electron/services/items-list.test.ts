@@ -49,7 +49,7 @@ async function desk(ws: Workspace) {
 
 describe('items.list', () => {
   test('every sort pages through all matching items once, in order, whatever the page size', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await desk(ws);
     for (const filter of [{}, { statuses: ['listed' as const] }]) {
       for (const sort of ['received_desc', 'received_asc', 'reference', 'title', 'price_desc'] as const) {

@@ -13,7 +13,8 @@ import {
   seedReturnsDesk,
 } from '../../tests/integration/seed';
 import { tempWorkspace } from '../../tests/integration/temp';
-import { countItems, ftsQuery, getItem, getItemByReference, listItems } from './items';
+import { ftsQuery } from './db/dialect';
+import { countItems, getItem, getItemByReference, listItems } from './items';
 import type { Workspace } from './workspace';
 
 /** items.list as the contract calls it: raw input through the zod schema, defaults applied. */
@@ -25,7 +26,7 @@ const refs = (rows: readonly ItemSummary[]) => rows.map((r) => r.reference);
 
 describe('the returns list', () => {
   test('shows the newest return first, with merchant, product and status on each row', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await seedReturnsDesk(ws);
     const { rows, total } = await list(ws);
     expect(total).toBe(5);
@@ -49,12 +50,12 @@ describe('the returns list', () => {
   });
 
   test('an empty desk lists nothing', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     expect(await list(ws)).toEqual({ rows: [], total: 0 });
   });
 
   test('filters by grade, status and merchant, alone or together', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const desk = await seedReturnsDesk(ws);
     expect(refs((await list(ws, { grades: ['defective'] })).rows)).toEqual(['RB-000104']);
     expect(refs((await list(ws, { grades: ['used', 'new_sealed'] })).rows)).toEqual([
@@ -78,7 +79,7 @@ describe('the returns list', () => {
   });
 
   test('filters by the day a return arrived, both ends included whole', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await seedReturnsDesk(ws);
     // RB-000103 arrived at 23:59:59 on the 5th: "up to the 5th" includes it.
     const week = await list(ws, { receivedFrom: '2026-03-02', receivedTo: '2026-03-05' });
@@ -89,7 +90,7 @@ describe('the returns list', () => {
   });
 
   test('sorts by arrival either way, by reference, by title and by price', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await seedReturnsDesk(ws);
     expect(refs((await list(ws, { sort: 'received_asc' })).rows)).toEqual([
       'RB-000105',
@@ -113,7 +114,7 @@ describe('the returns list', () => {
   });
 
   test('pages through the list while the total counts every match', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await seedReturnsDesk(ws);
     const page1 = await list(ws, { sort: 'reference', limit: 2, offset: 0 });
     const page2 = await list(ws, { sort: 'reference', limit: 2, offset: 2 });
@@ -130,7 +131,7 @@ describe('the returns list', () => {
   });
 
   test('a row shows the latest proposed price, the defect count and the main photo', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const desk = await seedReturnsDesk(ws);
     const item = desk.items.helmetOpened;
     await addPrice(ws, item, { originalCents: 5999, proposedCents: 4999 });
@@ -153,7 +154,7 @@ describe('the returns list', () => {
 
 describe('searching the desk', () => {
   test('finds a return by any fragment of its reference, order, EAN, SKU, brand or title', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await seedReturnsDesk(ws);
     const cases: [string, string[]][] = [
       ['RB-000102', ['RB-000102']],
@@ -177,7 +178,7 @@ describe('searching the desk', () => {
   });
 
   test('text shorter than three characters matches the start of a reference or SKU', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await seedReturnsDesk(ws);
     expect((await list(ws, { search: 'RB' })).total).toBe(5);
     expect(refs((await list(ws, { search: 'ML' })).rows)).toEqual(['RB-000105']);
@@ -187,7 +188,7 @@ describe('searching the desk', () => {
   });
 
   test('a short word beside a longer one narrows the match instead of emptying it', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await seedReturnsDesk(ws);
     // "helmet" goes through the trigram index; "M" (the size) and "2." filter those rows.
     expect(refs((await list(ws, { search: 'helmet M' })).rows)).toEqual(['RB-000104', 'RB-000101']);
@@ -198,7 +199,7 @@ describe('searching the desk', () => {
   });
 
   test('search combines with the filters and the total', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const desk = await seedReturnsDesk(ws);
     const result = await list(ws, {
       search: 'helmet',
@@ -210,7 +211,7 @@ describe('searching the desk', () => {
   });
 
   test('quotes, stars, NEAR(, column filters and LIKE wildcards are searched as plain text', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const shop = await addMerchant(ws, { name: 'Odd Names Ltd' });
     const product = await addProduct(ws, {
       merchantId: shop,
@@ -273,7 +274,7 @@ describe('searching the desk', () => {
 
 describe('an item’s page', () => {
   test('brings together its product, checklist, defects, photos, price, listings and history', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const desk = await seedReturnsDesk(ws);
     const item = desk.items.helmetOpened;
     const approver = await addProfile(ws, {
@@ -366,7 +367,7 @@ describe('an item’s page', () => {
   });
 
   test('a fresh return has no price, photos, defects or listings yet', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const desk = await seedReturnsDesk(ws);
     const detail = await getItem(ws, desk.items.pumpUngraded);
     expect(detail).toMatchObject({
@@ -382,14 +383,14 @@ describe('an item’s page', () => {
   });
 
   test('is found by its printed reference, typed in any case or scanned with spaces', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const desk = await seedReturnsDesk(ws);
     expect((await getItemByReference(ws, 'RB-000102')).id).toBe(desk.items.lightUsed);
     expect((await getItemByReference(ws, '  rb-000102 \n')).id).toBe(desk.items.lightUsed);
   });
 
   test('an unknown id or reference is a clear not_found', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await seedReturnsDesk(ws);
     await expect(getItem(ws, 999)).rejects.toMatchObject({
       code: 'not_found',
@@ -404,7 +405,7 @@ describe('an item’s page', () => {
 
 describe('the desk’s counters', () => {
   test('count returns by status and grade, the ungraded ones and the oldest waiting for approval', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await seedReturnsDesk(ws);
     const counts = await countItems(ws);
     expect(counts).toEqual({
@@ -417,7 +418,7 @@ describe('the desk’s counters', () => {
   });
 
   test('graded today counts what the desk graded since midnight (UTC)', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const desk = await seedReturnsDesk(ws);
     const now = new Date().toISOString();
     await addItem(ws, {
@@ -433,7 +434,7 @@ describe('the desk’s counters', () => {
   });
 
   test('an approver sees only their merchant’s counts', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const desk = await seedReturnsDesk(ws);
     expect(await countItems(ws, desk.merchants.maison)).toEqual({
       byStatus: { restocked: 1 },
@@ -445,7 +446,7 @@ describe('the desk’s counters', () => {
   });
 
   test('an empty desk counts zero everywhere', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     expect(await countItems(ws)).toEqual({
       byStatus: {},
       byGrade: {},

@@ -14,28 +14,12 @@ import type { ItemStatus } from '../../shared/domain/status';
 import { END_REASONS } from '../../shared/contract/channels';
 import { AppError } from '../../shared/errors';
 import type { z } from 'zod';
+import { escapeLike, itemSearchDocument, itemSearchHasWords, likeAnyCase } from './db/dialect';
 import type { Database } from './db/schema';
 import type { Workspace } from './workspace';
 
 type ListInput = z.output<typeof ItemListInput>;
 type FilterQuery = SelectQueryBuilder<Database, 'items', object>;
-
-/**
- * Turns typed text into an FTS5 query: one quoted phrase per word, so that nothing the user
- * types (quotes, stars, NEAR, column filters) is read as query syntax.
- */
-export function ftsQuery(text: string): string {
-  return text
-    .split(/\s+/)
-    .filter((word) => word.length > 0)
-    .map((word) => `"${word.replaceAll('"', '""')}"`)
-    .join(' ');
-}
-
-/** Escapes LIKE's wildcards so typed text matches literally (used with ESCAPE '\\'). */
-function escapeLike(text: string): string {
-  return text.replaceAll(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /**
  * The filters of the list, on `items` alone: every filter reads an items column or a subquery,
@@ -56,12 +40,9 @@ function filteredItems(ws: Workspace, input: Partial<ListInput>): FilterQuery {
         let inner = eb
           .selectFrom('item_search')
           .select('item_search.rowid')
-          .where(sql<boolean>`item_search MATCH ${ftsQuery(long.join(' '))}`);
+          .where(itemSearchHasWords(ws.kysely, long));
         for (const word of short) {
-          const pattern = `%${escapeLike(word)}%`;
-          inner = inner.where(
-            sql<boolean>`(item_search.reference || ' ' || item_search.sku || ' ' || item_search.ean || ' ' || item_search.order_reference || ' ' || item_search.brand || ' ' || item_search.model || ' ' || item_search.title) LIKE ${pattern} ESCAPE '\\'`,
-          );
+          inner = inner.where(likeAnyCase(ws.kysely, itemSearchDocument(ws.kysely), `%${escapeLike(word)}%`));
         }
         return inner;
       });
@@ -70,14 +51,14 @@ function filteredItems(ws: Workspace, input: Partial<ListInput>): FilterQuery {
       const prefix = `${escapeLike(search)}%`;
       q = q.where((eb) =>
         eb.or([
-          eb(sql`items.reference`, 'like', sql`${prefix} ESCAPE '\\'`),
+          likeAnyCase(ws.kysely, sql.ref('items.reference'), prefix),
           eb(
             'items.product_id',
             'in',
             eb
               .selectFrom('products')
               .select('products.id')
-              .where(sql<boolean>`products.sku LIKE ${prefix} ESCAPE '\\'`),
+              .where(likeAnyCase(ws.kysely, sql.ref('products.sku'), prefix)),
           ),
         ]),
       );

@@ -82,7 +82,7 @@ async function seedLedger(ws: Workspace) {
 
 describe('the sales ledger', () => {
   test('lists every sale newest first, a refund counting against revenue', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await seedLedger(ws);
     const ledger = await listSales(ws, SalesListInput.parse({}));
     expect(ledger.total).toBe(4);
@@ -99,7 +99,7 @@ describe('the sales ledger', () => {
   });
 
   test('filters by month, keeping the totals to that month', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await seedLedger(ws);
     const october = await listSales(ws, SalesListInput.parse({ month: '2026-10' }));
     expect(october.rows.map((r) => r.reference)).toEqual(['RB-2', 'RB-1']);
@@ -112,7 +112,7 @@ describe('the sales ledger', () => {
 
 describe('the reports overview', () => {
   test('counts what was handled and sold, and what it recovered', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await seedLedger(ws);
     const report = await reportsOverview(ws, ReportsOverviewInput.parse({}));
     expect(report.itemsHandled).toBe(5);
@@ -132,7 +132,7 @@ describe('the reports overview', () => {
   });
 
   test('an empty workspace reports zeros and no rates', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     expect(await reportsOverview(ws, ReportsOverviewInput.parse({}))).toEqual({
       itemsHandled: 0,
       itemsSold: 0,
@@ -147,7 +147,7 @@ describe('the reports overview', () => {
 
 describe('the listings overview', () => {
   test('shows approved, listed and sold items with one listing per channel', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { d } = await seedLedger(ws);
     const page = await listListings(ws, ListingsListInput.parse({}));
     expect(page.total).toBe(4);

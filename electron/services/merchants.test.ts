@@ -10,7 +10,7 @@ const admin: Actor = { profileId: null, name: 'Sam (admin)', role: 'admin', merc
 
 describe('merchants', () => {
   test('an admin signs up a new merchant: it is listed, recorded in the history and announced', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const announced: ServerEvent[] = [];
     ws.onEvent((event) => announced.push(event));
 
@@ -49,7 +49,7 @@ describe('merchants', () => {
   });
 
   test('a second merchant with the same name, in any case, is a conflict and changes nothing', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const input = MerchantInput.parse({
       name: 'Velo Shop',
       currency: 'EUR',
@@ -66,7 +66,7 @@ describe('merchants', () => {
   });
 
   test('are listed by name with how many returns each has', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const desk = await seedReturnsDesk(ws);
     expect((await listMerchants(ws)).map((m) => [m.name, m.itemCount])).toEqual([
       ['Maison Lumière', 1],
@@ -82,7 +82,7 @@ describe('merchants', () => {
 
 describe('settings', () => {
   test('start in English with the system theme, and remember what the user picks', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const announced: ServerEvent[] = [];
     ws.onEvent((event) => announced.push(event));
     expect(await getSettings(ws)).toEqual({ language: 'en', theme: 'auto' });
@@ -96,7 +96,7 @@ describe('settings', () => {
   });
 
   test('a value the app no longer knows falls back to the default instead of breaking the screen', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await ws.kysely
       .insertInto('settings')
       .values([

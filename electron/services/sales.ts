@@ -35,7 +35,7 @@ async function salesMonths(ws: Workspace, merchantId: number | undefined): Promi
   const merchant = merchantId === undefined ? sql`` : sql`AND merchant_id = ${merchantId}`;
   const result = await sql<{ month: string }>`
     WITH RECURSIVE m(month) AS (
-      SELECT (SELECT substr(sold_at, 1, 7) FROM sales WHERE 1 ${merchant} ORDER BY sold_at DESC LIMIT 1)
+      SELECT (SELECT substr(sold_at, 1, 7) FROM sales WHERE TRUE ${merchant} ORDER BY sold_at DESC LIMIT 1)
       UNION ALL
       SELECT (SELECT substr(sold_at, 1, 7) FROM sales WHERE sold_at < m.month ${merchant}
               ORDER BY sold_at DESC LIMIT 1)

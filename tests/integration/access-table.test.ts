@@ -193,7 +193,7 @@ describe('the access rule, method by method', () => {
   });
 
   test('each role gets exactly what its row says, and an approver only their own merchant’s data', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { ids, people } = await twoMerchants(ws);
     const wrong: string[] = [];
     for (const method of Object.keys(contract) as MethodName[]) {
@@ -214,7 +214,7 @@ describe('the access rule, method by method', () => {
   });
 
   test('a list asked for without a merchant is narrowed to the approver’s own', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { ids, people } = await twoMerchants(ws);
     const { input } = await authorize(ws, people.approver, 'items.list', {});
     expect(input).toEqual({ merchantId: ids.own.merchant });
@@ -223,7 +223,7 @@ describe('the access rule, method by method', () => {
   });
 
   test('through dispatch, Larkfield’s approver gets nothing of Nordvik from any list or total', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { ids, people } = await twoMerchants(ws);
     const as = { via: 'person', personId: people.approver.id } as const;
     const items = (await dispatch(ws, 'items.list', {}, as)) as Paged<ItemSummary>;

@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { onTestFinished } from 'vitest';
-import { Workspace } from '../../electron/services/workspace';
 
 /**
  * A fresh folder under the system's temp directory, removed when the current test ends
@@ -16,19 +15,7 @@ export function tempDir(prefix = 'rebound-test-'): string {
   return dir;
 }
 
-/**
- * A real workspace (SQLite file, photos folder) in a fresh temp folder, closed and removed
- * when the current test ends.
- */
-export function tempWorkspace(): Workspace {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rebound-ws-'));
-  const ws = Workspace.open(dir);
-  onTestFinished(async () => {
-    await ws.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-  return ws;
-}
+export { sqliteWorkspace, tempWorkspace } from '../support/workspace';
 
 /**
  * A plain better-sqlite3 connection with the same safety switches as the app's (foreign keys),

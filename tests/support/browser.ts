@@ -29,7 +29,7 @@ export interface Served {
 export async function serveWorkspace(
   options: { ws?: Workspace; renderer?: boolean; tls?: ServeOptions['tls'] } = {},
 ): Promise<Served> {
-  const ws = options.ws ?? tempWorkspace();
+  const ws = options.ws ?? (await tempWorkspace());
   const rendererDir = path.join(tempDir('rebound-http-'), 'renderer');
   if (options.renderer !== false) {
     fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });

@@ -1,12 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { onTestFinished } from 'vitest';
 import { contract, type Input, type MethodName, type Output } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { Actor } from '../../electron/services/actor';
 import { handlers, type HandlerContext } from '../../electron/services/api';
-import { Workspace } from '../../electron/services/workspace';
+import type { Workspace } from '../../electron/services/workspace';
 import { WINDOWS_1252_HIGH } from '../../electron/services/intake/csv';
 
 /**
@@ -16,15 +12,7 @@ import { WINDOWS_1252_HIGH } from '../../electron/services/intake/csv';
 
 export const DESK: Actor = { profileId: null, name: 'Desk test', role: 'staff', merchantIds: [] };
 
-export function tempWorkspace(): Workspace {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rebound-intake-'));
-  const ws = Workspace.open(dir);
-  onTestFinished(async () => {
-    await ws.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-  return ws;
-}
+export { tempWorkspace } from './workspace';
 
 export async function addMerchant(
   ws: Workspace,

@@ -33,7 +33,7 @@ describe('passwords', () => {
 
 describe('the first admin', () => {
   test('is created once; then the workspace belongs to its people', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const first = { via: 'session', token: undefined, local: true } as const;
     expect(await dispatch(ws, 'session.me', {}, first)).toEqual({
       me: null,
@@ -52,7 +52,7 @@ describe('the first admin', () => {
   });
 
   test('is not created from another machine, even on an empty workspace', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const remote = { via: 'session', token: undefined, local: false } as const;
     const error = await failure(
       dispatch(ws, 'setup.firstAdmin', { name: 'Eve', password: PASSWORD }, remote),
@@ -63,7 +63,7 @@ describe('the first admin', () => {
 
 describe('people', () => {
   test('an admin adds an approver for two merchants; names are unique in any case', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const a = await addMerchant(ws, { name: 'Larkfield' });
     const b = await addMerchant(ws, { name: 'Nordvik' });
     const admin = await addProfile(ws, { name: 'Nadia', role: 'admin' });
@@ -97,7 +97,7 @@ describe('people', () => {
   });
 
   test('disabling ends every session and signing in again is refused; the person stays in history', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const admin = await addProfile(ws, { name: 'Nadia', role: 'admin', password: PASSWORD });
     const lea = await addProfile(ws, { name: 'Lea', role: 'staff', password: PASSWORD });
     const session = await open(ws, 'Lea');
@@ -116,7 +116,7 @@ describe('people', () => {
   });
 
   test('the last admin who can sign in stays an admin', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const admin = await addProfile(ws, { name: 'Nadia', role: 'admin', password: PASSWORD });
     const error = await failure(
       dispatch(ws, 'people.update', { id: admin, role: 'staff', merchantIds: [] }, asPerson(admin)),
@@ -125,7 +125,7 @@ describe('people', () => {
   });
 
   test('an admin’s reset is recorded and ends the person’s sessions; changing one’s own needs the current password', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const admin = await addProfile(ws, { name: 'Nadia', role: 'admin', password: PASSWORD });
     const lea = await addProfile(ws, { name: 'Lea', role: 'staff', password: PASSWORD });
     const first = await open(ws, 'Lea');
@@ -160,7 +160,7 @@ describe('people', () => {
 
 describe('sessions', () => {
   test('end after twelve idle hours; using one keeps it open', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await addProfile(ws, { name: 'Lea', role: 'staff', password: PASSWORD });
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-12-07T08:00:00Z'));
@@ -174,7 +174,7 @@ describe('sessions', () => {
   });
 
   test('everyone lists and ends their own; an admin anyone’s; nobody else’s', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await addProfile(ws, { name: 'Nadia', role: 'admin', password: PASSWORD });
     await addProfile(ws, { name: 'Lea', role: 'staff', password: PASSWORD });
     const lea = await open(ws, 'Lea');
@@ -202,7 +202,7 @@ describe('sessions', () => {
   });
 
   test('guessing from one address is throttled across names, not the others’ sign-ins elsewhere', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await addProfile(ws, { name: 'Lea', role: 'staff', password: PASSWORD });
     for (let i = 0; i < 6; i += 1) {
       await failure(open(ws, `nobody-${i}`, 'guess', '198.51.100.9'));

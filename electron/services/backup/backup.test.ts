@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, onTestFinished, test, vi } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { addItem, addMerchant, addProduct, addProfile } from '../../../tests/integration/seed';
-import { fileHash, openRawDatabase, tempDir, tempWorkspace } from '../../../tests/integration/temp';
+import { fileHash, openRawDatabase, tempDir, sqliteWorkspace } from '../../../tests/integration/temp';
 import { dispatch } from '../api';
 import { migrate, schemaVersion, type Migration } from '../db/migration';
 import { MIGRATIONS } from '../db/migrations';
@@ -114,7 +114,7 @@ describe('backup files', () => {
   });
 
   test.skipIf(!POSIX)('are owner-only (0600) in an owner-only folder (0700), even one widened since', () => {
-    const ws = tempWorkspace();
+    const ws = sqliteWorkspace();
     const first = takeBackup(ws.db.sqlite, ws.dataDir, 'manual');
     expect(modeOf(path.dirname(first.file))).toBe(0o700);
     expect(modeOf(first.file)).toBe(0o600);
@@ -404,7 +404,7 @@ describe('backup --out', () => {
 
 describe('daily backups', () => {
   test('one a day; the seven newest daily ones are kept, and the other kinds by their own count', () => {
-    const ws = tempWorkspace();
+    const ws = sqliteWorkspace();
     const day = (n: number, hour = 9) => new Date(Date.UTC(2026, 2, n, hour));
     for (let n = 1; n <= 10; n++) {
       expect(dailyBackupDue(ws.dataDir, day(n))).toBe(true);
@@ -432,7 +432,7 @@ describe('daily backups', () => {
   });
 
   test('run on a timer while the workspace is open, and stop with it', async () => {
-    const ws = tempWorkspace();
+    const ws = sqliteWorkspace();
     const changed = vi.fn();
     ws.onEvent(changed);
     const timer = startDailyBackups(ws, { firstAfterMs: 0, everyMs: 60_000 });
@@ -445,7 +445,7 @@ describe('daily backups', () => {
 
 describe('backups.list and backups.create', () => {
   test('an admin backs up now and sees it listed, newest first', async () => {
-    const ws = tempWorkspace();
+    const ws = sqliteWorkspace();
     const admin = await addProfile(ws, { name: 'Nadia', role: 'admin' });
     const as = { via: 'person', personId: admin } as const;
     expect(await dispatch(ws, 'backups.list', {}, as)).toEqual({

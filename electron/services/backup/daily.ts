@@ -18,7 +18,7 @@ export function dailyBackupDue(dataDir: string, now: Date = new Date()): boolean
 /** Takes the day's backup if it is due; returns it, or null when there was one already. */
 export function takeDailyBackupIfDue(ws: Workspace, now: Date = new Date()): BackupInfo | null {
   if (!dailyBackupDue(ws.dataDir, now)) return null;
-  const taken = takeBackup(ws.db.sqlite, ws.dataDir, 'daily', now);
+  const taken = takeBackup(ws.sqliteHandle(), ws.dataDir, 'daily', now);
   ws.changed('backups');
   return taken;
 }

@@ -19,7 +19,7 @@ export const backupsHandlers: BackupsHandlers = {
     backups: listBackups(ws.dataDir),
   }),
   'backups.create': async (_input, { ws }) => {
-    const backup = takeBackup(ws.db.sqlite, ws.dataDir, 'manual');
+    const backup = takeBackup(ws.sqliteHandle(), ws.dataDir, 'manual');
     ws.changed('backups');
     return backup;
   },

@@ -23,8 +23,8 @@ async function approvedItem(ws: Workspace, reference = 'RB-000201') {
   return { merchantId, productId, itemId };
 }
 
-function setUp() {
-  const ws = tempWorkspace();
+async function setUp() {
+  const ws = await tempWorkspace();
   const clock = new ManualClock(T0);
   const env = testEnvironment(ws, clock, []);
   configureJobs(ws, env);
@@ -39,7 +39,7 @@ function setUp() {
 
 describe('the practice marketplace', () => {
   test('publish → live with a URL → a buyer → sync → sold, and the sale is recorded once', async () => {
-    const { ws, clock, runner } = setUp();
+    const { ws, clock, runner } = await setUp();
     const { itemId } = await approvedItem(ws);
 
     const [queued] = (await dispatch(ws, 'channels.publish', {
@@ -145,7 +145,7 @@ describe('the practice marketplace', () => {
   });
 
   test('a buyer cannot buy what is not on sale there, nor buy it twice', async () => {
-    const { ws, runner } = setUp();
+    const { ws, runner } = await setUp();
     const { itemId } = await approvedItem(ws);
     await expect(dispatch(ws, 'practice.buy', { itemId })).rejects.toMatchObject({
       code: 'conflict',
@@ -167,7 +167,7 @@ describe('the practice marketplace', () => {
   });
 
   test('a demo listing (written before the marketplace had tables) can be bought, with a fresh order number', async () => {
-    const { ws, runner } = setUp();
+    const { ws, runner } = await setUp();
     const { itemId, merchantId, productId } = await approvedItem(ws, 'RB-000301');
     await ws.kysely.updateTable('items').set({ status: 'listed' }).where('id', '=', itemId).execute();
     // What the demo generator writes: a live practice listing and, for another item, a sale PM-007302.
@@ -216,7 +216,7 @@ describe('the practice marketplace', () => {
   });
 
   test('refuses items that are not approved, defective items, and channels this version cannot reach', async () => {
-    const { ws } = setUp();
+    const { ws } = await setUp();
     const { itemId, merchantId, productId } = await approvedItem(ws);
     const pending = await addItem(ws, {
       merchantId,

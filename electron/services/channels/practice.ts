@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors';
 import type { Actor } from '../actor';
 import type { Database } from '../db/schema';
 import { recordEvent } from '../events';
+import { afterExplicitIds, isNumbered, serializeWith } from '../db/dialect';
 import type { Queryable } from '../db/queryable';
 import { isoAt, type Clock } from '../jobs/clock';
 import { enqueue } from '../jobs/outbox';
@@ -65,8 +66,8 @@ function toRemote(
  * Safe to run any number of times.
  */
 export async function adoptDemoListings(db: Queryable): Promise<void> {
-  await sql`
-    INSERT OR IGNORE INTO practice_listings
+  const adopted = await sql`
+    INSERT INTO practice_listings
       (id, merchant_id, sku, title, price_cents, currency, status, end_reason, created_at, updated_at)
     SELECT CAST(l.remote_listing_id AS INTEGER), i.merchant_id, COALESCE(l.remote_sku, i.reference),
            p.title, COALESCE(l.price_cents, 0), m.currency,
@@ -76,11 +77,10 @@ export async function adoptDemoListings(db: Queryable): Promise<void> {
       JOIN items i ON i.id = l.item_id
       JOIN products p ON p.id = i.product_id
       JOIN merchants m ON m.id = i.merchant_id
-     WHERE l.channel = 'practice' AND l.remote_listing_id GLOB '[0-9]*'
-       AND l.remote_listing_id NOT GLOB '*[^0-9]*'
-       AND NOT EXISTS (SELECT 1 FROM practice_listings pl WHERE pl.sku = COALESCE(l.remote_sku, i.reference))`.execute(
-    db,
-  );
+     WHERE l.channel = 'practice' AND ${isNumbered(db, sql.ref('l.remote_listing_id'))}
+       AND NOT EXISTS (SELECT 1 FROM practice_listings pl WHERE pl.sku = COALESCE(l.remote_sku, i.reference))
+    ON CONFLICT DO NOTHING`.execute(db);
+  if (Number(adopted.numAffectedRows ?? 0) > 0) await afterExplicitIds(db, 'practice_listings');
 }
 
 export class PracticeChannel implements ChannelAdapter {
@@ -252,12 +252,13 @@ export interface PracticeOrder {
  * with a recorded sale, or the sync would take it for that sale and drop it.
  */
 async function nextOrderNumber(db: Queryable): Promise<number> {
+  await serializeWith(db, 'practice_order_numbers');
   const row = await sql<{ n: number | null }>`
     SELECT max(n) AS n FROM (
       SELECT max(id) AS n FROM practice_orders
       UNION ALL
       SELECT max(CAST(substr(order_id, 4) AS INTEGER)) FROM sales
-       WHERE channel = 'practice' AND order_id LIKE 'PM-%')`.execute(db);
+       WHERE channel = 'practice' AND ${isNumbered(db, sql.ref('order_id'), 'PM-')}) AS numbers`.execute(db);
   return Number(row.rows[0]?.n ?? 0) + 1;
 }
 

@@ -35,7 +35,7 @@ let merchantId: number;
 
 beforeEach(async () => {
   server = await startWooTestServer();
-  ws = tempWorkspace();
+  ws = await tempWorkspace();
   clock = new ManualClock(T0);
   const env = { clock, channels: builtInRegistry(ws, clock) };
   configureJobs(ws, env);

@@ -8,9 +8,14 @@ import { makePrivateDir, PRIVATE_FILE_MODE } from '../paths';
 import { damagedDatabase, isDamage, quickCheck } from './integrity';
 import { migrate, migrationPlan, refuseNewer, type Migration, type MigrationPlan } from './migration';
 import { MIGRATIONS } from './migrations';
+import type { PostgresDb } from './postgres/connect';
 import type { Database } from './schema';
 
-export interface Db {
+/** A workspace's database: a desk's SQLite file, or a server's PostgreSQL. */
+export type Db = SqliteDb | PostgresDb;
+
+export interface SqliteDb {
+  readonly engine: 'sqlite';
   readonly sqlite: BetterSqlite3.Database;
   readonly kysely: Kysely<Database>;
   readonly schemaVersion: number;
@@ -28,7 +33,7 @@ export interface OpenOptions {
   readonly migrations?: readonly Migration[] | undefined;
 }
 
-export function openDatabase(file: string, options: OpenOptions = {}): Db {
+export function openDatabase(file: string, options: OpenOptions = {}): SqliteDb {
   makePrivateDir(path.dirname(file));
   // A new database file is owner-only from the start (it holds the channels' sealed secrets);
   // SQLite gives its -wal and -shm files the same mode.
@@ -61,6 +66,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     const schemaVersion = migrate(sqlite, migrations);
     const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     return {
+      engine: 'sqlite',
       sqlite,
       kysely,
       schemaVersion,

@@ -1,6 +1,6 @@
 import type { ColumnType, InsertType, SelectType } from 'kysely';
 import { describe, expect, test } from 'vitest';
-import { tempWorkspace } from '../../../tests/integration/temp';
+import { sqliteWorkspace } from '../../../tests/integration/temp';
 import type { Database } from './schema';
 
 /**
@@ -313,7 +313,7 @@ function describeColumn(column: ColumnInfo): string {
 
 describe('db/schema.ts (Kysely types) against the real database', () => {
   test('lists exactly the tables the migrations create', () => {
-    const ws = tempWorkspace();
+    const ws = sqliteWorkspace();
     const real = (
       ws.db.sqlite
         .prepare(
@@ -328,7 +328,7 @@ describe('db/schema.ts (Kysely types) against the real database', () => {
 
   for (const [table, columns] of Object.entries(TABLES)) {
     test(`${table}: every column, with its type, nullability and default`, () => {
-      const ws = tempWorkspace();
+      const ws = sqliteWorkspace();
       const info = ws.db.sqlite.pragma(`table_info(${table})`) as ColumnInfo[];
       const expected: Readonly<Record<string, string>> = columns;
       const real = Object.fromEntries(
@@ -345,7 +345,7 @@ describe('db/schema.ts (Kysely types) against the real database', () => {
   }
 
   test('item_search: the searchable columns', () => {
-    const ws = tempWorkspace();
+    const ws = sqliteWorkspace();
     const info = ws.db.sqlite.pragma('table_info(item_search)') as ColumnInfo[];
     const expected = Object.keys(SEARCH_COLUMNS).filter((c) => c !== 'rowid');
     expect(info.map((c) => c.name)).toEqual(expected);

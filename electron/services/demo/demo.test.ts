@@ -14,6 +14,7 @@ import { SYSTEM_ACTOR } from '../actor';
 import { getItemByReference } from '../items';
 import { createMerchant } from '../merchants';
 import { isDemoWorkspace } from '../settings';
+import type { SqliteDb } from '../db/connection';
 import { Workspace } from '../workspace';
 import { createDemoWorkspace } from './index';
 import { isValidEan13 } from './ean';
@@ -55,14 +56,14 @@ const TABLES = [
   'settings',
 ] as const;
 
-function tableCounts(ws: Workspace): Record<string, number> {
+function tableCounts(ws: Workspace<SqliteDb>): Record<string, number> {
   return Object.fromEntries(
     TABLES.map((t) => [t, (ws.db.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
   );
 }
 
 describe('createDemoWorkspace', () => {
-  let ws: Workspace;
+  let ws: Workspace<SqliteDb>;
   let summary: Awaited<ReturnType<typeof createDemoWorkspace>>;
   let startedAt: Date;
   const all = <T>(sql: string, ...params: unknown[]) => ws.db.sqlite.prepare(sql).all(...params) as T[];

@@ -65,7 +65,7 @@ async function events(ws: Workspace, itemId: number) {
 
 describe('descriptions.get', () => {
   test('drafts every language from the facts, each sentence naming its facts', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { item, defect } = await desk(ws);
     const result = await getDescriptions(ws, item);
     expect(result.refusal).toBeNull();
@@ -88,7 +88,7 @@ describe('descriptions.get', () => {
   });
 
   test('a hostile defect note is escaped in the HTML and kept as plain text in the sentence', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { item, defect } = await desk(ws);
     const [en] = (await getDescriptions(ws, item, 'en')).descriptions;
     expect(en?.html).not.toMatch(/<img|<script|onerror=alert\(1\)>/);
@@ -99,7 +99,7 @@ describe('descriptions.get', () => {
   });
 
   test('a defective item is refused with a reason, and cannot be edited', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { item, staff } = await desk(ws);
     await ws.kysely.updateTable('items').set({ grade: 'defective' }).where('id', '=', item).execute();
     const result = await getDescriptions(ws, item);
@@ -114,21 +114,21 @@ describe('descriptions.get', () => {
   });
 
   test('an ungraded item says it must be graded first', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { item } = await desk(ws);
     await ws.kysely.updateTable('items').set({ grade: null }).where('id', '=', item).execute();
     expect((await getDescriptions(ws, item)).refusal?.reason).toBe('not_graded');
   });
 
   test('an unknown item is not found', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await expect(getDescriptions(ws, 404)).rejects.toMatchObject({ code: 'not_found' });
   });
 });
 
 describe('descriptions.save and reset', () => {
   test('a staff edit is kept, recorded with before and after, and survives a reload', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { item, staff } = await desk(ws);
     const draft = (await getDescriptions(ws, item, 'fr')).descriptions[0];
     const saved = await saveDescription(ws, staff, {
@@ -196,7 +196,7 @@ describe('descriptions.save and reset', () => {
   });
 
   test('refuses a title over 80 characters, a condition text over 1000, and unsafe HTML', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { item, staff } = await desk(ws);
     const base = { itemId: item, lang: 'en' as const, title: 'Lamp', conditionDescription: '' };
     await expect(saveDescription(ws, staff, { ...base, title: 'x'.repeat(81) })).rejects.toMatchObject({
@@ -219,7 +219,7 @@ describe('descriptions.save and reset', () => {
   });
 
   test('a title is kept on one line: control characters and line breaks become spaces', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { item, staff } = await desk(ws);
     const saved = await saveDescription(ws, staff, {
       itemId: item,
@@ -233,7 +233,7 @@ describe('descriptions.save and reset', () => {
   });
 
   test('an edit based on an older version is refused', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { item, staff } = await desk(ws);
     const base = { itemId: item, lang: 'fr' as const, conditionDescription: '' };
     await saveDescription(ws, staff, { ...base, title: 'Première', basedOn: null });
@@ -246,7 +246,7 @@ describe('descriptions.save and reset', () => {
   });
 
   test('a kept edit turns stale when the grading changes, and reset goes back to the new draft', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { item, staff } = await desk(ws);
     await saveDescription(ws, staff, { itemId: item, lang: 'fr', title: 'Lampe', conditionDescription: '' });
     await ws.kysely.updateTable('items').set({ grade: 'used' }).where('id', '=', item).execute();
@@ -273,7 +273,7 @@ describe('descriptions.save and reset', () => {
   });
 
   test('through the API: roles are checked and an approver of another merchant is refused', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { item, otherApprover } = await desk(ws);
     const bookkeeper = await addProfile(ws, { name: 'Martin Vogel', role: 'bookkeeper' });
     const input = { itemId: item, lang: 'en', title: 'Lamp', conditionDescription: '' };
@@ -295,7 +295,7 @@ describe('descriptions.save and reset', () => {
 
 describe('descriptions templates', () => {
   test('a merchant template changes the drafts; only what differs from the defaults is stored', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { merchant, item } = await desk(ws);
     const admin = await addProfile(ws, { name: 'Ada Admin', role: 'admin' });
     const defaults = (await dispatch(ws, 'descriptions.templates.get', {
@@ -339,7 +339,7 @@ describe('descriptions templates', () => {
   });
 
   test('a template with issues is not stored and its issues come back', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { merchant } = await desk(ws);
     const admin = await addProfile(ws, { name: 'Ada Admin', role: 'admin' });
     const result = (await dispatch(
@@ -368,7 +368,7 @@ describe('descriptions templates', () => {
   });
 
   test('the preview drafts the sample item with the template, in the merchant’s currency', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const merchant = await addMerchant(ws, { name: 'Zürich AG', currency: 'CHF', language: 'de' });
     const preview = (await dispatch(ws, 'descriptions.preview', {
       merchantId: merchant,

@@ -183,7 +183,7 @@ function readCsv(file: string, delimiter: string): string[][] {
 
 describe('sales exports agree with the reports to the cent', () => {
   test('CSV in English and French: BOM, dialect, headers, totals, hostile text', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await seed(ws);
     const report = totalsOf(await reportMonthly(ws, ReportRangeInput.parse(PERIOD)));
     const ledger = await listSales(ws, SalesListInput.parse({}));
@@ -230,7 +230,7 @@ describe('sales exports agree with the reports to the cent', () => {
   });
 
   test('XLSX read back: typed cells, frozen header, filter, cached totals, hostile text stays text', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await seed(ws);
     const report = totalsOf(await reportMonthly(ws, ReportRangeInput.parse(PERIOD)));
     const result = await exportSales(ws, ExportSalesInput.parse({ ...PERIOD, format: 'xlsx' }));
@@ -277,7 +277,7 @@ describe('sales exports agree with the reports to the cent', () => {
   });
 
   test('journal: every entry balances, the accounts add up to the report, codes are configurable', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await seed(ws);
     await setAccountCodes(ws, { ...DEFAULT_ACCOUNTS, revenue: '706000', vatPayable: '445710' });
     const report = totalsOf(await reportMonthly(ws, ReportRangeInput.parse(PERIOD)));
@@ -320,7 +320,7 @@ describe('sales exports agree with the reports to the cent', () => {
   });
 
   test('the margin scheme taxes only the margin when the purchase cost is known', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await seed(ws);
     const result = await exportSales(ws, ExportSalesInput.parse({ ...PERIOD, format: 'csv' }));
     const [header, ...rows] = readCsv(result.file, ',');
@@ -335,7 +335,7 @@ describe('sales exports agree with the reports to the cent', () => {
   });
 
   test('a period and a merchant filter; an unknown merchant is a clear error', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { merchantId } = await seed(ws);
     const october = await exportSales(
       ws,
@@ -359,7 +359,7 @@ describe('sales exports agree with the reports to the cent', () => {
 
 describe('recovery reports', () => {
   test('recovery by grade, SKU, channel and merchant, gross and net of fees', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await seed(ws);
     const report = await reportRecovery(ws, ReportRangeInput.parse({}));
     // Six sales, one refunded: five sold.
@@ -378,7 +378,7 @@ describe('recovery reports', () => {
   });
 
   test('per SKU: return rate only where the merchant’s units sold are known', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await seed(ws);
     await ws.kysely.updateTable('products').set({ units_sold: 5 }).where('sku', '=', 'SKU-1').execute();
     const rows = await reportSkus(ws, ReportRangeInput.parse({}));
@@ -401,7 +401,7 @@ function hasPdftoppm(): boolean {
 
 describe('monthly statement', () => {
   test('totals follow the merchant’s tiered fee schedule; payout = gross − channel fees − service fee', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { merchantId } = await seed(ws);
     await ws.kysely
       .updateTable('merchants')
@@ -455,7 +455,7 @@ describe('monthly statement', () => {
   });
 
   test('a broken fee schedule is refused with the merchant’s name', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { merchantId } = await seed(ws);
     await ws.kysely
       .updateTable('merchants')
@@ -470,7 +470,7 @@ describe('monthly statement', () => {
   test.skipIf(!hasPdftoppm())(
     'renders: page 1 becomes a non-blank PNG, long months get numbered pages (skipped when pdftoppm is not installed)',
     async () => {
-      const ws = tempWorkspace();
+      const ws = await tempWorkspace();
       const { merchantId, items } = await seed(ws);
       for (let i = 0; i < 90; i += 1)
         await addSale(ws, {
@@ -507,7 +507,7 @@ describe('monthly statement', () => {
 
 describe('who may export and see statements', () => {
   test('staff may not export; an approver sees only their own merchant’s statement', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { merchantId } = await seed(ws);
     const other = await addMerchant(ws, { name: 'Nordvik' });
     const staff = await addProfile(ws, { name: 'Ana', role: 'staff' });

@@ -87,8 +87,13 @@ export async function exportSales(
   else await makePrivateDirAsync(path.dirname(file));
 
   const common = {
-    database: path.resolve(ws.db.sqlite.name),
-    nativeBinding: loadedSqliteBinary(),
+    ...(ws.db.engine === 'sqlite'
+      ? {
+          engine: 'sqlite' as const,
+          database: path.resolve(ws.db.sqlite.name),
+          nativeBinding: loadedSqliteBinary(),
+        }
+      : { engine: 'postgres' as const, database: ws.db.url, nativeBinding: null }),
     file,
     locale: input.locale,
     filter: { from: input.from, to: input.to, merchantId: input.merchantId },

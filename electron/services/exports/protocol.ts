@@ -11,7 +11,12 @@ import type { ExportFilter } from './rows';
 
 /** What to write, and where to read it from. */
 export type ExportJob = {
-  /** The workspace's SQLite file: the worker opens its own read-only connection to it. */
+  /** Which engine holds the workspace: a desk's SQLite file or a server's PostgreSQL. */
+  readonly engine: 'sqlite' | 'postgres';
+  /**
+   * The workspace's SQLite file, or the server database's address: the worker opens its own
+   * read-only connection to it.
+   */
   readonly database: string;
   /**
    * The better-sqlite3 binary the calling process loaded (Electron's own ABI under `npm start`),

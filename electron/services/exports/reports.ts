@@ -190,7 +190,8 @@ export async function reportSkus(ws: Workspace, input: RangeInput): Promise<SkuF
         'merchants.currency',
         sql<number>`count(*)`.as('returned'),
       ])
-      .groupBy('products.id')
+      // The merchant's columns depend on the product; PostgreSQL wants that said by grouping on its key.
+      .groupBy(['products.id', 'merchants.id'])
       .execute(),
     soldSales(ws, input)
       .select([

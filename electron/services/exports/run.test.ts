@@ -6,7 +6,8 @@ import type { ServerEvent } from '../../../shared/contract';
 import { ExportSalesInput } from '../../../shared/contract/exports';
 import { AppError } from '../../../shared/errors';
 import { addItem, addMerchant, addProduct } from '../../../tests/integration/seed';
-import { tempDir, tempWorkspace } from '../../../tests/integration/temp';
+import { tempDir, sqliteWorkspace } from '../../../tests/integration/temp';
+import type { SqliteDb } from '../db/connection';
 import type { Workspace } from '../workspace';
 import { exportSales, exportsDir } from '.';
 import type { ExportJob } from './protocol';
@@ -17,7 +18,7 @@ import { loadedSqliteBinary, locateExportWorker, runExportJob } from './run';
 const SALES = PAGE_SIZE * 2 + 17;
 const OCTOBER = ExportSalesInput.parse({ from: '2026-10-01', to: '2026-10-31', format: 'csv' });
 
-async function seed(ws: Workspace): Promise<{ merchantId: number; itemId: number }> {
+async function seed(ws: Workspace<SqliteDb>): Promise<{ merchantId: number; itemId: number }> {
   const merchantId = await addMerchant(ws, { name: 'Larkfield' });
   const productId = await addProduct(ws, { merchantId, sku: 'K-1', title: 'Kettle', originalCents: 5000 });
   const itemId = await addItem(ws, { merchantId, productId, reference: 'RB-1', status: 'sold' });
@@ -38,7 +39,7 @@ const filesIn = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir) : [])
 
 describe('exports run in a worker thread', () => {
   test('the worker reads one snapshot on its own connection while the main connection keeps writing', async () => {
-    const ws = tempWorkspace();
+    const ws = sqliteWorkspace();
     const { merchantId, itemId } = await seed(ws);
     expect(loadedSqliteBinary()).toMatch(/better_sqlite3\.node$/);
     const events: ServerEvent[] = [];
@@ -71,10 +72,11 @@ describe('exports run in a worker thread', () => {
   });
 
   test('an error in the worker comes back as the same error, without a partial file', async () => {
-    const ws = tempWorkspace();
+    const ws = sqliteWorkspace();
     await seed(ws);
     const dir = tempDir();
     const job: ExportJob = {
+      engine: 'sqlite',
       database: ws.db.sqlite.name,
       nativeBinding: loadedSqliteBinary(),
       file: path.join(dir, 'missing-folder', 'sales.csv'),
@@ -90,7 +92,7 @@ describe('exports run in a worker thread', () => {
   });
 
   test('a stop between pages (a signal, or a progress listener that throws) leaves no file', async () => {
-    const ws = tempWorkspace();
+    const ws = sqliteWorkspace();
     await seed(ws);
     const controller = new AbortController();
     const stopAfterFirstPage = ws.onEvent((event) => {
@@ -122,6 +124,7 @@ parentPort.once('message', ({ job }) => {
 `,
     );
     const job: ExportJob = {
+      engine: 'sqlite',
       database: path.join(dir, 'unused.sqlite'),
       nativeBinding: null,
       file: path.join(dir, 'sales.csv'),

@@ -1,7 +1,8 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
+import { postgresPool } from '../db/postgres/connect';
 import type { Database } from '../db/schema';
 import { produceExport } from './produce';
 import type { ExportFailure, ExportJob, ExportMessage, ExportRequest, ExportWritten } from './protocol';
@@ -44,6 +45,33 @@ async function answer(request: ExportRequest): Promise<ExportMessage> {
 }
 
 async function withReadOnly(
+  job: ExportJob,
+  work: (source: { readonly kysely: Kysely<Database> }) => Promise<ExportWritten>,
+): Promise<ExportWritten> {
+  return job.engine === 'postgres' ? withServerSnapshot(job.database, work) : withSqliteSnapshot(job, work);
+}
+
+/**
+ * On a server: one connection, in a read-only REPEATABLE READ transaction, which is PostgreSQL's
+ * snapshot for the whole transaction (the same guarantee as SQLite's read transaction).
+ */
+async function withServerSnapshot(
+  url: string,
+  work: (source: { readonly kysely: Kysely<Database> }) => Promise<ExportWritten>,
+): Promise<ExportWritten> {
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(url, 1) }) });
+  try {
+    return await kysely
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .setAccessMode('read only')
+      .execute((trx) => work({ kysely: trx }));
+  } finally {
+    await kysely.destroy();
+  }
+}
+
+async function withSqliteSnapshot(
   job: ExportJob,
   work: (source: { readonly kysely: Kysely<Database> }) => Promise<ExportWritten>,
 ): Promise<ExportWritten> {

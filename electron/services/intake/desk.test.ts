@@ -54,7 +54,7 @@ const gradeInput = (item: ItemDetail) => ({
 
 describe('receiving a return', () => {
   test('creates an item with the next reference, status received, its window checked and an event', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const d = await desk(ws);
     const first = await call(ws, 'intake.receive', {
       productId: d.helmet,
@@ -88,7 +88,7 @@ describe('receiving a return', () => {
   });
 
   test('continues after the highest reference in use', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const d = await desk(ws);
     await ws.kysely
       .insertInto('items')
@@ -113,7 +113,7 @@ describe('receiving a return', () => {
   });
 
   test('refuses the same return notice line twice, and impossible dates', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const d = await desk(ws);
     await call(ws, 'intake.receive', { productId: d.helmet, orderReference: 'WEB-1', orderLine: 2 });
     await expect(
@@ -140,7 +140,7 @@ describe('receiving a return', () => {
   });
 
   test('correcting the dates re-checks the window and records what changed', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const d = await desk(ws);
     const item = await call(ws, 'intake.receive', {
       productId: d.helmet,
@@ -183,7 +183,7 @@ describe('receiving a return', () => {
 
 describe('the scan field', () => {
   test('a Rebound reference opens the item, however it was typed', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const d = await desk(ws);
     const item = await call(ws, 'intake.receive', { productId: d.lock });
     for (const text of ['RB-000001', 'rb-000001', ' rb000001 ', 'RB-1', ']C1RB-000001']) {
@@ -201,7 +201,7 @@ describe('the scan field', () => {
   });
 
   test('an order reference finds the items of its return notice', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const d = await desk(ws);
     await call(ws, 'intake.receive', { productId: d.helmet, orderReference: 'WEB-10023', orderLine: 1 });
     await call(ws, 'intake.receive', { productId: d.lock, orderReference: 'WEB-10023', orderLine: 2 });
@@ -220,7 +220,7 @@ describe('the scan field', () => {
   });
 
   test('an EAN (in any of its lengths) or a SKU finds the product to start a new item', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const d = await desk(ws);
     const byEan = await call(ws, 'intake.scan', { text: '4006381333931', merchantId: d.velo });
     expect(byEan).toMatchObject({
@@ -251,7 +251,7 @@ describe('the scan field', () => {
   });
 
   test('anything else is unknown, with a guess at what it is', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await desk(ws);
     expect(await call(ws, 'intake.scan', { text: '5901234123457' })).toMatchObject({
       kind: 'unknown',
@@ -274,7 +274,7 @@ describe('the scan field', () => {
 
 describe('grading', () => {
   test('records the checklist, moves the item to graded and keeps a diff in the history', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const d = await desk(ws);
     const item = await call(ws, 'intake.receive', { productId: d.helmet });
     const graded = await call(ws, 'intake.grade', {
@@ -334,7 +334,7 @@ describe('grading', () => {
   });
 
   test('a stale version is refused with a clear conflict, and nothing is written', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const d = await desk(ws);
     const item = await call(ws, 'intake.receive', { productId: d.lock });
     const mine = gradeInput(item);
@@ -352,7 +352,7 @@ describe('grading', () => {
   });
 
   test('saving an unchanged form writes nothing', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const d = await desk(ws);
     const item = await call(ws, 'intake.receive', { productId: d.lock });
     const graded = await call(ws, 'intake.grade', gradeInput(item));
@@ -362,7 +362,7 @@ describe('grading', () => {
   });
 
   test('refuses accessories the product does not come with, a sealed grade on an opened box, foreign photos', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const d = await desk(ws);
     const item = await call(ws, 'intake.receive', { productId: d.helmet });
     await expect(
@@ -388,7 +388,7 @@ describe('grading', () => {
   });
 
   test('new and sealed stays graded, ready to go back to stock', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const d = await desk(ws);
     const item = await call(ws, 'intake.receive', { productId: d.lock });
     const graded = await call(ws, 'intake.grade', {
@@ -402,7 +402,7 @@ describe('grading', () => {
 
 describe('defective items', () => {
   test('wait for a disposition, then are destroyed or returned — and only they', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const d = await desk(ws);
     const item = await call(ws, 'intake.receive', { productId: d.lock });
     const defective = await call(ws, 'intake.grade', {
@@ -446,7 +446,7 @@ describe('defective items', () => {
   });
 
   test('a regrade away from defective clears the pending disposition; another merchant’s approver may not decide', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const d = await desk(ws);
     const item = await call(ws, 'intake.receive', { productId: d.lock });
     const defective = await call(ws, 'intake.grade', { ...gradeInput(item), grade: 'defective' });
@@ -478,7 +478,7 @@ describe('defective items', () => {
 
 describe('through the API', () => {
   test('the intake methods are served by dispatch, with their roles', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const d = await desk(ws);
     const profile = async (name: string, role: Role, merchantId: number | null = null) =>
       (

@@ -10,7 +10,7 @@ import {
 
 describe('importing a product catalogue', () => {
   test('creates new products, updates changed ones, and a second import changes nothing', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const velo = await addMerchant(ws, { name: 'Velo Shop' });
     await addProduct(ws, { merchantId: velo, sku: 'VS-LOCK-7', title: 'Lock', originalCents: 2999 });
     const file = [
@@ -68,7 +68,7 @@ describe('importing a product catalogue', () => {
   });
 
   test('refuses a file without a SKU column, and a price in another currency', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const velo = await addMerchant(ws, { name: 'Velo Shop' });
     await expect(
       call(ws, 'products.import', { base64: base64('title,price\nLamp,10\n'), merchantId: velo }),

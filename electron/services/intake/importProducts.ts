@@ -10,6 +10,7 @@ import { gtinProblem } from '../../../shared/domain/ean';
 import { AppError } from '../../../shared/errors';
 import type { Actor } from '../actor';
 import { nowIso } from '../db/connection';
+import { equalsAnyCase } from '../db/dialect';
 import { recordEvent } from '../events';
 import type { Workspace } from '../workspace';
 import { RowProblem, runImport, type RowCells } from './importRunner';
@@ -113,7 +114,7 @@ export async function importProducts(
             .selectFrom('products')
             .selectAll()
             .where('merchant_id', '=', merchant.id)
-            .where(sql<boolean>`sku = ${sku} COLLATE NOCASE`)
+            .where(equalsAnyCase(trx, sql.ref('sku'), sku))
             .executeTakeFirst());
         const now = nowIso();
         if (!existing) {

@@ -46,7 +46,7 @@ const lines = (...rows: string[]) => `${rows.join('\r\n')}\r\n`;
 
 describe('importing return notices', () => {
   test('a plain UTF-8 comma file: items created, window checked, unknown SKUs created from the row', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const d = await desk(ws);
     const file = lines(
       'merchant,order_reference,order_line,sku,title,original_price,return_reason,delivered_at,received_at',
@@ -119,7 +119,7 @@ describe('importing return notices', () => {
   });
 
   test('a Windows-1252 semicolon file from a German Excel: accents, €, decimal commas, dd.mm.yyyy', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const d = await desk(ws);
     const file = lines(
       'Bestellnummer;Position;Artikelnummer;Bezeichnung;Preis;Rücksendegrund;Lieferdatum;Eingangsdatum',
@@ -143,7 +143,7 @@ describe('importing return notices', () => {
   });
 
   test('UTF-8 with a byte-order mark (Excel “CSV UTF-8”), French headers and dd/mm/yyyy', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await desk(ws);
     const file = lines(
       'Marchand;N° de commande;Référence;Désignation;Prix TTC;Motif du retour;Livré le;Reçu le',
@@ -173,7 +173,7 @@ describe('importing return notices', () => {
   });
 
   test('good rows are imported and every bad row is reported with its physical line and reason', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await desk(ws);
     const file = [
       'merchant,order_reference,order_line,sku,title,original_price,delivered_at,received_at', // 1
@@ -223,7 +223,7 @@ describe('importing return notices', () => {
   });
 
   test('importing the same file again creates nothing new', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await desk(ws);
     const file = lines(
       'merchant,order_reference,order_line,sku,title,original_price',
@@ -243,7 +243,7 @@ describe('importing return notices', () => {
   });
 
   test('text is stored exactly as given, formulas and markup included', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await desk(ws);
     const formula = '=HYPERLINK("http://evil.example","Click me")';
     const markup = '<img src=x onerror=alert(1)>';
@@ -271,7 +271,7 @@ describe('importing return notices', () => {
   });
 
   test('with a merchant chosen for the file, rows naming another merchant are refused', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const d = await desk(ws);
     const file = lines(
       'merchant;order;sku',
@@ -287,7 +287,7 @@ describe('importing return notices', () => {
   });
 
   test('columns can be chosen by hand; a file lacking a required column is refused before anything is read', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const d = await desk(ws);
     const odd = lines('Ticket;Code produit interne;Quand', 'T-1;VS-LOCK-7;2025-03-04');
     await expect(
@@ -313,7 +313,7 @@ describe('importing return notices', () => {
   });
 
   test('a quote never closed refuses the file and imports nothing', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await desk(ws);
     const file = lines(
       'merchant,order,sku,title',
@@ -328,7 +328,7 @@ describe('importing return notices', () => {
   });
 
   test('a large file is written in batches, with progress', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     await desk(ws);
     const rows = ['merchant,order_reference,order_line,sku,title,original_price,received_at'];
     for (let i = 1; i <= 1200; i++) {
@@ -366,7 +366,7 @@ describe('previewing a file', () => {
       'B-2;A-2;Eins;9,99;y',
       ';;;;',
     );
-    const preview = await call(tempWorkspace(), 'intake.previewImport', {
+    const preview = await call(await tempWorkspace(), 'intake.previewImport', {
       base64: base64(windows1252(file)),
       rows: 5,
     });
@@ -389,7 +389,7 @@ describe('previewing a file', () => {
       missing: [],
       unmapped: ['Notiz (Prüfung)'],
     });
-    const products = await call(tempWorkspace(), 'intake.previewImport', {
+    const products = await call(await tempWorkspace(), 'intake.previewImport', {
       text: 'SKU,EAN\nA,4006381333931\n',
       kind: 'products',
     });

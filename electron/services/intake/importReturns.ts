@@ -14,6 +14,7 @@ import { checkReturnWindow, localIsoDate } from '../../../shared/domain/returnWi
 import { AppError } from '../../../shared/errors';
 import type { Actor } from '../actor';
 import { nowIso } from '../db/connection';
+import { equalsAnyCase } from '../db/dialect';
 import type { Database } from '../db/schema';
 import { recordEvent } from '../events';
 import type { Workspace } from '../workspace';
@@ -305,7 +306,7 @@ async function findOrCreateProduct(
   if (facts.sku !== null) {
     const found =
       (await base.where('sku', '=', facts.sku).executeTakeFirst()) ??
-      (await base.where(sql<boolean>`sku = ${facts.sku} COLLATE NOCASE`).executeTakeFirst());
+      (await base.where(equalsAnyCase(trx, sql.ref('sku'), facts.sku)).executeTakeFirst());
     if (found) return { ...found, created: false };
   } else if (facts.ean !== null) {
     const found = await base.where('ean', 'in', gtinVariants(facts.ean)).limit(2).execute();

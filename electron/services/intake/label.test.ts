@@ -82,7 +82,7 @@ describe('item labels', () => {
   });
 
   test('intake.label returns the PDF of a real item, and it renders', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const merchant = await addMerchant(ws, { name: 'Velo Shop' });
     const product = await addProduct(ws, {
       merchantId: merchant,

@@ -3,7 +3,7 @@ import { addMerchant, addProduct, call, tempWorkspace } from '../../../tests/sup
 
 describe('the product catalogue', () => {
   test('creates, lists and searches a merchant’s products', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const velo = await addMerchant(ws, { name: 'Velo Shop' });
     const other = await addMerchant(ws, { name: 'Maison Claire' });
     await addProduct(ws, { merchantId: other, sku: 'MC-1', title: 'Lamp' });
@@ -49,7 +49,7 @@ describe('the product catalogue', () => {
   });
 
   test('refuses a duplicate SKU, an invalid EAN and a negative price', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const velo = await addMerchant(ws, { name: 'Velo Shop' });
     await addProduct(ws, { merchantId: velo, sku: 'A', title: 'A' });
     await expect(
@@ -70,7 +70,7 @@ describe('the product catalogue', () => {
   });
 
   test('an edit records a diff, and a stale edit is refused', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const velo = await addMerchant(ws, { name: 'Velo Shop' });
     const id = await addProduct(ws, { merchantId: velo, sku: 'VS-1', title: 'Helmet', originalCents: 5999 });
     const before = await call(ws, 'products.get', { id });
@@ -103,7 +103,7 @@ describe('the product catalogue', () => {
 
 describe('editing a merchant', () => {
   test('a longer return window re-checks the window of items in progress', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const velo = await addMerchant(ws, { name: 'Velo Shop' });
     const lock = await addProduct(ws, { merchantId: velo, sku: 'VS-LOCK', title: 'Lock' });
     const late = await call(ws, 'intake.receive', {
@@ -130,7 +130,7 @@ describe('editing a merchant', () => {
   });
 
   test('refuses a name already taken and a currency change once items exist', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const velo = await addMerchant(ws, { name: 'Velo Shop' });
     await addMerchant(ws, { name: 'Maison Claire' });
     await expect(call(ws, 'merchants.update', { id: velo, name: 'maison claire' })).rejects.toMatchObject({

@@ -14,6 +14,7 @@ import { FINAL_STATUSES } from '../../../shared/domain/status';
 import { AppError } from '../../../shared/errors';
 import type { Actor } from '../actor';
 import { nowIso } from '../db/connection';
+import { escapeLike, likeAnyCase } from '../db/dialect';
 import { recordEvent } from '../events';
 import { getMerchant } from '../merchants';
 import type { Workspace } from '../workspace';
@@ -77,9 +78,9 @@ export async function getProduct(db: Queryable, id: number): Promise<Product> {
   return toProduct(row);
 }
 
-/** Escapes LIKE wildcards so that a typed "%" or "_" matches itself. */
+/** A LIKE pattern for text anywhere in a field, its own "%" and "_" matching themselves. */
 export function likePattern(text: string): string {
-  return `%${text.replaceAll(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${escapeLike(text)}%`;
 }
 
 export async function listProducts(
@@ -93,11 +94,11 @@ export async function listProducts(
     const eans = gtinVariants(search);
     query = query.where((eb) =>
       eb.or([
-        eb(sql`products.sku`, 'like', sql`${pattern} ESCAPE '\\'`),
-        eb(sql`products.title`, 'like', sql`${pattern} ESCAPE '\\'`),
-        eb(sql`coalesce(products.brand, '')`, 'like', sql`${pattern} ESCAPE '\\'`),
-        eb(sql`coalesce(products.model, '')`, 'like', sql`${pattern} ESCAPE '\\'`),
-        eb(sql`coalesce(products.ean, '')`, 'like', sql`${pattern} ESCAPE '\\'`),
+        likeAnyCase(ws.kysely, sql`products.sku`, pattern),
+        likeAnyCase(ws.kysely, sql`products.title`, pattern),
+        likeAnyCase(ws.kysely, sql`coalesce(products.brand, '')`, pattern),
+        likeAnyCase(ws.kysely, sql`coalesce(products.model, '')`, pattern),
+        likeAnyCase(ws.kysely, sql`coalesce(products.ean, '')`, pattern),
         ...(eans.length > 0 ? [eb('products.ean', 'in', eans)] : []),
       ]),
     );

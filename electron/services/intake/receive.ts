@@ -12,6 +12,7 @@ import {
 import { AppError } from '../../../shared/errors';
 import type { Actor } from '../actor';
 import { nowIso } from '../db/connection';
+import { isNumbered, sameValue, serializeWith } from '../db/dialect';
 import type { Database } from '../db/schema';
 import { recordEvent } from '../events';
 import { getItem } from '../items';
@@ -39,16 +40,17 @@ export function normalizeReference(text: string): string | null {
 }
 
 /**
- * The highest sequence number in use. Read inside the writing transaction: SQLite has one writer
- * at a time, so the number cannot be taken by anyone else before the transaction commits.
+ * The highest sequence number in use. Read inside the writing transaction, which holds the
+ * numbering (db/dialect.ts): nobody else can take the next number before it commits.
  */
 export async function maxReferenceNumber(db: Queryable): Promise<number> {
+  await serializeWith(db, 'item_numbers');
   const row = await db
     .selectFrom('items')
     .select(
       sql<number | null>`max(cast(substr(reference, ${REFERENCE_PREFIX.length + 1}) as integer))`.as('n'),
     )
-    .where(sql<boolean>`reference GLOB 'RB-[0-9]*'`)
+    .where(isNumbered(db, sql.ref('reference'), REFERENCE_PREFIX))
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
@@ -72,14 +74,14 @@ export async function findNoticeItem(
   db: Queryable,
   key: { merchantId: number; orderReference: string; productId: number; orderLine: number | null },
 ): Promise<{ id: number; reference: string } | undefined> {
-  // `IS` rather than `=`: a notice without a line number still matches its earlier import.
+  // NULL-safe equality rather than `=`: a notice without a line number still matches its earlier import.
   return db
     .selectFrom('items')
     .select(['id', 'reference'])
     .where('merchant_id', '=', key.merchantId)
     .where('order_reference', '=', key.orderReference)
     .where('product_id', '=', key.productId)
-    .where(sql<boolean>`order_line IS ${key.orderLine}`)
+    .where(sameValue(db, sql.ref('order_line'), key.orderLine))
     .executeTakeFirst();
 }
 

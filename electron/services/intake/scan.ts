@@ -2,10 +2,10 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { ScanInput, ScanLooksLike, ScanResult, ScannedItem } from '../../../shared/contract/intake';
 import { gtinCheckDigit, gtinVariants, isValidGtin, looksLikeGtin } from '../../../shared/domain/ean';
-import { ftsQuery } from '../items';
 import type { Workspace } from '../workspace';
 import { productQuery, toProduct } from './products';
 import { normalizeReference } from './receive';
+import { equalsAnyCase, itemSearchOrderReferenceHas } from '../db/dialect';
 import type { Queryable } from '../db/queryable';
 
 /**
@@ -95,7 +95,7 @@ async function findByOrderReference(
       eb
         .selectFrom('item_search')
         .select('item_search.rowid')
-        .where(sql<boolean>`item_search MATCH ${`order_reference : (${ftsQuery(text)})`}`),
+        .where(itemSearchOrderReferenceHas(ws.kysely, text)),
     );
   }
   if (merchantId !== undefined) query = query.where('items.merchant_id', '=', merchantId);
@@ -139,7 +139,7 @@ export async function scan(ws: Workspace, input: z.output<typeof ScanInput>): Pr
     (await productResult(
       ws,
       'sku',
-      (q) => q.where(sql<boolean>`products.sku = ${text} COLLATE NOCASE`),
+      (q) => q.where(equalsAnyCase(ws.kysely, sql.ref('products.sku'), text)),
       input.merchantId,
     ));
   if (bySku) return bySku;

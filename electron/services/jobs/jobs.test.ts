@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { PublishResult } from '../../../shared/contract';
 import { addItem, addMerchant, addPrice, addProduct } from '../../../tests/integration/seed';
 import { tempWorkspace } from '../../../tests/integration/temp';
@@ -19,8 +19,8 @@ import type { Channel } from '../../../shared/domain/status';
 const T0 = Date.parse('2026-04-01T09:00:00.000Z');
 const BACKOFF = { baseMs: 1_000, maxMs: 60_000 };
 
-function setUp(random: () => number = () => 0) {
-  const ws = tempWorkspace();
+async function setUp(random: () => number = () => 0) {
+  const ws = await tempWorkspace();
   const clock = new ManualClock(T0);
   const scheduler = new ManualScheduler(clock);
   const shop = new MemoryChannel('shopify', clock);
@@ -75,7 +75,7 @@ async function job(ws: Workspace, id: number) {
 
 describe('a sale on one channel', () => {
   test('marks the item sold and ends its listing on every other channel at once', async () => {
-    const { ws, clock, shop, env, runner } = setUp();
+    const { ws, clock, shop, env, runner } = await setUp();
     const { itemId } = await approvedItem(ws);
     await publish(ws, itemId, ['practice', 'shopify']);
     await runner.runDue();
@@ -129,7 +129,7 @@ describe('a sale on one channel', () => {
   });
 
   test('a cancellation is stored as a reversing row pointing at the sale', async () => {
-    const { ws, env, shop, runner } = setUp();
+    const { ws, env, shop, runner } = await setUp();
     const { itemId } = await approvedItem(ws);
     await publish(ws, itemId, ['shopify']);
     await runner.runDue();
@@ -153,7 +153,7 @@ describe('a sale on one channel', () => {
 
 describe('retries', () => {
   test('retryable errors are retried with backoff until the call succeeds', async () => {
-    const { ws, clock, shop, runner } = setUp();
+    const { ws, clock, shop, runner } = await setUp();
     const { itemId } = await approvedItem(ws);
     const [result] = await publish(ws, itemId, ['shopify']);
     const jobId = result?.jobId ?? 0;
@@ -187,7 +187,7 @@ describe('retries', () => {
   });
 
   test('Retry-After is honoured when it asks for longer than the backoff', async () => {
-    const { ws, clock, scheduler, shop, runner } = setUp();
+    const { ws, clock, scheduler, shop, runner } = await setUp();
     const { itemId } = await approvedItem(ws);
     const [result] = await publish(ws, itemId, ['shopify']);
     shop.failNext(
@@ -198,8 +198,8 @@ describe('retries', () => {
 
     // The one-shot loop waits on the injected scheduler: time moves only when the test says so.
     const settled = runner.runUntilSettled([result?.jobId ?? 0]);
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(scheduler.nextAt()).toBe(T0 + 120_000);
+    // It reads the queue first (a round trip to a server database), then waits.
+    await vi.waitFor(() => expect(scheduler.nextAt()).toBe(T0 + 120_000));
     expect(shop.calls.filter((c) => c === 'upsert')).toHaveLength(1);
     clock.set(T0 + 120_000);
     scheduler.runDue();
@@ -209,7 +209,7 @@ describe('retries', () => {
   });
 
   test('a user error is never retried: the listing fails with the reason in plain words', async () => {
-    const { ws, clock, shop, runner } = setUp();
+    const { ws, clock, shop, runner } = await setUp();
     const { itemId } = await approvedItem(ws);
     const [result] = await publish(ws, itemId, ['shopify']);
     const words = 'The title is longer than 80 characters. Shorten it in the description editor, then retry.';
@@ -243,7 +243,7 @@ describe('retries', () => {
   });
 
   test('an auth error asks for a reconnect and is not retried', async () => {
-    const { ws, shop, runner } = setUp();
+    const { ws, shop, runner } = await setUp();
     const { itemId } = await approvedItem(ws);
     await publish(ws, itemId, ['shopify']);
     shop.failNext('upsert', new ChannelError('auth', 'http_401', 'token expired'));
@@ -255,7 +255,7 @@ describe('retries', () => {
   });
 
   test('gives up after max_attempts with the last message', async () => {
-    const { ws, clock, shop, runner } = setUp();
+    const { ws, clock, shop, runner } = await setUp();
     const { itemId } = await approvedItem(ws);
     const [result] = await publish(ws, itemId, ['shopify']);
     await ws.kysely
@@ -287,7 +287,7 @@ describe('retries', () => {
 
 describe('crash safety and idempotency', () => {
   test('a job left running by a dead worker is resumed at start without a duplicate listing', async () => {
-    const { ws, clock, scheduler, shop, runner } = setUp();
+    const { ws, clock, scheduler, shop, runner } = await setUp();
     const { itemId } = await approvedItem(ws);
     const [result] = await publish(ws, itemId, ['shopify']);
     // The dead process had claimed the job, created the listing remotely, and died before storing its ids.
@@ -318,7 +318,7 @@ describe('crash safety and idempotency', () => {
   });
 
   test('the background worker picks up a job as soon as it is enqueued, and waits for its retry', async () => {
-    const { ws, clock, scheduler, shop, runner } = setUp();
+    const { ws, clock, scheduler, shop, runner } = await setUp();
     const { itemId } = await approvedItem(ws);
     runner.start();
     scheduler.runDue();
@@ -341,7 +341,7 @@ describe('crash safety and idempotency', () => {
   });
 
   test('a running job with a fresh lock is left to its worker', async () => {
-    const { ws, clock, runner } = setUp();
+    const { ws, clock, runner } = await setUp();
     const { itemId } = await approvedItem(ws);
     const [result] = await publish(ws, itemId, ['shopify']);
     await ws.kysely
@@ -355,7 +355,7 @@ describe('crash safety and idempotency', () => {
   });
 
   test('a job whose worker process has died is resumed at once, however fresh its lock', async () => {
-    const { ws, clock, runner, shop } = setUp();
+    const { ws, clock, runner, shop } = await setUp();
     const { itemId } = await approvedItem(ws);
     const [result] = await publish(ws, itemId, ['shopify']);
     // The pid of a process that has just exited: the app killed in the middle of publishing.
@@ -374,7 +374,7 @@ describe('crash safety and idempotency', () => {
   });
 
   test('two workers never run the same job', async () => {
-    const { ws, env, scheduler, shop, runner } = setUp();
+    const { ws, env, scheduler, shop, runner } = await setUp();
     const { itemId } = await approvedItem(ws);
     await publish(ws, itemId, ['shopify']);
     const other = new JobRunner(ws, { env, scheduler, salesPollMs: 0, workerId: 'other' });
@@ -384,7 +384,7 @@ describe('crash safety and idempotency', () => {
   });
 
   test('idempotency keys: the same request twice enqueues one job', async () => {
-    const { ws, runner } = setUp();
+    const { ws, runner } = await setUp();
     const { itemId } = await approvedItem(ws);
     const first = await publish(ws, itemId, ['shopify']);
     const second = await publish(ws, itemId, ['shopify']);
@@ -410,7 +410,7 @@ describe('crash safety and idempotency', () => {
   });
 
   test('ending a listing by request is idempotent on the remote', async () => {
-    const { ws, shop, runner } = setUp();
+    const { ws, shop, runner } = await setUp();
     const { itemId } = await approvedItem(ws);
     await publish(ws, itemId, ['shopify']);
     await runner.runDue();
@@ -447,7 +447,7 @@ describe('backoff', () => {
 
 describe('price changes and interrupted jobs', () => {
   test('a new approved price reaches every live listing through an update_price job', async () => {
-    const { ws, clock, shop, runner } = setUp();
+    const { ws, clock, shop, runner } = await setUp();
     const { itemId } = await approvedItem(ws);
     await publish(ws, itemId, ['shopify', 'practice']);
     await runner.runDue();
@@ -474,7 +474,7 @@ describe('price changes and interrupted jobs', () => {
   });
 
   test('a job interrupted on every attempt is failed, not run again', async () => {
-    const { ws, clock, shop, runner } = setUp();
+    const { ws, clock, shop, runner } = await setUp();
     const { itemId } = await approvedItem(ws);
     const [result] = await publish(ws, itemId, ['shopify']);
     await ws.kysely

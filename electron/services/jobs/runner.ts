@@ -7,6 +7,7 @@ import type { Workspace } from '../workspace';
 import { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from './backoff';
 import { isoAt, systemScheduler, type Scheduler, type TimerHandle } from './clock';
 import { enqueue } from './outbox';
+import { engineOf, serializeWith } from '../db/dialect';
 import { performJob, performPublishBatch, recordJobProblem, type Domain, type JobRow } from './work';
 
 export interface RunnerOptions {
@@ -94,7 +95,9 @@ export class JobRunner {
     this.pollMs = options.pollMs ?? DEFAULT_POLL_MS;
     this.salesPollMs = options.salesPollMs ?? DEFAULT_SALES_POLL_MS;
     this.batchPublishes = options.batchPublishes ?? true;
-    this.workerId = options.workerId ?? `worker-${process.pid}-${crypto.randomUUID().slice(0, 8)}`;
+    // An instance of a server works under its own id, which the other instances can check is alive.
+    this.workerId =
+      options.workerId ?? ws.instance?.id ?? `worker-${process.pid}-${crypto.randomUUID().slice(0, 8)}`;
   }
 
   private now(): number {
@@ -181,7 +184,9 @@ export class JobRunner {
   private async pollSales(): Promise<void> {
     if (this.salesPollMs <= 0 || this.now() < this.nextSalesPoll) return;
     this.nextSalesPoll = this.now() + this.salesPollMs;
-    await requestSalesSync(this.ws, this.env, `poll:${isoAt(this.now())}`);
+    // Named by its period, not its moment: instances of a server polling in the same period
+    // queue one sync between them (the job's idempotency key), not one each.
+    await requestSalesSync(this.ws, this.env, `poll:${Math.floor(this.now() / this.salesPollMs)}`);
   }
 
   /**
@@ -197,11 +202,16 @@ export class JobRunner {
       .selectAll()
       .where('status', '=', 'running')
       .execute();
-    const stale = running.filter(
-      (job) =>
+    const stale: typeof running = [];
+    for (const job of running) {
+      if (
         (job.locked_at !== null && job.locked_at < isoAt(now - this.staleLockMs)) ||
-        workerIsGone(job.locked_by, this.workerId),
-    );
+        workerIsGone(job.locked_by, this.workerId) ||
+        (job.locked_by !== null && (await this.ws.instance?.isGone(job.locked_by)))
+      ) {
+        stale.push(job);
+      }
+    }
     let resumed = 0;
     for (const job of stale) {
       // A job interrupted on every one of its attempts may be what stops the process (a crash
@@ -255,6 +265,7 @@ export class JobRunner {
   /** Claims the oldest due job for this worker, or returns null when none is due. */
   private async claim(): Promise<JobRow | null> {
     const now = isoAt(this.now());
+    if (engineOf(this.ws.kysely) === 'postgres') return (await this.claimDue(now, 1))[0] ?? null;
     for (;;) {
       const candidate = await this.ws.kysely
         .selectFrom('jobs')
@@ -274,6 +285,7 @@ export class JobRunner {
   private async claimMorePublishes(first: JobRow, limit: number): Promise<JobRow[]> {
     if (first.kind !== 'publish' || first.channel === null || limit <= 0) return [];
     const now = isoAt(this.now());
+    if (engineOf(this.ws.kysely) === 'postgres') return this.claimDue(now, limit, first.channel);
     const candidates = await this.ws.kysely
       .selectFrom('jobs')
       .select('id')
@@ -291,6 +303,38 @@ export class JobRunner {
       if (row) claimed.push(row);
     }
     return claimed;
+  }
+
+  /**
+   * On a server: claims up to `limit` due jobs (publishes of one channel, when given) in one
+   * statement. FOR UPDATE SKIP LOCKED makes every instance pass over the rows another is claiming
+   * at that moment instead of waiting for them, so instances never queue behind each other and
+   * never take the same job. (SQLite has one writer at a time: there the UPDATE's WHERE is the claim.)
+   */
+  private async claimDue(now: string, limit: number, publishChannel?: string): Promise<JobRow[]> {
+    const rows = await this.ws.kysely
+      .updateTable('jobs')
+      .set((eb) => ({
+        status: 'running',
+        locked_by: this.workerId,
+        locked_at: now,
+        attempts: eb('attempts', '+', 1),
+        updated_at: now,
+      }))
+      .where('id', 'in', (eb) => {
+        let due = eb
+          .selectFrom('jobs')
+          .select('id')
+          .where('status', '=', 'queued')
+          .where('next_run_at', '<=', now);
+        if (publishChannel !== undefined) {
+          due = due.where('kind', '=', 'publish').where('channel', '=', publishChannel);
+        }
+        return due.orderBy('next_run_at').orderBy('id').limit(limit).forUpdate().skipLocked();
+      })
+      .returningAll()
+      .execute();
+    return rows.sort((a, b) => a.next_run_at.localeCompare(b.next_run_at) || a.id - b.id);
   }
 
   private async markDone(job: JobRow): Promise<void> {
@@ -473,6 +517,7 @@ export async function requestSalesSync(
 ): Promise<number[]> {
   const now = isoAt(env.clock.now());
   const ids = await ws.kysely.transaction().execute(async (trx) => {
+    await serializeWith(trx, 'sales_sync');
     const accounts = await trx.selectFrom('channel_accounts').select(['id', 'channel']).execute();
     const created: number[] = [];
     for (const account of accounts) {

@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 async function setup(): Promise<{ ws: Workspace; folder: string; itemId: number; hot: HotFolder }> {
-  const ws = tempWorkspace();
+  const ws = await tempWorkspace();
   const folder = path.join(tempDir('rebound-hot-'), 'camera');
   fs.mkdirSync(folder);
   const merchantId = await addMerchant(ws, { name: 'Velo Shop' });
@@ -86,7 +86,7 @@ describe('hot folder', () => {
   });
 
   test('new files go to the open item in shooting order; files there before are left alone', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const folder = path.join(tempDir('rebound-hot-'), 'camera');
     fs.mkdirSync(folder);
     shoot(folder, 'old.jpg', jpegs[3]!, 1_700_000_000);

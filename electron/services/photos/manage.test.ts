@@ -30,7 +30,7 @@ const item = (ws: Workspace, id: number) => dispatch(ws, 'items.get', { id }) as
 
 describe('photo management', () => {
   test('reorder puts photos in the given order and records it; a stale list is refused', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { itemId, photoIds } = await itemWithPhotos(ws, 3);
     const [a, b, c] = photoIds as [number, number, number];
     await dispatch(ws, 'photos.reorder', { itemId, photoIds: [c, a, b] });
@@ -46,7 +46,7 @@ describe('photo management', () => {
   });
 
   test('setMain moves the main photo; delete is soft, passes main on, and restore brings it back', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { itemId, photoIds } = await itemWithPhotos(ws, 3);
     const [a, b, c] = photoIds as [number, number, number];
     await dispatch(ws, 'photos.setMain', { photoId: c });
@@ -77,7 +77,7 @@ describe('photo management', () => {
   });
 
   test('linkDefect links a photo of the same item only, and unlinks', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { itemId, photoIds } = await itemWithPhotos(ws, 2);
     const defectId = await addDefect(ws, itemId, { position: 1, kind: 'scratch', severity: 'minor' });
     await dispatch(ws, 'photos.linkDefect', { defectId, photoId: photoIds[1]! });
@@ -98,7 +98,7 @@ describe('photo management', () => {
   });
 
   test('photos.add takes bytes (as IPC and the upload route send them), and JSON cannot fake them', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { itemId } = await itemWithPhotos(ws, 0);
     const jpeg = await sceneJpeg(900, 700, 7);
     const results = (await dispatch(ws, 'photos.add', {
@@ -120,7 +120,7 @@ describe('photo management', () => {
   });
 
   test('hot folder settings and the open item through the API', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { itemId } = await itemWithPhotos(ws, 0);
     const folder = tempDir('rebound-hot-api-');
     await expect(

@@ -109,7 +109,7 @@ async function pricesOf(ws: Workspace, itemId: number) {
 
 describe('an approval-ready draft without an extra step', () => {
   test('graded without photos: stays graded, nothing proposed', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { itemId, staff } = await received(ws);
     const detail = await grade(ws, staff, itemId, 'used', { scratch: true });
     expect(detail.status).toBe('graded');
@@ -118,7 +118,7 @@ describe('an approval-ready draft without an extra step', () => {
   });
 
   test('photos first, then the grade: proposed on save, into the queue, each step an event', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { itemId, staff } = await received(ws);
     await photograph(ws, staff, itemId);
     // Photos alone do not make an ungraded item ready.
@@ -145,7 +145,7 @@ describe('an approval-ready draft without an extra step', () => {
   });
 
   test('graded, then photos: proposed when the first photo arrives', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { itemId, staff } = await received(ws);
     await grade(ws, staff, itemId, 'used', { scratch: true });
     expect(await statusOf(ws, itemId)).toBe('graded');
@@ -160,7 +160,7 @@ describe('an approval-ready draft without an extra step', () => {
   });
 
   test('defective: never priced, whatever the photos', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { itemId, staff } = await received(ws);
     await grade(ws, staff, itemId, 'defective');
     await photograph(ws, staff, itemId);
@@ -170,7 +170,7 @@ describe('an approval-ready draft without an extra step', () => {
   });
 
   test('within the threshold: approved by the policy itself, not by the person at the desk', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { itemId, staff } = await received(ws);
     await photograph(ws, staff, itemId);
     const detail = await grade(ws, staff, itemId, 'opened_packaging');
@@ -185,7 +185,7 @@ describe('an approval-ready draft without an extra step', () => {
   });
 
   test('a refusal (sealed with findings) leaves the item graded and says why', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { itemId, staff } = await received(ws);
     await photograph(ws, staff, itemId);
     const detail = await grade(ws, staff, itemId, 'new_sealed', { scratch: true });
@@ -202,7 +202,7 @@ describe('an approval-ready draft without an extra step', () => {
   });
 
   test('a sealed item without findings goes through too: back to stock at full price', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { itemId, staff } = await received(ws);
     await photograph(ws, staff, itemId);
     await grade(ws, staff, itemId, 'new_sealed');
@@ -211,7 +211,7 @@ describe('an approval-ready draft without an extra step', () => {
   });
 
   test('regrading a rejected item proposes again, from the new grade', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { itemId, staff } = await received(ws);
     await photograph(ws, staff, itemId);
     await grade(ws, staff, itemId, 'used', { scratch: true });
@@ -223,7 +223,7 @@ describe('an approval-ready draft without an extra step', () => {
   });
 
   test('an unchanged save asks for nothing new', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { itemId, staff } = await received(ws);
     await photograph(ws, staff, itemId);
     await grade(ws, staff, itemId, 'new_sealed', { scratch: true });

@@ -83,7 +83,7 @@ async function eventsOf(ws: Workspace, itemId: number) {
 
 describe('pricing.propose', () => {
   test('a discount within the threshold is approved by the policy itself, recorded as the system', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const d = await desk(ws);
     const itemId = await gradedItem(ws, d.larkfield, d.headphones, 'opened_packaging');
     const view = await propose(ws, itemId, d.staff);
@@ -123,7 +123,7 @@ describe('pricing.propose', () => {
   });
 
   test('a deeper discount waits for the merchant, with its reason', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const d = await desk(ws);
     const itemId = await gradedItem(ws, d.larkfield, d.headphones, 'used');
     const view = await propose(ws, itemId, d.staff);
@@ -134,7 +134,7 @@ describe('pricing.propose', () => {
   });
 
   test('the merchant’s stored policy is used', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const d = await desk(ws);
     const policy = { ...DEFAULT_POLICY, autoApproveMaxDiscountBp: 3000 };
     await dispatch(ws, 'pricing.policy.update', { merchantId: d.larkfield, policy }, as(d.approver));
@@ -143,7 +143,7 @@ describe('pricing.propose', () => {
   });
 
   test('defective and contradictory sealed items are refused with a clear message', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const d = await desk(ws);
     const broken = await gradedItem(ws, d.larkfield, d.headphones, 'defective');
     const error = await failure(propose(ws, broken, d.staff));
@@ -161,7 +161,7 @@ describe('pricing.propose', () => {
   });
 
   test('an item not graded yet, or already sold, gets no proposal', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const d = await desk(ws);
     const received = await addItem(ws, {
       merchantId: d.larkfield,
@@ -176,7 +176,7 @@ describe('pricing.propose', () => {
 
 describe('pricing.get', () => {
   test('gives comparables from the merchant’s sales of the same SKU and grade, and sees a regrade as stale', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const d = await desk(ws);
     const sold = [14500, 15500, 99900];
     for (const [i, cents] of sold.entries()) {
@@ -227,7 +227,7 @@ describe('approvals', () => {
   }
 
   test('approve records the approver’s name and moves the item on', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { d, itemId, priceId } = await waiting(ws);
     const view = (await dispatch(
       ws,
@@ -248,7 +248,7 @@ describe('approvals', () => {
   });
 
   test('adjust stores a new trace ending in the manual step; below the floor is flagged', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { d, itemId, priceId } = await waiting(ws);
     const view = (await dispatch(
       ws,
@@ -286,7 +286,7 @@ describe('approvals', () => {
     ['return_to_me', 'returned_to_merchant', 'return_to_merchant'],
     ['destroy', 'destroyed', 'destroy'],
   ] as const)('reject for %s leaves the item %s', async (reason, status, disposition) => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { d, itemId, priceId } = await waiting(ws);
     const view = (await dispatch(
       ws,
@@ -304,7 +304,7 @@ describe('approvals', () => {
   });
 
   test('a decision on a proposal that is no longer the latest is a conflict', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { d, itemId, priceId } = await waiting(ws);
     const newer = await propose(ws, itemId, d.staff);
     expect(newer.price!.id).not.toBe(priceId);
@@ -315,7 +315,7 @@ describe('approvals', () => {
   });
 
   test('approveMany approves what it may and says why not for the rest', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { d, itemId } = await waiting(ws);
     const second = await gradedItem(ws, d.larkfield, d.headphones, 'lightly_damaged');
     await propose(ws, second, d.staff);
@@ -339,7 +339,7 @@ describe('approvals', () => {
 
 describe('approvals.list', () => {
   test('lists what waits, oldest first, filtered, and only the approver’s own merchant', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const d = await desk(ws);
     const used = await gradedItem(ws, d.larkfield, d.headphones, 'used');
     await propose(ws, used, d.staff);
@@ -368,7 +368,7 @@ describe('approvals.list', () => {
 
 describe('who may do what', () => {
   test('staff and bookkeepers cannot decide; approvers only for their merchant; a message names them', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const d = await desk(ws);
     const itemId = await gradedItem(ws, d.larkfield, d.headphones, 'used');
     const priceId = (await propose(ws, itemId, d.staff)).price!.id;
@@ -407,7 +407,7 @@ describe('who may do what', () => {
   });
 
   test('a window or a browser without a session gets nothing, not even a read', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const d = await desk(ws);
     const itemId = await gradedItem(ws, d.larkfield, d.headphones, 'used');
     const anonymous = { via: 'session', token: undefined, local: true } as const;
@@ -424,7 +424,7 @@ describe('who may do what', () => {
 
 describe('pricing policies', () => {
   test('get gives the default with no warnings; update stores it, warns, and records who changed it', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const d = await desk(ws);
     const initial = await dispatch(ws, 'pricing.policy.get', { merchantId: d.larkfield }, as(d.approver));
     expect(initial).toMatchObject({ isDefault: true, warnings: [], currency: 'EUR' });
@@ -456,7 +456,7 @@ describe('pricing policies', () => {
   });
 
   test('preview prices a sample without storing anything', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const d = await desk(ws);
     const result = await dispatch(ws, 'pricing.preview', {
       merchantId: d.larkfield,

@@ -66,7 +66,7 @@ describe('parseUnits', () => {
 
 describe('importing the units sold per SKU', () => {
   test('a semicolon file with decimal commas and a BOM, from Excel: known SKUs updated, unknown listed', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { velo, other } = await catalogue(ws);
     const file =
       '\ufeffArtikelnummer;Verkaufte Einheiten\r\nVS-HELM-01;1.250\r\nVS-LOCK-7;310,00\r\nVS-PUMP;85\r\n;;\r\nVS-GONE;12\r\n';
@@ -103,7 +103,7 @@ describe('importing the units sold per SKU', () => {
   });
 
   test('plain text, comma-separated, English headers; Windows-1252 bytes; a file without header', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { velo } = await catalogue(ws);
     const text = await importUnits(ws, {
       merchantId: velo,
@@ -124,7 +124,7 @@ describe('importing the units sold per SKU', () => {
   });
 
   test('one bad line refuses the whole file: every bad line is reported, nothing changes', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { velo } = await catalogue(ws);
     await importUnits(ws, { merchantId: velo, text: 'sku;units_sold\nVS-BELL;40\n' });
     const file = [
@@ -157,7 +157,7 @@ describe('importing the units sold per SKU', () => {
   });
 
   test('files that cannot be read say why; roles and merchants are checked', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { velo } = await catalogue(ws);
     await expect(importUnits(ws, { merchantId: velo, text: 'sku;price\nVS-BELL;12\n' })).rejects.toThrow(
       /no units sold column/,
@@ -174,7 +174,7 @@ describe('importing the units sold per SKU', () => {
   });
 
   test('the per-SKU report turns the imported units into a return rate and flags high ones', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const { velo } = await catalogue(ws);
     const product = await ws.kysely
       .selectFrom('products')
@@ -225,7 +225,7 @@ async function sale(
 
 describe('selling month by month', () => {
   test('days to sell and sell-through per month, by the documented definition', async () => {
-    const ws = tempWorkspace();
+    const ws = await tempWorkspace();
     const merchantId = await addMerchant(ws, { name: 'Velo Shop' });
     const productId = await addProduct(ws, { merchantId, sku: 'A', title: 'A' });
     const item = async (reference: string, receivedAt: string, listedAt: string | null) => {

@@ -46,7 +46,7 @@ function newRunner(workerId: string): JobRunner {
 beforeEach(async () => {
   if (!contracts.available) return;
   server = await startEbayTestServer();
-  ws = tempWorkspace();
+  ws = await tempWorkspace();
   clock = new ManualClock(T0);
   configureJobs(ws, { clock, channels: builtInRegistry(ws, clock) });
   merchantId = await addMerchant(ws, { name: 'Velo Shop US', currency: 'USD', language: 'en' });

@@ -38,7 +38,7 @@ let merchantId: number;
 beforeEach(async () => {
   if (!contracts.available) return;
   server = await startEbayTestServer();
-  ws = tempWorkspace();
+  ws = await tempWorkspace();
   clock = new ManualClock(T0);
   const env = { clock, channels: builtInRegistry(ws, clock) };
   configureJobs(ws, env);

@@ -41,7 +41,7 @@ let merchantId: number;
 beforeEach(async () => {
   if (!contracts.available) return;
   server = await startEbayTestServer();
-  ws = tempWorkspace();
+  ws = await tempWorkspace();
   clock = new ManualClock(T0);
   configureJobs(ws, { clock, channels: builtInRegistry(ws, clock) });
   merchantId = await addMerchant(ws, { name: 'Velo Shop US', currency: 'USD', language: 'en' });

@@ -32,7 +32,7 @@ let photos: string[];
 
 beforeEach(async () => {
   server = await startWooTestServer({ clock: new ShopClock(T0) });
-  ws = tempWorkspace();
+  ws = await tempWorkspace();
   clock = new ManualClock(T0);
   merchantId = await addMerchant(ws, { name: 'Velo Outlet', currency: 'EUR', language: 'en' });
   const dir = tempDir('rebound-woo-');

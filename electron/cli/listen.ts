@@ -1,0 +1,61 @@
+import type { Command } from 'commander';
+import { isLoopback } from '../server/http';
+import { readFileOrSay, toInt, usage } from './common';
+
+/**
+ * Where a serving command (`rebound serve`, `rebound server`) listens, and the rule both keep:
+ * loopback unless told otherwise, and nothing beyond loopback without TLS (or a TLS proxy in
+ * front, said out loud with --insecure-http).
+ */
+export interface ListenOptions {
+  host: string;
+  port: string;
+  allowRemote?: boolean;
+  tlsCert?: string;
+  tlsKey?: string;
+  insecureHttp?: boolean;
+}
+
+export function withListenOptions(command: Command, defaultPort = '5178'): Command {
+  return command
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--port <port>', 'port to bind (0 picks a free one)', defaultPort)
+    .option(
+      '--allow-remote',
+      'allow binding to an address other than loopback, so other devices can sign in (needs --tls-cert and --tls-key, or --insecure-http)',
+    )
+    .option('--tls-cert <file>', 'certificate (PEM) to serve HTTPS with')
+    .option('--tls-key <file>', 'private key (PEM) of that certificate')
+    .option(
+      '--insecure-http',
+      'with --allow-remote: serve plain HTTP anyway (only behind a TLS reverse proxy)',
+    );
+}
+
+export interface ListenPlan {
+  readonly host: string;
+  readonly port: number;
+  readonly tls: { readonly cert: Buffer; readonly key: Buffer } | undefined;
+}
+
+export function listenPlan(options: ListenOptions): ListenPlan {
+  if (!isLoopback(options.host) && !options.allowRemote) {
+    throw usage(`Refusing to listen on ${options.host}: only loopback is allowed without --allow-remote.`);
+  }
+  if ((options.tlsCert === undefined) !== (options.tlsKey === undefined)) {
+    throw usage('--tls-cert and --tls-key go together.');
+  }
+  const tls =
+    options.tlsCert !== undefined && options.tlsKey !== undefined
+      ? {
+          cert: readFileOrSay(options.tlsCert, '--tls-cert'),
+          key: readFileOrSay(options.tlsKey, '--tls-key'),
+        }
+      : undefined;
+  if (!isLoopback(options.host) && tls === undefined && !options.insecureHttp) {
+    throw usage(
+      `Refusing to serve ${options.host} over plain HTTP: passwords and sessions would cross the network readable. Give --tls-cert and --tls-key, or put Rebound behind a TLS reverse proxy and say --insecure-http.`,
+    );
+  }
+  return { host: options.host, port: toInt(options.port, '--port'), tls };
+}
