@@ -1,6 +1,8 @@
 import type { ColumnType, InsertType, SelectType } from 'kysely';
 import { describe, expect, test } from 'vitest';
-import { sqliteWorkspace } from '../../../tests/integration/temp';
+import { sql } from 'kysely';
+import { sqliteWorkspace, tempWorkspace } from '../../../tests/integration/temp';
+import { onPostgres } from '../../../tests/support/workspace';
 import type { Database } from './schema';
 
 /**
@@ -356,3 +358,67 @@ describe('db/schema.ts (Kysely types) against the real database', () => {
 type _RequiredText = Describe<ColumnType<string, string, string>>;
 const _checkRequired: _RequiredText = 'TEXT';
 void _checkRequired;
+
+/** What PostgreSQL says about a column, in the same words (its types mapped to SQLite's affinities). */
+function describePostgresColumn(column: {
+  data_type: string;
+  udt_name: string;
+  is_nullable: string;
+  column_default: string | null;
+  is_identity: string;
+  is_generated: string;
+}): string {
+  const affinity =
+    column.data_type === 'integer' || column.data_type === 'bigint'
+      ? 'INTEGER'
+      : column.data_type === 'bytea'
+        ? 'BLOB'
+        : column.data_type === 'text' || column.udt_name === 'citext'
+          ? 'TEXT'
+          : `unsupported ${column.data_type}`;
+  // A nullable column without a default gets NULL, as if it said DEFAULT NULL (which PostgreSQL
+  // does not record).
+  const hasDefault =
+    column.column_default !== null || column.is_identity === 'YES' || column.is_nullable === 'YES';
+  return `${affinity}${column.is_nullable === 'YES' ? ' NULL' : ''}${hasDefault ? ' DEFAULT' : ''}`;
+}
+
+describe.skipIf(!onPostgres)(
+  'db/schema.ts against the server’s PostgreSQL schema (needs REBOUND_TEST_DATABASE=postgres)',
+  () => {
+    test('the same tables as SQLite, each column with the same type, nullability and default', async () => {
+      const ws = await tempWorkspace();
+      const rows = await sql<{
+        table_name: string;
+        column_name: string;
+        data_type: string;
+        udt_name: string;
+        is_nullable: string;
+        column_default: string | null;
+        is_identity: string;
+        is_generated: string;
+      }>`SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default, is_identity, is_generated
+         FROM information_schema.columns
+        WHERE table_schema = current_schema() AND table_name <> 'schema_migrations'
+        ORDER BY table_name, ordinal_position`.execute(ws.kysely);
+      const tables = [...new Set(rows.rows.map((r) => r.table_name))].sort();
+      expect(tables).toEqual(Object.keys(ALL_TABLES).sort());
+      for (const [table, columns] of Object.entries(TABLES)) {
+        const expected: Readonly<Record<string, string>> = columns;
+        const real = Object.fromEntries(
+          rows.rows
+            .filter((r) => r.table_name === table)
+            .map((r) => {
+              const described = describePostgresColumn(r);
+              const tsRequires = !expected[r.column_name]?.endsWith(' DEFAULT');
+              return [r.column_name, tsRequires ? described.replace(/ DEFAULT$/, '') : described];
+            }),
+        );
+        expect({ table, columns: real }).toEqual({ table, columns: expected });
+      }
+      // The search table keeps SQLite's columns (rowid is the item's id) plus its generated document.
+      const search = rows.rows.filter((r) => r.table_name === 'item_search').map((r) => r.column_name);
+      expect(search).toEqual([...Object.keys(SEARCH_COLUMNS), 'document']);
+    });
+  },
+);
