@@ -20,6 +20,7 @@ import { registerDescribeCommands } from './describe';
 import { registerEbayCommands } from './ebay';
 import { registerExportsCommands } from './exports';
 import { registerIntakeCommands } from './intake';
+import { registerMigrateCommand } from './migrate';
 import { registerPhotosCommands } from './photos';
 import { registerPricingCommands } from './pricing';
 import { registerServerCommands } from './server';
@@ -255,6 +256,7 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
   registerUsersCommands(program, io);
   registerBackupCommands(program, io);
   registerServerCommands(program, io, PACKAGE_ROOT);
+  registerMigrateCommand(program, io);
 
   try {
     await program.parseAsync(argv);
