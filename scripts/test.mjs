@@ -15,7 +15,8 @@
 //                                       its own on a real PostgreSQL (the server at
 //                                       REBOUND_TEST_POSTGRES, or a throwaway cluster started here
 //                                       by scripts/postgres-cluster.mjs and stopped at the end)
-//   e2e      playwright test            (browser mode in Debian's Chromium; Electron when present)
+//   e2e      playwright test            (browser mode in Debian's Chromium; Electron when present;
+//                                        the server's test on the same PostgreSQL as above)
 //
 // The schema step only prepares: when it fails (no network, no cache), it warns and the run goes
 // on, and the Shopify tests skip and say why.
@@ -155,6 +156,8 @@ const steps = [
       ...(CI ? ['--forbid-only'] : []),
     ],
     env: { PLAYWRIGHT_JSON_OUTPUT_FILE: PLAYWRIGHT_JSON },
+    // The server's end-to-end test (tests/e2e/server.spec.ts) needs one; the others do not.
+    wantsPostgres: true,
     results: playwrightCounts,
     report: PLAYWRIGHT_JSON,
   },
@@ -233,6 +236,9 @@ for (const step of selected) {
       continue;
     }
     extraEnv = { REBOUND_TEST_POSTGRES: url };
+  } else if (step.wantsPostgres) {
+    const url = await postgresUrl();
+    if (url) extraEnv = { REBOUND_TEST_POSTGRES: url };
   }
   const code = await run(step, extraEnv);
   const took = seconds(Date.now() - stepStarted);

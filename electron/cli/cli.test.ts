@@ -34,7 +34,7 @@ function subcommands(help: string): string[] {
 }
 
 describe('rebound --help and --version', () => {
-  test('every command explains itself, and every leaf command offers --data-dir and --json', async () => {
+  test('every command explains itself, and every leaf command names its workspace and offers --json', async () => {
     const leaves: string[] = [];
     const visit = async (command: string[]) => {
       const help = await rebound(...command, '--help');
@@ -44,7 +44,8 @@ describe('rebound --help and --version', () => {
       const children = subcommands(help.out);
       if (children.length === 0) {
         leaves.push(command.join(' '));
-        expect(help.out, command.join(' ')).toContain('--data-dir <dir>');
+        // A desk's data folder, or for the server's commands its database (and for migrate, both).
+        expect(help.out, command.join(' ')).toMatch(/--data-dir <dir>|--database <url>|--from <dir>/);
         expect(help.out, command.join(' ')).toContain('--json');
       }
       for (const child of children) await visit([...command, child]);

@@ -16,11 +16,15 @@ export interface ServedApp {
   cli(...args: string[]): { status: number; stdout: string; stderr: string };
 }
 
-export function runCli(dataDir: string, args: readonly string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args, '--data-dir', dataDir], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+export function runCli(dataDir: string | null, args: readonly string[]) {
+  const result = spawnSync(
+    process.execPath,
+    [CLI, ...args, ...(dataDir === null ? [] : ['--data-dir', dataDir])],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -30,11 +34,18 @@ export async function serve(
   extraArgs: readonly string[] = [],
   env: Readonly<Record<string, string>> = {},
 ): Promise<{ child: ChildProcessWithoutNullStreams; url: string; origin: string }> {
-  const child = spawn(
-    process.execPath,
-    [CLI, 'serve', '--data-dir', dataDir, '--port', '0', '--json', ...extraArgs],
-    { cwd: ROOT, env: { ...process.env, ...env } },
-  );
+  return startServing(['serve', '--data-dir', dataDir, '--port', '0', '--json', ...extraArgs], env);
+}
+
+/**
+ * Starts a serving `rebound` command (`serve`, `server`) given with `--json` and `--port 0`, and
+ * resolves with the line of JSON it prints once it listens.
+ */
+export async function startServing(
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): Promise<{ child: ChildProcessWithoutNullStreams; url: string; origin: string }> {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -48,12 +59,12 @@ export async function serve(
       try {
         resolve(JSON.parse(line) as { url: string; origin: string });
       } catch (error) {
-        reject(new Error(`rebound serve printed an unreadable line: ${line}`, { cause: error }));
+        reject(new Error(`rebound ${args[0]} printed an unreadable line: ${line}`, { cause: error }));
       }
     });
     child.once('exit', (code, signal) =>
       reject(
-        new Error(`rebound serve exited (code ${code}, signal ${signal}): ${stderr}\nstdout: ${stdout}`),
+        new Error(`rebound ${args[0]} exited (code ${code}, signal ${signal}): ${stderr}\nstdout: ${stdout}`),
       ),
     );
   });
