@@ -17,6 +17,8 @@
 //                                       by scripts/postgres-cluster.mjs and stopped at the end)
 //   e2e      playwright test            (browser mode in Debian's Chromium; Electron when present;
 //                                        the server's test on the same PostgreSQL as above)
+//   e2e-postgres playwright test again, REBOUND_TEST_DATABASE=postgres: every screen against
+//                                        `rebound server` on a fresh database of that PostgreSQL
 //
 // The schema step only prepares: when it fails (no network, no cache), it warns and the run goes
 // on, and the Shopify tests skip and say why.
@@ -44,6 +46,7 @@ const REPORTS = path.join(ROOT, 'out', 'test-reports');
 const VITEST_JSON = path.join(REPORTS, 'vitest.json');
 const VITEST_PG_JSON = path.join(REPORTS, 'vitest-postgres.json');
 const PLAYWRIGHT_JSON = path.join(REPORTS, 'playwright.json');
+const PLAYWRIGHT_PG_JSON = path.join(REPORTS, 'playwright-postgres.json');
 const CI = Boolean(process.env.CI) && process.env.CI !== 'false' && process.env.CI !== '0';
 
 /** The JS file behind a package's command, e.g. bin('typescript', 'tsc') → …/typescript/bin/tsc. */
@@ -83,8 +86,8 @@ function vitestCounts(file = VITEST_JSON) {
 }
 
 /** Playwright's JSON: stats per outcome; errors outside any test (config, imports) are failures. */
-function playwrightCounts() {
-  const report = readJson(PLAYWRIGHT_JSON);
+function playwrightCounts(file = PLAYWRIGHT_JSON) {
+  const report = readJson(file);
   if (!report?.stats) return null;
   const reasons = new Set();
   const visit = (suite) => {
@@ -160,6 +163,20 @@ const steps = [
     wantsPostgres: true,
     results: playwrightCounts,
     report: PLAYWRIGHT_JSON,
+  },
+  {
+    name: 'e2e-postgres',
+    label: 'playwright test (against `rebound server` on PostgreSQL)',
+    args: [
+      bin('@playwright/test', 'playwright'),
+      'test',
+      '--reporter=dot,json',
+      ...(CI ? ['--forbid-only'] : []),
+    ],
+    env: { PLAYWRIGHT_JSON_OUTPUT_FILE: PLAYWRIGHT_PG_JSON, REBOUND_TEST_DATABASE: 'postgres' },
+    needsPostgres: true,
+    results: () => playwrightCounts(PLAYWRIGHT_PG_JSON),
+    report: PLAYWRIGHT_PG_JSON,
   },
 ];
 

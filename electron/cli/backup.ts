@@ -80,7 +80,8 @@ export function registerBackupCommands(program: Command, io: CliIo): void {
   program.hook('preAction', async (_program, command) => {
     if (command.parent === program && COPIES_ONLY.has(command.name())) return;
     const options = command.optsWithGlobals<Partial<CommonOptions> & { yes?: boolean }>();
-    if (typeof options.dataDir !== 'string') return;
+    // A server's database is migrated by its instances and `rebound server init`, never asked here.
+    if (typeof options.dataDir !== 'string' || options.database !== undefined) return;
     const dataDir = path.resolve(options.dataDir);
     let plan: MigrationPlan | null;
     try {

@@ -6,9 +6,9 @@ import { CHANNELS, type Channel } from '../../shared/domain/status';
 import { AppError } from '../../shared/errors';
 import { invoke } from '../services/api';
 import { JobRunner, type JobOutcome } from '../services/jobs/runner';
-import { defaultDataDir } from '../services/paths';
-import { Workspace } from '../services/workspace';
+import type { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
+import { type CommonOptions, withCommon, withWorkspace } from './common';
 import { expandShopChannel } from './shop';
 
 /**
@@ -17,30 +17,6 @@ import { expandShopChannel } from './shop';
  * until they are done (or failed), then print what happened. Exit codes: 0 everything went
  * through, 1 something was refused or failed (explained), 2 bad usage.
  */
-
-interface CommonOptions {
-  dataDir: string;
-  json?: boolean;
-}
-
-function withCommon(command: Command): Command {
-  return command
-    .option(
-      '--data-dir <dir>',
-      'data folder (default: the desktop app’s, or $REBOUND_DATA_DIR)',
-      defaultDataDir(),
-    )
-    .option('--json', 'print machine-readable JSON');
-}
-
-async function withWorkspace<T>(options: CommonOptions, work: (ws: Workspace) => Promise<T>): Promise<T> {
-  const ws = Workspace.open(options.dataDir);
-  try {
-    return await work(ws);
-  } finally {
-    await ws.close();
-  }
-}
 
 async function itemByReference(ws: Workspace, reference: string): Promise<ItemDetail> {
   return await invoke(ws, 'items.getByReference', { reference });

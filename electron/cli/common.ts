@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { Merchant } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { invoke } from '../services/api';
@@ -12,31 +12,67 @@ import type { CliIo } from './index';
  * command and always closed, and `--merchant` given as an id or a name.
  */
 
-export interface CommonOptions {
-  dataDir: string;
+export interface CommonOptions extends WorkspaceOptions {
   json?: boolean;
+}
+
+/** Where a command finds its workspace: a desk's data folder, or a server's database and folder. */
+export interface WorkspaceOptions {
+  dataDir: string;
+  database?: string;
+  photos?: string;
 }
 
 /** `--yes`: the program itself reads it before any command opens the workspace (cli/backup.ts). */
 export const YES_HELP =
   'migrate an older data folder to this version’s schema without asking (a backup is taken first)';
 
-export function withCommon(command: Command): Command {
+/**
+ * `--data-dir`, or `--database` with `--photos` for a server's workspace: every command works on
+ * either (`rebound users add … --database postgres://…`), as the app's services do.
+ */
+export function withWorkspaceOptions(command: Command): Command {
   return command
     .option(
       '--data-dir <dir>',
       'data folder (default: the desktop app’s, or $REBOUND_DATA_DIR)',
       defaultDataDir(),
     )
+    .addOption(
+      new Option(
+        '--database <url>',
+        'a server’s PostgreSQL database instead of a data folder (postgres://…)',
+      ).env('REBOUND_DATABASE'),
+    )
+    .addOption(
+      new Option('--photos <dir>', 'with --database: the folder the server’s instances share').env(
+        'REBOUND_PHOTOS',
+      ),
+    );
+}
+
+export function withCommon(command: Command): Command {
+  return withWorkspaceOptions(command)
     .option('--json', 'print machine-readable JSON')
     .option('--yes', YES_HELP);
 }
 
+/** Opens the workspace the options name; the caller closes it. */
+export async function openWorkspace(options: WorkspaceOptions): Promise<Workspace> {
+  if (options.database === undefined) return Workspace.open(options.dataDir);
+  if (!/^postgres(ql)?:\/\//.test(options.database)) {
+    throw usage('--database must be a postgres:// address.');
+  }
+  if (options.photos === undefined)
+    throw usage('--database needs --photos: the folder the server’s instances share.');
+  return Workspace.connect(options.database, options.photos);
+}
+
 export async function withWorkspace<T>(
-  options: CommonOptions,
+  options: WorkspaceOptions,
   work: (ws: Workspace) => Promise<T>,
 ): Promise<T> {
-  const ws = Workspace.open(options.dataDir);
+  const ws = await openWorkspace(options);
   try {
     return await work(ws);
   } finally {

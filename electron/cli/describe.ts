@@ -5,9 +5,9 @@ import type { describeJson } from '../../shared/descriptions';
 import { LANGUAGES, type Language } from '../../shared/domain/status';
 import { AppError } from '../../shared/errors';
 import { invoke } from '../services/api';
-import { defaultDataDir } from '../services/paths';
-import { Workspace } from '../services/workspace';
+import type { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
+import { type CommonOptions, openWorkspace, withWorkspaceOptions } from './common';
 
 /**
  * `rebound describe ITEM`: the listing title, eBay condition and descriptions of one item in one
@@ -15,9 +15,7 @@ import type { CliIo } from './index';
  * codes as for every command: 0 done, 1 failed (unknown item, defective item), 2 bad usage.
  */
 
-interface DescribeOptions {
-  dataDir: string;
-  json?: boolean;
+interface DescribeOptions extends CommonOptions {
   lang?: Language;
 }
 
@@ -78,8 +76,7 @@ function describeText(result: ItemDescriptions, view: DescriptionView): string {
 }
 
 export function registerDescribeCommands(program: Command, io: CliIo): void {
-  program
-    .command('describe')
+  withWorkspaceOptions(program.command('describe'))
     .description('print an item’s listing title, eBay condition and “why is it discounted” description')
     .argument('<item>', 'the item’s reference (RB-000123) or id')
     .addOption(
@@ -87,14 +84,9 @@ export function registerDescribeCommands(program: Command, io: CliIo): void {
         LANGUAGES,
       ),
     )
-    .option(
-      '--data-dir <dir>',
-      'data folder (default: the desktop app’s, or $REBOUND_DATA_DIR)',
-      defaultDataDir(),
-    )
     .option('--json', 'print {title, conditionEnum, conditionId, conditionDescription, html} as JSON')
     .action(async (ref: string, options: DescribeOptions) => {
-      const ws = Workspace.open(options.dataDir);
+      const ws = await openWorkspace(options);
       try {
         const item = await itemOf(ws, ref);
         const result = await invoke(ws, 'descriptions.get', {

@@ -8,12 +8,19 @@ import { ITEM_STATUSES } from '../../shared/domain/status';
 import { AppError } from '../../shared/errors';
 import { startServer } from '../server/http';
 import { invoke, toErrorData } from '../services/api';
-import { defaultDataDir } from '../services/paths';
 import { startBackgroundWork } from '../services/background';
 import { APP_VERSION } from '../services/version';
-import { Workspace } from '../services/workspace';
 import { registerBackupCommands } from './backup';
-import { isOneOf, toInt, usage, UsageError } from './common';
+import {
+  type CommonOptions,
+  isOneOf,
+  openWorkspace,
+  toInt,
+  usage,
+  UsageError,
+  withCommon,
+  withWorkspace,
+} from './common';
 import { listenPlan, withListenOptions, type ListenOptions } from './listen';
 import { registerChannelsCommands } from './channels';
 import { registerDescribeCommands } from './describe';
@@ -49,21 +56,6 @@ const defaultIo: CliIo = {
   readStdin: readAllStdin,
 };
 
-interface CommonOptions {
-  dataDir: string;
-  json?: boolean;
-}
-
-function withCommon(command: Command): Command {
-  return command
-    .option(
-      '--data-dir <dir>',
-      'data folder (default: the desktop app’s, or $REBOUND_DATA_DIR)',
-      defaultDataDir(),
-    )
-    .option('--json', 'print machine-readable JSON');
-}
-
 function pad(text: string, width: number): string {
   const chars = [...text];
   return chars.length > width ? `${chars.slice(0, width - 1).join('')}…` : text.padEnd(width);
@@ -93,17 +85,6 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
-
-  const open = (options: CommonOptions) => Workspace.open(options.dataDir);
-
-  async function withWorkspace<T>(options: CommonOptions, work: (ws: Workspace) => Promise<T>): Promise<T> {
-    const ws = open(options);
-    try {
-      return await work(ws);
-    } finally {
-      await ws.close();
-    }
-  }
 
   const print = (options: CommonOptions, value: unknown, human: () => string) => {
     io.out(options.json ? `${JSON.stringify(value, null, 2)}\n` : human());
@@ -219,8 +200,13 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
       'browser mode: serve the app and its API over HTTP(S); everyone signs in with their own name',
     )
     .action(async (options: CommonOptions & ListenOptions) => {
+      if (options.database !== undefined) {
+        throw usage(
+          'A server database is served by `rebound server`, which also works with its other instances.',
+        );
+      }
       const listen = listenPlan(options);
-      const ws = open(options);
+      const ws = await openWorkspace(options);
       const background = await startBackgroundWork(ws);
       const server = await startServer({
         ws,

@@ -4,10 +4,10 @@ import type { Command } from 'commander';
 import type { ItemDetail } from '../../shared/contract';
 import { SYSTEM_ACTOR } from '../services/actor';
 import { invoke } from '../services/api';
-import { defaultDataDir } from '../services/paths';
 import { addPhotos, closePhotoPool, type AddPhotoResult } from '../services/photos';
-import { Workspace } from '../services/workspace';
+import type { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
+import { type CommonOptions, openWorkspace, withWorkspaceOptions } from './common';
 
 /**
  * Photos on the command line: `rebound photos add ITEM FILE...` — the same pipeline as the desk
@@ -16,11 +16,6 @@ import type { CliIo } from './index';
  * line): a bad photo is an answer, not a failure of the command. Exit 1 when the item does not
  * exist, 2 on bad usage.
  */
-
-interface CommonOptions {
-  dataDir: string;
-  json?: boolean;
-}
 
 /** An item by its Rebound reference (RB-000123) or its numeric id. */
 async function findItem(ws: Workspace, ref: string): Promise<ItemDetail> {
@@ -37,19 +32,13 @@ function describe(result: AddPhotoResult): string {
 
 export function registerPhotosCommands(program: Command, io: CliIo): void {
   const photos = program.command('photos').description('photos of returned items');
-  photos
-    .command('add')
+  withWorkspaceOptions(photos.command('add'))
     .description('add photos to an item (JPEG, PNG, WebP, TIFF; HEIC where supported)')
     .argument('<item>', 'the item’s Rebound reference (e.g. RB-000123) or id')
     .argument('<files...>', 'image files')
-    .option(
-      '--data-dir <dir>',
-      'data folder (default: the desktop app’s, or $REBOUND_DATA_DIR)',
-      defaultDataDir(),
-    )
     .option('--json', 'print machine-readable JSON')
     .action(async (ref: string, files: string[], options: CommonOptions) => {
-      const ws = Workspace.open(options.dataDir);
+      const ws = await openWorkspace(options);
       try {
         const item = await findItem(ws, ref);
         const results = await addPhotos(

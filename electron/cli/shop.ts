@@ -11,9 +11,9 @@ import type { Channel } from '../../shared/domain/status';
 import { AppError } from '../../shared/errors';
 import { invoke } from '../services/api';
 import { resolveShop, SHOP_LABELS } from '../services/channels/shops';
-import { defaultDataDir } from '../services/paths';
-import { Workspace } from '../services/workspace';
+import type { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
+import { type CommonOptions, openWorkspace, withCommon as withCommonOptions } from './common';
 
 /**
  * The merchant's own shop on the command line: configure (secrets sealed at rest), test the
@@ -22,9 +22,7 @@ import type { CliIo } from './index';
  * `test`: the shop answered and all is well), 1 failed or not ok (explained), 2 bad usage.
  */
 
-interface CommonOptions {
-  dataDir: string;
-  json?: boolean;
+interface ShopOptions extends CommonOptions {
   merchant?: string;
 }
 
@@ -33,13 +31,7 @@ function withCommon(command: Command, merchant: 'required' | 'optional' = 'requi
     merchant === 'required'
       ? command.requiredOption('--merchant <merchant>', 'the merchant’s id or exact name')
       : command.option('--merchant <merchant>', 'only this merchant (id or exact name)');
-  return withMerchant
-    .option(
-      '--data-dir <dir>',
-      'data folder (default: the desktop app’s, or $REBOUND_DATA_DIR)',
-      defaultDataDir(),
-    )
-    .option('--json', 'print machine-readable JSON');
+  return withCommonOptions(withMerchant);
 }
 
 async function merchantIdOf(ws: Workspace, merchant: string): Promise<number> {
@@ -53,11 +45,11 @@ async function merchantIdOf(ws: Workspace, merchant: string): Promise<number> {
   return row.id;
 }
 
-async function withWorkspace<T>(
-  options: CommonOptions,
+async function withShopWorkspace<T>(
+  options: ShopOptions,
   work: (ws: Workspace, merchantId: number | undefined) => Promise<T>,
 ): Promise<T> {
-  const ws = Workspace.open(options.dataDir);
+  const ws = await openWorkspace(options);
   try {
     const merchantId = options.merchant === undefined ? undefined : await merchantIdOf(ws, options.merchant);
     return await work(ws, merchantId);
@@ -277,7 +269,7 @@ export function registerShopCommands(program: Command, io: CliIo): void {
   const shop = program
     .command('shop')
     .description('connect a merchant’s own shop (Shopify, WooCommerce, Vendure) and its photo watermark');
-  const print = (options: CommonOptions, value: unknown, human: () => string) =>
+  const print = (options: ShopOptions, value: unknown, human: () => string) =>
     io.out(options.json ? `${JSON.stringify(value, null, 2)}\n` : human());
 
   const configure = withCommon(shop.command('configure'))
@@ -303,46 +295,44 @@ Examples:
   rebound shop configure --merchant 1 --platform shopify --shop-domain larkfield.myshopify.com
   rebound shop configure --merchant 1 --platform vendure --admin-api-url https://shop.example.com/admin-api`,
   );
-  configure.action(
-    async (options: CommonOptions & { platform: ShopPlatformId } & Record<string, unknown>) => {
-      const settings: Record<string, unknown> = {};
-      const secrets: Record<string, string> = {};
-      const foreign: string[] = [];
-      for (const field of FIELDS) {
-        const value = options[attributeOf(field.flag)];
-        if (typeof value !== 'string' || value === '') continue;
-        if (!field.platforms.includes(options.platform)) {
-          // An environment variable for another platform is simply not this platform's business.
-          if (configure.getOptionValueSource(attributeOf(field.flag)) === 'cli')
-            foreign.push(field.flag.split(' ')[0]!);
-          continue;
-        }
-        if (field.secret) secrets[field.key] = value;
-        else settings[field.key] = value;
+  configure.action(async (options: ShopOptions & { platform: ShopPlatformId } & Record<string, unknown>) => {
+    const settings: Record<string, unknown> = {};
+    const secrets: Record<string, string> = {};
+    const foreign: string[] = [];
+    for (const field of FIELDS) {
+      const value = options[attributeOf(field.flag)];
+      if (typeof value !== 'string' || value === '') continue;
+      if (!field.platforms.includes(options.platform)) {
+        // An environment variable for another platform is simply not this platform's business.
+        if (configure.getOptionValueSource(attributeOf(field.flag)) === 'cli')
+          foreign.push(field.flag.split(' ')[0]!);
+        continue;
       }
-      if (foreign.length > 0) {
-        throw new AppError(
-          'bad_input',
-          `${foreign.join(', ')} do not apply to ${SHOP_LABELS[options.platform]}.`,
-        );
-      }
-      const result = await withWorkspace(options, (ws, merchantId) =>
-        invoke(ws, 'shops.configure', {
-          merchantId: merchantId!,
-          platform: options.platform,
-          settings,
-          secrets,
-        }),
+      if (field.secret) secrets[field.key] = value;
+      else settings[field.key] = value;
+    }
+    if (foreign.length > 0) {
+      throw new AppError(
+        'bad_input',
+        `${foreign.join(', ')} do not apply to ${SHOP_LABELS[options.platform]}.`,
       );
-      print(options, result, () => describeShops([result as MerchantShops]));
-    },
-  );
+    }
+    const result = await withShopWorkspace(options, (ws, merchantId) =>
+      invoke(ws, 'shops.configure', {
+        merchantId: merchantId!,
+        platform: options.platform,
+        settings,
+        secrets,
+      }),
+    );
+    print(options, result, () => describeShops([result as MerchantShops]));
+  });
 
   withCommon(shop.command('test'))
     .description('call the shop and say in plain words what is wrong (exit 1 when it does not work)')
     .addOption(platformOption())
-    .action(async (options: CommonOptions & { platform: ShopPlatformId }) => {
-      const result = (await withWorkspace(options, (ws, merchantId) =>
+    .action(async (options: ShopOptions & { platform: ShopPlatformId }) => {
+      const result = (await withShopWorkspace(options, (ws, merchantId) =>
         invoke(ws, 'shops.test', { merchantId: merchantId!, platform: options.platform }),
       )) as ShopTestResult;
       print(options, result, () => describeTest(result));
@@ -356,8 +346,8 @@ Examples:
 
   withCommon(shop.command('status'), 'optional')
     .description('which shops each merchant has, their addresses and last connection test (never a secret)')
-    .action(async (options: CommonOptions) => {
-      const result = (await withWorkspace(options, (ws, merchantId) =>
+    .action(async (options: ShopOptions) => {
+      const result = (await withShopWorkspace(options, (ws, merchantId) =>
         invoke(ws, 'shops.status', merchantId === undefined ? {} : { merchantId }),
       )) as MerchantShops[];
       print(options, result, () => describeShops(result));
@@ -366,8 +356,8 @@ Examples:
   withCommon(shop.command('remove'))
     .description('forget the merchant’s account on a shop platform (its credentials are deleted)')
     .addOption(platformOption())
-    .action(async (options: CommonOptions & { platform: ShopPlatformId }) => {
-      const result = (await withWorkspace(options, (ws, merchantId) =>
+    .action(async (options: ShopOptions & { platform: ShopPlatformId }) => {
+      const result = (await withShopWorkspace(options, (ws, merchantId) =>
         invoke(ws, 'shops.remove', { merchantId: merchantId!, platform: options.platform }),
       )) as MerchantShops;
       print(options, result, () => describeShops([result]));
@@ -388,7 +378,7 @@ Examples:
     .option('--off', 'no watermark: shop photos go out as they are')
     .action(
       async (
-        options: CommonOptions & {
+        options: ShopOptions & {
           text?: string;
           logo?: string | false;
           opacity?: string;
@@ -399,7 +389,7 @@ Examples:
         const opacity = options.opacity === undefined ? undefined : Number(options.opacity);
         if (opacity !== undefined && !Number.isFinite(opacity))
           throw new AppError('bad_input', `--opacity must be a number, got “${options.opacity}”.`);
-        const result = (await withWorkspace(options, (ws, merchantId) =>
+        const result = (await withShopWorkspace(options, (ws, merchantId) =>
           invoke(ws, 'shops.setWatermark', {
             merchantId: merchantId!,
             ...(options.off

@@ -71,7 +71,7 @@ export async function cliAsync(
   const root = path.resolve(import.meta.dirname, '..', '..');
   const child = spawn(
     process.execPath,
-    [path.join(root, 'bin', 'rebound.mjs'), ...args, '--data-dir', app.dataDir],
+    [path.join(root, 'bin', 'rebound.mjs'), ...args, ...app.workspaceArgs],
     {
       cwd: root,
     },

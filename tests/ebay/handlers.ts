@@ -94,7 +94,8 @@ export function createHandlers(env: {
       };
     }
     const offer: StoredOffer = {
-      offerId: state.nextId().padStart(9, '5'),
+      // Nine digits like eBay's, never the same twice (padding the counter made 2 and 52 collide).
+      offerId: String(555_000_000 + Number(state.nextId())),
       sku,
       marketplaceId: str(b['marketplaceId']),
       format: str(b['format']),

@@ -317,7 +317,7 @@ export class EbayState {
         { shippingStep: { shipTo: { contactAddress: { countryCode: country } } } },
       ],
       lineItems: input.lineItems.map((l) => ({
-        lineItemId: this.nextId().padStart(11, '1'),
+        lineItemId: String(10_000_000_000 + Number(this.nextId())),
         legacyItemId: l.legacyItemId,
         sku: l.sku,
         title: l.title ?? l.sku,

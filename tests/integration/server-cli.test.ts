@@ -56,7 +56,7 @@ describe('rebound server init', () => {
         '--json',
       );
       expect(first.err).toBe('');
-      expect(JSON.parse(first.out)).toMatchObject({ schemaVersion: 90, admin: 'Nadia Okafor' });
+      expect(JSON.parse(first.out)).toMatchObject({ schemaVersion: 100, admin: 'Nadia Okafor' });
 
       const again = await reboundWithInput(
         'another password 1\n',

@@ -124,7 +124,7 @@ export async function afterExplicitIds(db: Queryable, table: string): Promise<vo
  */
 export async function serializeWith(
   trx: Queryable,
-  what: 'item_numbers' | 'practice_order_numbers' | 'sales_sync',
+  what: 'item_numbers' | 'practice_order_numbers' | 'sales_sync' | 'media_uploads',
 ): Promise<void> {
   if (engineOf(trx) !== 'postgres') return;
   await sql`SELECT pg_advisory_xact_lock(hashtext(${`rebound:${what}`}))`.execute(trx);

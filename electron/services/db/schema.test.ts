@@ -187,6 +187,12 @@ const TABLES = {
     created_at: 'TEXT',
     updated_at: 'TEXT',
   },
+  media_upload_slots: {
+    id: 'INTEGER DEFAULT',
+    account_id: 'INTEGER',
+    taken_at: 'INTEGER',
+    answered_at: 'INTEGER NULL',
+  },
   listings: {
     id: 'INTEGER DEFAULT',
     item_id: 'INTEGER',

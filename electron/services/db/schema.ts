@@ -314,6 +314,15 @@ export interface PracticeOrdersTable {
   updated_at: string;
 }
 
+/** One picture upload to eBay, in the window shared by every process (migration 0100). */
+export interface MediaUploadSlotsTable {
+  id: Generated<number>;
+  account_id: number;
+  /** Milliseconds since 1970 (UTC). */
+  taken_at: number;
+  answered_at: number | null;
+}
+
 export interface Database {
   settings: SettingsTable;
   merchants: MerchantsTable;
@@ -329,6 +338,7 @@ export interface Database {
   descriptions: DescriptionsTable;
   description_templates: DescriptionTemplatesTable;
   channel_accounts: ChannelAccountsTable;
+  media_upload_slots: MediaUploadSlotsTable;
   listings: ListingsTable;
   jobs: JobsTable;
   sales: SalesTable;

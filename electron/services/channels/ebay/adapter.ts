@@ -17,6 +17,7 @@ import {
   type SalesPage,
 } from '../channel';
 import { MARKETPLACES, type EbaySettings } from './config';
+import { releaseUploadSlot, takeUploadSlot } from './uploadWindow';
 import { entryFailure, existingOfferId, mapEbayError, readFailure } from './errors';
 import type { EbaySession } from './oauth';
 
@@ -37,66 +38,6 @@ const ORDERS_PAGE = 200;
 export const SALES_OVERLAP_MS = 15 * 60_000;
 /** Without a cursor, the first sync looks this far back. */
 const FIRST_SYNC_MS = 30 * 24 * 3_600_000;
-
-/**
- * Media API: at most 50 uploads per 5 seconds per user, counted by eBay over a sliding window of
- * the times uploads *arrive*. We cannot see arrivals, but an upload has arrived by the time its
- * answer is back: so an upload holds its slot while in flight and for 5 seconds after its answer.
- * Then no 51st upload can reach eBay within 5 seconds of the first, however late or uneven the
- * network is. One window per account, shared by every adapter of that account in this process.
- * `take` never sleeps: it answers how long to wait, and the caller waits (a slot is never more
- * than 5 seconds away) or, past UPLOAD_WAIT_MAX_MS, gives its job back with Retry-After.
- */
-export class UploadBucket {
-  private inFlight = 0;
-  /** When the answers of recent uploads came back, oldest first. */
-  private readonly answered: number[] = [];
-
-  constructor(
-    private readonly capacity = 50,
-    private readonly windowMs = 5_000,
-    _nowMs = 0,
-    /** Extra room kept clear of eBay's edge, on top of the window. */
-    private readonly marginMs = 0,
-  ) {}
-
-  /** Takes a slot for one upload: 0, or the milliseconds to wait before asking again. */
-  take(nowMs: number): number {
-    const horizon = nowMs - this.windowMs - this.marginMs;
-    while (this.answered.length > 0 && this.answered[0]! <= horizon) this.answered.shift();
-    if (this.inFlight + this.answered.length < this.capacity) {
-      this.inFlight += 1;
-      return 0;
-    }
-    // Every slot is held by an upload still in flight: its answer is a round trip away.
-    return this.answered.length > 0 ? this.answered[0]! - horizon : IN_FLIGHT_WAIT_MS;
-  }
-
-  /** The upload's answer (or failure) came back: its slot frees `windowMs` from now. */
-  release(nowMs: number): void {
-    this.inFlight = Math.max(0, this.inFlight - 1);
-    this.answered.push(nowMs);
-  }
-}
-
-const IN_FLIGHT_WAIT_MS = 50;
-
-/** A little room on top of eBay's window, for clocks that disagree by a few milliseconds. */
-const UPLOAD_MARGIN_MS = 20;
-const buckets = new WeakMap<Workspace, Map<number, UploadBucket>>();
-export function uploadBucketFor(ws: Workspace, accountId: number, nowMs: number): UploadBucket {
-  let perWs = buckets.get(ws);
-  if (!perWs) {
-    perWs = new Map();
-    buckets.set(ws, perWs);
-  }
-  let bucket = perWs.get(accountId);
-  if (!bucket) {
-    bucket = new UploadBucket(50, 5_000, nowMs, UPLOAD_MARGIN_MS);
-    perWs.set(accountId, bucket);
-  }
-  return bucket;
-}
 
 /** Integer cents → eBay's `{value: "12.99", currency}`; never through floating point. */
 export function ebayAmount(cents: number, currency: string): { value: string; currency: string } {
@@ -649,8 +590,7 @@ export class EbayChannel implements ChannelAdapter {
         const task = tasks[next++]!;
         try {
           if (!failed.has(task.p.index)) {
-            await this.uploadSlot();
-            const url = await this.uploadPicture(task.file);
+            const url = await this.uploadPicture(task.file, await this.uploadSlot());
             const list = urls.get(task.p.index) ?? [];
             list[task.position] = url;
             urls.set(task.p.index, list);
@@ -679,14 +619,16 @@ export class EbayChannel implements ChannelAdapter {
     };
   }
 
-  /** Waits for the account's next Media slot rather than give the job back for a moment's wait. */
-  private async uploadSlot(): Promise<void> {
-    const bucket = uploadBucketFor(this.o.ws, this.o.accountId, this.o.clock.now());
+  /**
+   * Waits for the account's next Media slot rather than give the job back for a moment's wait.
+   * The window is shared by every process working the account (./uploadWindow.ts).
+   */
+  private async uploadSlot(): Promise<number> {
     const sleep = this.o.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
     for (;;) {
       const before = this.o.clock.now();
-      const waitMs = bucket.take(before);
-      if (waitMs === 0) return;
+      const { slotId, waitMs } = await takeUploadSlot(this.o.ws, this.o.accountId, before);
+      if (slotId !== null) return slotId;
       if (waitMs > UPLOAD_WAIT_MAX_MS) {
         throw new ChannelError(
           'retryable',
@@ -714,7 +656,7 @@ export class EbayChannel implements ChannelAdapter {
   }
 
   /** Uploads one picture; the caller has taken its Media slot, which is given back here. */
-  private async uploadPicture(file: string): Promise<string> {
+  private async uploadPicture(file: string, slotId: number): Promise<string> {
     try {
       const bytes = await fs.promises.readFile(file);
       const uploaded = (await this.o.session.call('uploading a picture', () => {
@@ -734,7 +676,7 @@ export class EbayChannel implements ChannelAdapter {
         throw new ChannelError('retryable', 'no_image_url', 'eBay stored a picture without a URL.');
       return uploaded.imageUrl;
     } finally {
-      uploadBucketFor(this.o.ws, this.o.accountId, this.o.clock.now()).release(this.o.clock.now());
+      await releaseUploadSlot(this.o.ws, slotId, this.o.clock.now());
     }
   }
 
@@ -895,8 +837,7 @@ export class EbayChannel implements ChannelAdapter {
 
     const urls: string[] = [];
     for (const file of files) {
-      await this.uploadSlot();
-      urls.push(await this.uploadPicture(file));
+      urls.push(await this.uploadPicture(file, await this.uploadSlot()));
     }
     return urls;
   }

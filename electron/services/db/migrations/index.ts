@@ -7,6 +7,17 @@ import m0060 from './0060-accounting';
 import m0070 from './0070-channels';
 import m0080 from './0080-sales-ledger-indexes';
 import m0090 from './0090-accounts';
+import m0100 from './0100-media-upload-slots';
 
 /** Every migration, in order. A new file here is the only way the schema changes. */
-export const MIGRATIONS: readonly Migration[] = [m0010, m0020, m0030, m0050, m0060, m0070, m0080, m0090];
+export const MIGRATIONS: readonly Migration[] = [
+  m0010,
+  m0020,
+  m0030,
+  m0050,
+  m0060,
+  m0070,
+  m0080,
+  m0090,
+  m0100,
+];

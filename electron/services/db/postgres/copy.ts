@@ -46,6 +46,7 @@ const COPY_ORDER = [
   'descriptions',
   'description_templates',
   'channel_accounts',
+  'media_upload_slots',
   'listings',
   'jobs',
   'sales',

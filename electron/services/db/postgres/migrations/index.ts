@@ -1,9 +1,10 @@
 import type { PostgresMigration } from '../migrate';
 import m0090 from './0090-baseline';
+import m0100 from './0100-media-upload-slots';
 
 /**
  * The server's migrations, in order. Its history starts at 0090, the SQLite schema of the
  * release that brought the server; every later schema change is one file here and one in
- * ../../migrations with the same number.
+ * ../../migrations with the same number (0100: the shared picture-upload window).
  */
-export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [m0090];
+export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [m0090, m0100];
