@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { isLoopback } from '../server/http';
 import { readFileOrSay, toInt, usage } from './common';
 
@@ -16,16 +16,23 @@ export interface ListenOptions {
   insecureHttp?: boolean;
 }
 
+/** Each option may also come from the environment (REBOUND_HOST, REBOUND_PORT, …), as a service manager sets it. */
 export function withListenOptions(command: Command, defaultPort = '5178'): Command {
   return command
-    .option('--host <host>', 'address to bind', '127.0.0.1')
-    .option('--port <port>', 'port to bind (0 picks a free one)', defaultPort)
+    .addOption(new Option('--host <host>', 'address to bind').default('127.0.0.1').env('REBOUND_HOST'))
+    .addOption(
+      new Option('--port <port>', 'port to bind (0 picks a free one)')
+        .default(defaultPort)
+        .env('REBOUND_PORT'),
+    )
     .option(
       '--allow-remote',
       'allow binding to an address other than loopback, so other devices can sign in (needs --tls-cert and --tls-key, or --insecure-http)',
     )
-    .option('--tls-cert <file>', 'certificate (PEM) to serve HTTPS with')
-    .option('--tls-key <file>', 'private key (PEM) of that certificate')
+    .addOption(
+      new Option('--tls-cert <file>', 'certificate (PEM) to serve HTTPS with').env('REBOUND_TLS_CERT'),
+    )
+    .addOption(new Option('--tls-key <file>', 'private key (PEM) of that certificate').env('REBOUND_TLS_KEY'))
     .option(
       '--insecure-http',
       'with --allow-remote: serve plain HTTP anyway (only behind a TLS reverse proxy)',
