@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import {
   IPC_CALL,
+  IPC_CONNECT_SERVER,
   IPC_EBAY_CONSENT,
   IPC_EVENT,
   IPC_OPEN_EXTERNAL,
@@ -106,7 +107,7 @@ describe('the desktop app’s start-up, wired', () => {
 
   test('the bridge answers on the data folder it was given, and forwards changes', async () => {
     expect([...fake.ipcMain.handlers.keys()].sort()).toEqual(
-      [IPC_CALL, IPC_EBAY_CONSENT, IPC_OPEN_EXTERNAL, IPC_SESSION].sort(),
+      [IPC_CALL, IPC_CONNECT_SERVER, IPC_EBAY_CONSENT, IPC_OPEN_EXTERNAL, IPC_SESSION].sort(),
     );
     const win = fake.BrowserWindow.created[0]!;
     const event = { sender: win.webContents, senderFrame: { parent: null, url: 'rebound://app/index.html' } };

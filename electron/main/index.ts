@@ -16,6 +16,7 @@ import { APP_ENTRY, APP_SCHEME, devServerUrl } from './pages';
 import { hardenSession } from './permissions';
 import { servePhoto, serveRenderer } from './protocols';
 import { usesKeychain } from './secretBackend';
+import { parseServerAddress, readServerChoice, saveServerChoice } from './server';
 
 /*
  * The Electron app's wiring. Each rule lives in a module of its own, tested with a stand-in for
@@ -49,9 +50,12 @@ protocol.registerSchemesAsPrivileged([
 // Every renderer sandboxed, whatever a future BrowserWindow's options say.
 app.enableSandbox();
 
+/** The Rebound server this app is a window onto (server.ts), or null for the local workspace. */
+let server: string | null = null;
+
 // Every web contents, present and future (windows, devtools-opened ones): no new windows, no
 // navigation away from the app, no <webview>. Links the allow-list knows open in the browser.
-app.on('web-contents-created', (_event, contents) => guardContents(contents, devServer));
+app.on('web-contents-created', (_event, contents) => guardContents(contents, devServer, server));
 
 /**
  * better-sqlite3 compiled for Electron's ABI, built by scripts/native-electron.mjs for `npm start`.
@@ -76,15 +80,29 @@ let mainWindow: BrowserWindow | null = null;
 function createWindow(): BrowserWindow {
   const win = openMainWindow({
     isPackaged: app.isPackaged,
-    preload: PRELOAD,
+    // A server's pages are web pages: no bridge into this process.
+    preload: server === null ? PRELOAD : null,
     icon: windowIcon(app.getAppPath(), process.platform),
-    url: devServer ?? APP_ENTRY,
+    url: server ?? devServer ?? APP_ENTRY,
   });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
   mainWindow = win;
   return win;
+}
+
+/**
+ * A window onto a Rebound server: no local workspace, no background work, no bridge. The server's
+ * pages sign in with its own cookie session and keep its CSP; the guards allow its origin.
+ */
+async function startOnServer(origin: string): Promise<void> {
+  await app.whenReady();
+  hardenSession(session.defaultSession, null, undefined, origin);
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
 }
 
 async function start(): Promise<void> {
@@ -112,7 +130,12 @@ async function start(): Promise<void> {
   background = await startBackgroundWork(workspace);
 
   // The preload bridge's channels; each window's session is kept here, never in the page.
-  registerIpc(ipcMain, workspace, devServer);
+  registerIpc(ipcMain, workspace, devServer, (origin) => {
+    // Remembered in the app's profile; the app starts again as a window onto it.
+    saveServerChoice(app.getPath('userData'), origin);
+    app.relaunch();
+    app.quit();
+  });
   forwardEvents(workspace);
 
   createWindow();
@@ -162,7 +185,16 @@ if (cliArgv) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  start().catch((error: unknown) => {
+  // `--local` forgets the server chosen before; `--server ADDRESS` chooses one for this start.
+  const profile = app.getPath('userData');
+  if (process.argv.includes('--local')) saveServerChoice(profile, null);
+  const serverIndex = process.argv.indexOf('--server');
+  const serverArgument = serverIndex >= 0 ? process.argv[serverIndex + 1] : undefined;
+  const started = (async () => {
+    server = serverArgument !== undefined ? parseServerAddress(serverArgument) : readServerChoice(profile);
+    await (server !== null ? startOnServer(server) : start());
+  })();
+  started.catch((error: unknown) => {
     // Before any window exists, a console message would go unseen: say it in a dialog.
     console.error(error);
     const message = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import {
   IPC_CALL,
+  IPC_CONNECT_SERVER,
   IPC_EBAY_CONSENT,
   IPC_EVENT,
   IPC_OPEN_EXTERNAL,
@@ -8,6 +9,7 @@ import {
 } from '../../shared/contract/bridge';
 import { addProfile } from '../../tests/integration/seed';
 import { tempWorkspace } from '../../tests/integration/temp';
+import { serveWorkspace } from '../../tests/support/browser';
 import type { Workspace } from '../services/workspace';
 import * as fake from '../../tests/support/fakeElectron';
 import { forwardEvents, registerIpc } from './ipc';
@@ -61,10 +63,10 @@ async function setUp(devServer?: string) {
 describe('the bridge’s calls (IPC_CALL, IPC_SESSION)', () => {
   beforeEach(() => fake.resetFakeElectron());
 
-  test('registers the four channels of the preload, once each', async () => {
+  test('registers the five channels of the preload, once each', async () => {
     await setUp();
     expect([...fake.ipcMain.handlers.keys()].sort()).toEqual(
-      [IPC_CALL, IPC_EBAY_CONSENT, IPC_OPEN_EXTERNAL, IPC_SESSION].sort(),
+      [IPC_CALL, IPC_CONNECT_SERVER, IPC_EBAY_CONSENT, IPC_OPEN_EXTERNAL, IPC_SESSION].sort(),
     );
   });
 
@@ -302,5 +304,40 @@ describe('the bridge’s other channels', () => {
       expect(win.webContents.sent).toEqual([[IPC_EVENT, { type: 'changed', domains: ['items'] }]]);
     }
     expect(closed.webContents.sent).toEqual([]);
+  });
+});
+
+describe('choosing a Rebound server (IPC_CONNECT_SERVER)', () => {
+  beforeEach(() => fake.resetFakeElectron());
+
+  test('only our own page chooses; the address must answer as a Rebound server before the app commits', async () => {
+    const ws = await tempWorkspace();
+    const chosen: string[] = [];
+    registerIpc(fake.ipcMain, ws, undefined, (origin) => chosen.push(origin));
+    const connect = (win: Window, address: unknown) =>
+      fake.ipcMain.invoke(IPC_CONNECT_SERVER, win.event(), address);
+
+    const served = await serveWorkspace();
+    expect(await connect(window('https://example.com/'), served.origin)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await connect(window(OWN, true), served.origin)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await connect(window(), 'http://rebound.example.com')).toMatchObject({
+      ok: false,
+      error: { code: 'bad_input', message: expect.stringContaining('HTTPS only') },
+    });
+    expect(await connect(window(), 42)).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+    expect(await connect(window(), 'http://127.0.0.1:9')).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('No answer') },
+    });
+    expect(chosen).toEqual([]);
+
+    expect(await connect(window(), `${served.origin}/#/items`)).toEqual({ ok: true, value: null });
+    expect(chosen).toEqual([served.origin]);
   });
 });

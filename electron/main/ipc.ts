@@ -1,6 +1,7 @@
 import { BrowserWindow, shell, type IpcMain, type IpcMainInvokeEvent } from 'electron';
 import {
   IPC_CALL,
+  IPC_CONNECT_SERVER,
   IPC_EBAY_CONSENT,
   IPC_EVENT,
   IPC_OPEN_EXTERNAL,
@@ -13,7 +14,9 @@ import type { Workspace } from '../services/workspace';
 import { isConsentStartUrl, testOriginFrom } from './ebayConsent';
 import { openEbayConsent } from './ebayConsentWindow';
 import { fromOwnPage } from './pages';
+import { probeServer, parseServerAddress } from './server';
 import { DESKTOP_DEVICE, parseSessionRequest } from './session';
+import { AppError } from '../../shared/errors';
 
 /**
  * The main process's side of the preload bridge (electron/preload/index.ts): one handler per
@@ -27,6 +30,8 @@ export function registerIpc(
   ipcMain: Pick<IpcMain, 'handle'>,
   workspace: Workspace,
   devServer: string | undefined,
+  /** Called with a server's origin once it answered as a Rebound server: index.ts remembers it and restarts. */
+  onServerChosen: (origin: string) => void = () => undefined,
 ): void {
   const sessions = new Map<number, string>();
   const contextOf = (event: IpcMainInvokeEvent) =>
@@ -71,6 +76,23 @@ export function registerIpc(
   ipcMain.handle(IPC_OPEN_EXTERNAL, async (event, url: unknown) => {
     if (fromOwnPage(event, devServer) && typeof url === 'string' && isAllowedExternalLink(url)) {
       await shell.openExternal(url);
+    }
+  });
+  ipcMain.handle(IPC_CONNECT_SERVER, async (event, address: unknown) => {
+    if (!fromOwnPage(event, devServer)) {
+      return {
+        ok: false,
+        error: { code: 'forbidden', message: 'Only Rebound’s own window chooses a server.' },
+      };
+    }
+    try {
+      if (typeof address !== 'string') throw new AppError('bad_input', 'Type the server’s address.');
+      const origin = parseServerAddress(address);
+      await probeServer(origin);
+      onServerChosen(origin);
+      return { ok: true, value: null };
+    } catch (error) {
+      return { ok: false, error: toErrorData(error) };
     }
   });
   ipcMain.handle(IPC_EBAY_CONSENT, async (event, url: unknown) => {

@@ -15,7 +15,7 @@ export function windowIcon(appPath: string, platform: NodeJS.Platform): string |
 /** Opens the app's window on `url` (the entry page, or the dev server) and shows it once painted. */
 export function openMainWindow(options: {
   readonly isPackaged: boolean;
-  readonly preload: string;
+  readonly preload: string | null;
   readonly icon: string | undefined;
   readonly url: string;
 }): BrowserWindow {

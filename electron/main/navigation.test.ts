@@ -43,6 +43,16 @@ describe('the navigation guard (will-navigate, will-redirect)', () => {
     expect(dev.navigate(OWN)).toBe(false);
   });
 
+  test('a window onto a Rebound server may move within that server only', () => {
+    const contents = new fake.FakeWebContents();
+    guardContents(contents as unknown as WebContents, undefined, 'https://rebound.example.com');
+    expect(contents.navigate('https://rebound.example.com/#/approvals')).toBe(false);
+    expect(contents.navigate('https://rebound.example.com/api/session', 'will-redirect')).toBe(false);
+    for (const url of ['https://rebound.example.com.evil.test/', 'http://rebound.example.com/', ...FOREIGN]) {
+      expect(contents.navigate(url), url).toBe(true);
+    }
+  });
+
   test('every other origin, file:, data:, javascript: is refused, and nothing opens outside', () => {
     const contents = guarded();
     for (const url of FOREIGN) {

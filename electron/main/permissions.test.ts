@@ -72,6 +72,23 @@ describe('the permissions of the app’s session', () => {
     expect(await dev.request('media', { mediaTypes: ['audio'], requestingUrl: `${DEV}/` })).toBe(false);
   });
 
+  test('a window onto a Rebound server: its pages may use the camera, no other origin may', async () => {
+    const ses = new fake.FakeSession('');
+    hardenSession(ses as unknown as Session, CSP, undefined, 'https://rebound.example.com');
+    expect(
+      await ses.request('media', {
+        mediaTypes: ['video'],
+        requestingUrl: 'https://rebound.example.com/#/photos/3',
+      }),
+    ).toBe(true);
+    expect(
+      await ses.request('media', { mediaTypes: ['audio'], requestingUrl: 'https://rebound.example.com/' }),
+    ).toBe(false);
+    for (const requestingUrl of ['https://rebound.example.com.evil.test/', 'http://rebound.example.com/']) {
+      expect(await ses.request('media', { mediaTypes: ['video'], requestingUrl }), requestingUrl).toBe(false);
+    }
+  });
+
   test('synchronous checks follow the same rule', () => {
     const ses = hardened();
     expect(ses.check('media', 'rebound://app', { mediaType: 'video' })).toBe(true);

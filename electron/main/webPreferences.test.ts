@@ -58,6 +58,14 @@ describe('web preferences of Rebound’s windows', () => {
     expect(win.shown).toBe(true);
   });
 
+  test('a window onto a Rebound server: the same locks, and no preload at all', () => {
+    openMainWindow({ isPackaged: true, preload: null, icon: undefined, url: 'https://rebound.example.com' });
+    const win = fake.BrowserWindow.created.at(-1)!;
+    expect(win.options.webPreferences).toEqual({ ...LOCKED, devTools: false, spellcheck: true });
+    expect(win.options.webPreferences).not.toHaveProperty('preload');
+    expect(win.loaded).toEqual(['https://rebound.example.com']);
+  });
+
   test('the app’s window gets its icon where one is given, and loads the page it is told', () => {
     openMainWindow({
       isPackaged: false,

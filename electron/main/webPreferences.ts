@@ -19,11 +19,15 @@ export function lockedWebPreferences(isPackaged: boolean) {
   } as const satisfies WebPreferences;
 }
 
-/** The app's window: the preload bridge is the only thing its page gets beyond the web. */
+/**
+ * The app's window: the preload bridge is the only thing its page gets beyond the web. A window
+ * onto a Rebound server (server.ts) gets no preload at all: the server's pages are web pages, as
+ * in a browser, and nothing from the network reaches the main process.
+ */
 export function mainWindowOptions(options: {
   readonly isPackaged: boolean;
-  /** The built preload (out/preload/index.cjs). */
-  readonly preload: string;
+  /** The built preload (out/preload/index.cjs); null for a window onto a server. */
+  readonly preload: string | null;
   /** The window's own icon, where the platform shows one (mainWindow.ts: Linux in development). */
   readonly icon?: string | undefined;
 }): BrowserWindowConstructorOptions {
@@ -39,7 +43,7 @@ export function mainWindowOptions(options: {
     webPreferences: {
       // Isolated, sandboxed, no Node; DevTools off in the packaged app (devTools: !app.isPackaged).
       ...lockedWebPreferences(options.isPackaged),
-      preload: options.preload,
+      ...(options.preload !== null ? { preload: options.preload } : {}),
       spellcheck: true,
     },
   };

@@ -22,6 +22,11 @@ export interface ReboundBridge {
    * Only the Electron app has it: the browser mode opens the page in a tab and asks for a paste.
    */
   ebayConsent?(url: string): Promise<string | null>;
+  /**
+   * Makes this desktop app a window onto a Rebound server from now on: checks the address answers
+   * as one, remembers it and restarts onto it (or answers why not). Only the Electron app has it.
+   */
+  connectServer?(address: string): Promise<Envelope<null>>;
 }
 
 /** IPC channel names: the preload refuses any other. */
@@ -30,6 +35,7 @@ export const IPC_EVENT = 'rebound:event';
 export const IPC_OPEN_EXTERNAL = 'rebound:open-external';
 export const IPC_EBAY_CONSENT = 'rebound:ebay-consent';
 export const IPC_SESSION = 'rebound:session';
+export const IPC_CONNECT_SERVER = 'rebound:connect-server';
 
 /** URL scheme under which the Electron app serves photo files to its own window. */
 export const PHOTO_SCHEME = 'rebound-photo';

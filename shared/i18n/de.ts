@@ -61,6 +61,11 @@ const de: Messages = {
       'Noch kann sich niemand an diesem Arbeitsbereich anmelden. Die erste Person ist seine Administratorin oder sein Administrator und legt danach in den Einstellungen alle anderen an.',
     createAdmin: 'Anlegen und anmelden',
     demoPeopleTitle: 'Demo-Arbeitsbereich: Melden Sie sich als eine dieser Personen an',
+    connectTitle: 'Mit einem Rebound-Server verbinden',
+    connectBody:
+      'Mehrere Arbeitsplätze, die Freigeber und die Buchhaltung teilen sich einen Arbeitsbereich auf dem Server des Lagers. Geben Sie seine Adresse ein: Diese App öffnet dann ihn statt des Arbeitsbereichs auf diesem Computer.',
+    connectAddress: 'Serveradresse',
+    connect: 'Verbinden',
   },
   shell: {
     actingAs: 'Angemeldet als',

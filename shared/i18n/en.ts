@@ -59,6 +59,11 @@ const en = {
       'Nobody can sign in to this workspace yet. The first person is its admin, who then adds everyone else in Settings.',
     createAdmin: 'Create and sign in',
     demoPeopleTitle: 'Demo workspace: sign in as any of its people',
+    connectTitle: 'Connect to a Rebound server',
+    connectBody:
+      'Several desks, approvers and a bookkeeper share one workspace on the warehouse’s server. Type its address: this app then opens it instead of the workspace on this computer.',
+    connectAddress: 'Server address',
+    connect: 'Connect',
   },
   shell: {
     actingAs: 'Signed in as',

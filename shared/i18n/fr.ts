@@ -61,6 +61,11 @@ const fr: Messages = {
       'Personne ne peut encore se connecter à cet espace de travail. La première personne en est l’administrateur ; elle ajoute ensuite les autres dans les Réglages.',
     createAdmin: 'Créer et se connecter',
     demoPeopleTitle: 'Espace de démonstration : connectez-vous comme l’une de ces personnes',
+    connectTitle: 'Se connecter à un serveur Rebound',
+    connectBody:
+      'Plusieurs postes, les valideurs et le comptable partagent un même espace de travail sur le serveur de l’entrepôt. Saisissez son adresse : cette application l’ouvrira à la place de l’espace de travail de cet ordinateur.',
+    connectAddress: 'Adresse du serveur',
+    connect: 'Se connecter',
   },
   shell: {
     actingAs: 'Connecté en tant que',

@@ -8,7 +8,7 @@ import { _electron as electron, expect, test, type ElectronApplication } from '@
  * The desktop app itself, started the way `npm start` does (Electron on the project folder,
  * whose package.json points at out/main/index.js), with a fresh data folder. Browser mode
  * covers the screens; this covers what only Electron has: the window's hardening and the
- * preload bridge (`window.rebound`: runtime, call, session, onEvent, openExternal, ebayConsent)
+ * preload bridge (`window.rebound`: runtime, call, session, onEvent, openExternal, ebayConsent, connectServer)
  * with each window's session kept in the main process. The rules themselves are unit-tested
  * without the Electron binary, against a stand-in for it (electron/main/*.test.ts); this checks
  * that the real Electron applies them.
@@ -106,7 +106,7 @@ test.describe('the desktop app', () => {
       };
     });
     expect(page).toEqual({
-      bridge: ['call', 'ebayConsent', 'onEvent', 'openExternal', 'runtime', 'session'],
+      bridge: ['call', 'connectServer', 'ebayConsent', 'onEvent', 'openExternal', 'runtime', 'session'],
       runtime: 'electron',
       require: 'undefined',
       process: 'undefined',

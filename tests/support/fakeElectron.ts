@@ -267,6 +267,7 @@ class FakeApp extends FakeEmitter {
   readonly paths = new Map<string, string>();
   sandboxed = false;
   quitCalls = 0;
+  relaunchCalls = 0;
   exitCode: number | null = null;
   private ready: Promise<void> = Promise.resolve();
 
@@ -292,6 +293,9 @@ class FakeApp extends FakeEmitter {
   }
   quit(): void {
     this.quitCalls += 1;
+  }
+  relaunch(): void {
+    this.relaunchCalls += 1;
   }
   exit(code: number): void {
     this.exitCode = code;
@@ -336,6 +340,7 @@ export function resetFakeElectron(): void {
   app.paths.clear();
   app.sandboxed = false;
   app.quitCalls = 0;
+  app.relaunchCalls = 0;
   app.exitCode = null;
 }
 

@@ -28,6 +28,7 @@ import { signIn } from '../api/session';
 import { applyLanguage, isLanguage } from '../i18n';
 import { NewPasswordFields, usePasswordChecks } from '../components/settings/people/shared';
 import { useMe } from '../state/me';
+import { ConnectServer } from '../components/start/ConnectServer';
 
 export function initials(name: string): string {
   return name
@@ -93,6 +94,7 @@ export function StartPage({ start }: { start: SessionStart }) {
         ) : (
           <SignIn start={start} />
         )}
+        <ConnectServer />
       </Stack>
     </Center>
   );
