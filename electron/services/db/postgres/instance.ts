@@ -33,6 +33,11 @@ export class ServerInstance {
   readonly id: string;
   private readonly client: pg.Client;
   private closing = false;
+  /**
+   * The connection answers one query at a time: every query of this instance (NOTIFYs sent as
+   * changes happen, presence checks) waits for the one before, instead of piling onto the client.
+   */
+  private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(client: pg.Client, id: string) {
     this.client = client;
@@ -78,7 +83,7 @@ export class ServerInstance {
     if (event.type !== 'changed' || this.closing) return;
     const payload = JSON.stringify({ from: this.id, event } satisfies Broadcast);
     if (Buffer.byteLength(payload) > MAX_PAYLOAD) return;
-    await this.client.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, payload]);
+    await this.inTurn(() => this.client.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, payload]));
   }
 
   /**
@@ -88,18 +93,28 @@ export class ServerInstance {
   async isGone(workerId: string): Promise<boolean> {
     if (workerId === this.id || !workerId.startsWith('instance-')) return false;
     const key = presenceKey(workerId);
-    const { rows } = await this.client.query<{ free: boolean }>(
-      'SELECT pg_try_advisory_lock(hashtext($1)) AS free',
-      [key],
-    );
-    if (!rows[0]?.free) return false;
-    await this.client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
-    return true;
+    return this.inTurn(async () => {
+      const { rows } = await this.client.query<{ free: boolean }>(
+        'SELECT pg_try_advisory_lock(hashtext($1)) AS free',
+        [key],
+      );
+      if (!rows[0]?.free) return false;
+      await this.client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
+      return true;
+    });
+  }
+
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const turn = this.queue.then(work, work);
+    // The next query waits for this one however it ends; its failure is the caller's.
+    this.queue = turn.catch(() => undefined);
+    return turn;
   }
 
   async close(): Promise<void> {
     if (this.closing) return;
     this.closing = true;
+    await this.queue;
     await this.client.end();
   }
 }
