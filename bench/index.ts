@@ -39,7 +39,8 @@ async function optionalModule(file: string, exportName: string): Promise<BenchFu
 const BENCHMARKS: readonly Benchmark[] = [
   {
     name: 'items',
-    description: 'items list queries over 100,000 items: service vs raw SQL',
+    description:
+      'items list queries over 1,000,000 items (REBOUND_BENCH_ITEMS) on SQLite and PostgreSQL: service vs raw SQL',
     load: async () => (await import('./items')).benchItems,
   },
   {
@@ -71,6 +72,11 @@ const BENCHMARKS: readonly Benchmark[] = [
     name: 'startup',
     description: 'start-up of the built `rebound` command (--help, items list) beside `node -e 0`',
     load: async () => (await import('./startup')).benchStartup,
+  },
+  {
+    name: 'load',
+    description: '20 desks and 5 approvers against two `rebound server` instances on PostgreSQL for 60 s',
+    load: async () => (await import('./load')).benchLoad,
   },
 ];
 

@@ -9,28 +9,66 @@ import type { ItemStatus } from '../shared/domain/status';
 import { dispatch } from '../electron/services/api';
 import { Workspace } from '../electron/services/workspace';
 import type { z } from 'zod';
+import { saveFigures, tableLines } from './figures';
+import { RAW_COLUMNS, RAW_ORDER } from './itemsRaw';
+import {
+  bulkLoad,
+  explainPostgres,
+  openServer,
+  rawPostgresQuery,
+  type LoadReport,
+  type ServerOrSkip,
+} from './itemsServer';
 
 /**
- * How fast is the items list — the screen staff live in — with a realistic 100,000 items?
+ * How fast is the items list — the screen staff live in — with a realistic 1,000,000 items, on a
+ * desk's SQLite and on a server's PostgreSQL?
  *
  * A temporary workspace is filled with a plausible returns history (three merchants of very
- * different sizes, 5,000 products, two years of returns weighted towards recent weeks, photos,
- * defects and prices on the items that reached those steps), then every list query the UI makes
- * is timed twice in the same run: through the real service (`dispatch(ws, 'items.list', …)`,
+ * different sizes, one product per 20 items, two years of returns weighted towards recent weeks,
+ * photos, defects and prices on the items that reached those steps), then every list query the UI
+ * makes is timed twice in the same run: through the real service (`dispatch(ws, 'items.list', …)`,
  * i.e. zod validation + Kysely + row mapping) and as hand-written SQL through better-sqlite3.
- * The raw figure is the floor the service can hope for; the ratio is what the layers cost.
- * Both must return the same rows, which is checked, so the comparison is of equal work.
+ * The same rows are then loaded into a fresh PostgreSQL database (bench/itemsServer.ts) and the
+ * same cases timed there, through the service on that server workspace and as hand-written SQL
+ * for PostgreSQL. The raw figure is the floor the service can hope for; the ratio is what the
+ * layers cost. Service and raw SQL must return the same rows on each engine, and both engines the
+ * same rows as each other, which is checked, so every comparison is of equal work.
+ *
+ *   npm run bench -- items                              1,000,000 items
+ *   REBOUND_BENCH_ITEMS=100000 npm run bench -- items   a quicker run
+ *   REBOUND_BENCH_POSTGRES=postgres://…/postgres        that server instead of a throwaway cluster
+ *   REBOUND_BENCH_EXPLAIN=1                             EXPLAIN ANALYZE of PostgreSQL's slow cases
  */
 
-const ITEM_COUNT = 100_000;
-const PRODUCT_COUNT = 5_000;
+function itemCount(): number {
+  const text = process.env.REBOUND_BENCH_ITEMS?.replaceAll(/[_,]/g, '');
+  if (!text) return 1_000_000;
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < 1_000) {
+    throw new Error(`REBOUND_BENCH_ITEMS must be a whole number of at least 1000, not ${text}.`);
+  }
+  return value;
+}
+
+const ITEM_COUNT = itemCount();
+/** As many products per item as the 100,000-item seed always had (5,000). */
+const PRODUCT_COUNT = Math.max(1, Math.round(ITEM_COUNT / 20));
 const WARMUP_RUNS = 5;
 const TIMED_RUNS = 30;
+/** A query slower than this gets fewer timed runs (at least MIN_RUNS), so one bad case cannot take minutes. */
+const TIME_BUDGET_MS = 10_000;
+const MIN_RUNS = 5;
 const TARGET_MS = 50;
 const DAY_MS = 86_400_000;
 const HISTORY_DAYS = 730;
+const SEED = 20_260_101;
 
-type ListInput = z.input<typeof ItemListInput>;
+export type ListInput = z.input<typeof ItemListInput>;
+export interface RawResult {
+  readonly rows: readonly { readonly id: number }[];
+  readonly total: number;
+}
 
 // ─── Deterministic data ──────────────────────────────────────────────────────────────────────
 
@@ -46,7 +84,7 @@ function prng(seed: number): () => number {
   };
 }
 
-const random = prng(20_260_101);
+let random = prng(SEED);
 const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
 
 /** Picks by weight: [[value, weight], …]. */
@@ -169,6 +207,11 @@ interface Seeded {
  * for every item, exactly as they would for real intake.
  */
 function seed(db: BetterSqlite3.Database): Seeded {
+  // The same database on every call, whatever ran before in this process.
+  random = prng(SEED);
+  // Wide enough for every reference and SKU: RB-0000001 sorts before RB-1000000 as text too.
+  const referenceDigits = Math.max(6, String(ITEM_COUNT).length);
+  const skuDigits = Math.max(5, String(PRODUCT_COUNT - 1).length);
   const now = new Date();
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   const created = new Date(today - HISTORY_DAYS * DAY_MS).toISOString();
@@ -222,7 +265,7 @@ function seed(db: BetterSqlite3.Database): Seeded {
       const id = Number(
         insertProduct.run(
           merchantIds[m]!,
-          `SKU-${m}-${String(p).padStart(5, '0')}`,
+          `SKU-${m}-${String(p).padStart(skuDigits, '0')}`,
           ean,
           brand,
           model,
@@ -234,7 +277,7 @@ function seed(db: BetterSqlite3.Database): Seeded {
         ).lastInsertRowid,
       );
       products[m]!.push({ id, merchant: m, cents, currency: MERCHANTS[m]!.currency });
-      if (p === 1234) sampleEan = ean;
+      if (p === Math.min(1234, PRODUCT_COUNT - 1)) sampleEan = ean;
       counts.products += 1;
     }
 
@@ -263,8 +306,8 @@ function seed(db: BetterSqlite3.Database): Seeded {
             ]);
       const status = statusFor(ageDays, grade);
       const receivedAt = new Date(at).toISOString();
-      const reference = `RB-${String(n + 1).padStart(6, '0')}`;
-      if (n === 43_209) sampleReference = reference;
+      const reference = `RB-${String(n + 1).padStart(referenceDigits, '0')}`;
+      if (n === Math.min(43_209, ITEM_COUNT - 1)) sampleReference = reference;
       newest = Math.max(newest, at);
       const itemId = Number(
         insertItem.run(
@@ -354,23 +397,6 @@ function seed(db: BetterSqlite3.Database): Seeded {
 
 // ─── Raw SQL: the same queries, written by hand ──────────────────────────────────────────────
 
-const RAW_COLUMNS = `
-  i.id, i.reference, i.merchant_id, m.name AS merchant_name, m.currency, p.sku, p.title, p.brand,
-  i.grade, i.status, i.return_reason, i.received_at, p.original_cents, i.window_result,
-  (SELECT pr.proposed_cents FROM prices pr WHERE pr.item_id = i.id ORDER BY pr.id DESC LIMIT 1)
-    AS proposed_cents,
-  (SELECT count(*) FROM defects d WHERE d.item_id = i.id) AS defect_count,
-  (SELECT ph.hash FROM photos ph WHERE ph.item_id = i.id AND ph.deleted_at IS NULL
-    ORDER BY ph.is_main DESC, ph.position LIMIT 1) AS main_photo_hash`;
-
-const RAW_ORDER: Readonly<Record<NonNullable<ListInput['sort']>, string>> = {
-  received_desc: 'i.received_at DESC, i.id DESC',
-  received_asc: 'i.received_at ASC, i.id ASC',
-  reference: 'i.reference',
-  title: 'p.title, p.id, i.id',
-  price_desc: 'p.original_cents DESC, p.id DESC, i.id DESC',
-};
-
 interface RawQuery {
   readonly page: BetterSqlite3.Statement;
   readonly count: BetterSqlite3.Statement;
@@ -449,6 +475,7 @@ function rawQuery(db: BetterSqlite3.Database, input: ListInput): RawQuery {
 interface Timing {
   readonly median: number;
   readonly p95: number;
+  readonly runs: number;
 }
 
 function quantile(sorted: readonly number[], q: number): number {
@@ -456,15 +483,23 @@ function quantile(sorted: readonly number[], q: number): number {
 }
 
 async function time(fn: () => unknown): Promise<Timing> {
-  for (let i = 0; i < WARMUP_RUNS; i += 1) await fn();
+  const started = performance.now();
+  for (let i = 0; i < WARMUP_RUNS; i += 1) {
+    await fn();
+    if (i >= 1 && performance.now() - started > TIME_BUDGET_MS / 3) break;
+  }
   const samples: number[] = [];
-  for (let i = 0; i < TIMED_RUNS; i += 1) {
+  const timedStart = performance.now();
+  while (
+    samples.length < TIMED_RUNS &&
+    (samples.length < MIN_RUNS || performance.now() - timedStart < TIME_BUDGET_MS)
+  ) {
     const start = performance.now();
     await fn();
     samples.push(performance.now() - start);
   }
   samples.sort((a, b) => a - b);
-  return { median: quantile(samples, 0.5), p95: quantile(samples, 0.95) };
+  return { median: quantile(samples, 0.5), p95: quantile(samples, 0.95), runs: samples.length };
 }
 
 // ─── Report ──────────────────────────────────────────────────────────────────────────────────
@@ -474,45 +509,160 @@ function write(line = ''): void {
 }
 
 const ms = (value: number): string => value.toFixed(2);
-
-function table(
-  headers: readonly string[],
-  rows: readonly (readonly string[])[],
-  rightAlign: number,
-): string[] {
-  const widths = headers.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((cell, c) => (c >= rightAlign ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
-      .join('  ');
-  return [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)];
-}
+const seconds = (value: number): string => `${(value / 1000).toFixed(1)} s`;
+const count = (value: number): string => value.toLocaleString('en');
 
 interface Case {
   readonly name: string;
   readonly input: ListInput;
 }
 
+/** One engine's workspace, and the case's hand-written SQL on it (prepared when called). */
+interface EngineUnderTest {
+  readonly name: 'SQLite' | 'PostgreSQL';
+  readonly ws: Workspace;
+  readonly raw: (input: ListInput) => () => RawResult | Promise<RawResult>;
+}
+
+interface CaseResult {
+  readonly name: string;
+  readonly input: ListInput;
+  readonly rows: number;
+  readonly total: number;
+  readonly service: Timing;
+  readonly raw: Timing;
+  readonly same: boolean;
+  /** The service's page ids, in order, for the comparison between engines (not saved). */
+  readonly ids: readonly number[];
+}
+
+const sortedIds = (rows: readonly { id: number }[]) =>
+  JSON.stringify(rows.map((r) => r.id).sort((a, b) => a - b));
+
+async function measure(engine: EngineUnderTest, cases: readonly Case[]): Promise<CaseResult[]> {
+  const results: CaseResult[] = [];
+  for (const c of cases) {
+    const callService = () => dispatch(engine.ws, 'items.list', c.input) as Promise<Paged<ItemSummary>>;
+    const callRaw = engine.raw(c.input);
+    const fromService = await callService();
+    const fromRaw = await callRaw();
+    // Ties in the sort key may come back in any order, so compare the sets of ids and totals.
+    const same =
+      fromService.total === fromRaw.total && sortedIds(fromService.rows) === sortedIds(fromRaw.rows);
+    const service = await time(callService);
+    const raw = await time(callRaw);
+    results.push({
+      name: c.name,
+      input: c.input,
+      rows: fromService.rows.length,
+      total: fromService.total,
+      service,
+      raw,
+      same,
+      ids: fromService.rows.map((r) => r.id),
+    });
+  }
+  return results;
+}
+
+/**
+ * Whether both engines answered a case alike: the same total and the same page of ids in the same
+ * order ("set" when the same ids came in another order, which only a different collation explains).
+ */
+function agreement(a: CaseResult, b: CaseResult): 'yes' | 'set' | 'NO' {
+  if (a.total !== b.total) return 'NO';
+  if (JSON.stringify(a.ids) === JSON.stringify(b.ids)) return 'yes';
+  return sortedIds(a.ids.map((id) => ({ id }))) === sortedIds(b.ids.map((id) => ({ id }))) ? 'set' : 'NO';
+}
+
+function report(engine: string, results: readonly CaseResult[], other?: readonly CaseResult[]): void {
+  const anyShort = results.some((r) => r.service.runs < TIMED_RUNS || r.raw.runs < TIMED_RUNS);
+  const lines = tableLines(
+    [
+      'query',
+      'rows',
+      'total',
+      'service med',
+      'p95',
+      'raw med',
+      'p95',
+      'ratio',
+      'same',
+      ...(other ? ['= SQLite'] : []),
+      ...(anyShort ? ['runs'] : []),
+      `< ${TARGET_MS} ms`,
+    ],
+    results.map((r, i) => [
+      r.name,
+      String(r.rows),
+      count(r.total),
+      ms(r.service.median),
+      ms(r.service.p95),
+      ms(r.raw.median),
+      ms(r.raw.p95),
+      `${(r.service.median / Math.max(r.raw.median, 0.001)).toFixed(2)}×`,
+      r.same ? 'yes' : 'NO',
+      ...(other ? [agreement(r, other[i]!)] : []),
+      ...(anyShort ? [`${r.service.runs}/${r.raw.runs}`] : []),
+      r.service.median < TARGET_MS ? 'ok' : 'OVER',
+    ]),
+    1,
+  );
+  write(`${engine}:`);
+  for (const line of lines) write(line);
+  write(
+    '(times in ms; ratio = service median ÷ raw median; same = identical rows and total from service and raw SQL' +
+      (other ? '; = SQLite = the same total and page of ids, in the same order, as on SQLite' : '') +
+      (anyShort ? `; runs = timed runs of service/raw, fewer than ${TIMED_RUNS} when a query is slow` : '') +
+      `; < ${TARGET_MS} ms is the service median)`,
+  );
+
+  const under = results.filter((r) => r.service.median < TARGET_MS);
+  const over = results.filter((r) => r.service.median >= TARGET_MS);
+  const rawOver = results.filter((r) => r.raw.median >= TARGET_MS);
+  const differ = results.filter((r) => !r.same);
+  write(
+    `${engine} summary: ${under.length} of ${results.length} cases with a service median under ${TARGET_MS} ms` +
+      (over.length > 0
+        ? `; over: ${over.map((r) => `${r.name} (${ms(r.service.median)})`).join('; ')}`
+        : '') +
+      `. Raw SQL: ${results.length - rawOver.length} of ${results.length} under ${TARGET_MS} ms.`,
+  );
+  if (differ.length > 0) {
+    write(
+      `${engine}: service and raw SQL disagree on: ${differ.map((r) => r.name).join('; ')} — look at both.`,
+    );
+  }
+  if (other) {
+    const apart = results.filter((r, i) => agreement(r, other[i]!) !== 'yes');
+    if (apart.length > 0) {
+      write(
+        `${engine} and SQLite answer differently: ${apart.map((r) => r.name).join('; ')} — look at both.`,
+      );
+    }
+  }
+}
+
+/** The figures kept in bench-results/, without the ids. */
+const saved = (results: readonly CaseResult[]) => results.map(({ ids: _ids, ...rest }) => rest);
+
 export async function benchItems(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rebound-bench-items-'));
   const ws = Workspace.open(dir);
+  let server: ServerOrSkip | null = null;
   try {
     const seedStart = performance.now();
     const data = seed(ws.db.sqlite);
     const seedMs = performance.now() - seedStart;
     const sqliteVersion = ws.db.sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string };
+    ws.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const dbBytes = fs.statSync(path.join(dir, 'rebound.sqlite')).size;
     write(
-      `Seeded ${data.counts.items.toLocaleString('en')} items, ${data.counts.products.toLocaleString('en')} products, ` +
-        `${data.counts.photos.toLocaleString('en')} photos, ${data.counts.defects.toLocaleString('en')} defects, ` +
-        `${data.counts.prices.toLocaleString('en')} prices in ${(seedMs / 1000).toFixed(1)} s ` +
-        `(SQLite ${sqliteVersion.v}, ${(dbBytes / 1_048_576).toFixed(0)} MB + WAL).`,
+      `Seeded ${count(data.counts.items)} items, ${count(data.counts.products)} products, ` +
+        `${count(data.counts.photos)} photos, ${count(data.counts.defects)} defects, ` +
+        `${count(data.counts.prices)} prices into SQLite ${sqliteVersion.v} in ${seconds(seedMs)} ` +
+        `(${(dbBytes / 1_048_576).toFixed(0)} MB).`,
     );
-    write(
-      `Each query: ${WARMUP_RUNS} warm-up runs, then median and p95 of ${TIMED_RUNS}. ` +
-        `Target: under ${TARGET_MS} ms per query (service p95) with ${ITEM_COUNT.toLocaleString('en')} items.`,
-    );
-    write();
 
     const [big, small] = [data.merchantIds[0]!, data.merchantIds[2]!];
     const day = (offsetDays: number) =>
@@ -556,93 +706,86 @@ export async function benchItems(): Promise<void> {
       { name: 'sort oldest first, status = listed', input: { sort: 'received_asc', statuses: ['listed'] } },
     ];
 
-    const results: {
-      name: string;
-      input: ListInput;
-      rows: number;
-      total: number;
-      service: Timing;
-      raw: Timing;
-      same: boolean;
-    }[] = [];
-    for (const c of cases) {
-      const callService = () => dispatch(ws, 'items.list', c.input) as Promise<Paged<ItemSummary>>;
-      const raw = rawQuery(ws.db.sqlite, c.input);
-      const callRaw = () => ({
-        rows: raw.page.all(...raw.pageParams) as { id: number }[],
-        total: (raw.count.get(...raw.params) as { n: number }).n,
-      });
-      const fromService = await callService();
-      const fromRaw = callRaw();
-      // Ties in the sort key may come back in any order, so compare the sets of ids and totals.
-      const ids = (rows: readonly { id: number }[]) =>
-        JSON.stringify(rows.map((r) => r.id).sort((a, b) => a - b));
-      const same = fromService.total === fromRaw.total && ids(fromService.rows) === ids(fromRaw.rows);
-      const service = await time(callService);
-      const rawTiming = await time(callRaw);
-      results.push({
-        name: c.name,
-        input: c.input,
-        rows: fromService.rows.length,
-        total: fromService.total,
-        service,
-        raw: rawTiming,
-        same,
-      });
+    // The server gets the same rows before anything is timed, so the two halves run back to back.
+    server = await openServer();
+    let load: LoadReport | null = null;
+    let loadMs = 0;
+    if (!('skipped' in server)) {
+      const loadStart = performance.now();
+      load = await bulkLoad(ws, server);
+      loadMs = performance.now() - loadStart;
+      write(
+        `Loaded the same ${count(load.rows)} rows into PostgreSQL ${server.version} in ${seconds(loadMs)}: ` +
+          `rows ${seconds(load.insertMs)}, indexes ${seconds(load.indexMs)}, VACUUM ANALYZE ${seconds(load.analyzeMs)}; ` +
+          `${load.search}.`,
+      );
+      write(`PostgreSQL: ${server.description}.`);
+    } else {
+      write(`PostgreSQL: skipped — ${server.skipped}. Only the SQLite half runs.`);
     }
-
-    const lines = table(
-      [
-        'query',
-        'rows',
-        'total',
-        'service med',
-        'p95',
-        'raw med',
-        'p95',
-        'ratio',
-        'same',
-        `< ${TARGET_MS} ms`,
-      ],
-      results.map((r) => [
-        r.name,
-        String(r.rows),
-        r.total.toLocaleString('en'),
-        ms(r.service.median),
-        ms(r.service.p95),
-        ms(r.raw.median),
-        ms(r.raw.p95),
-        `${(r.service.median / Math.max(r.raw.median, 0.001)).toFixed(2)}×`,
-        r.same ? 'yes' : 'NO',
-        r.service.p95 < TARGET_MS ? 'ok' : 'OVER',
-      ]),
-      1,
-    );
-    for (const line of lines) write(line);
-    write('(times in ms; ratio = service median ÷ raw median; same = identical rows and total)');
-
-    const over = results.filter((r) => r.service.p95 >= TARGET_MS);
-    const differ = results.filter((r) => !r.same);
-    write();
     write(
-      over.length === 0
-        ? `All ${results.length} queries under ${TARGET_MS} ms.`
-        : `${over.length} of ${results.length} queries over ${TARGET_MS} ms: ${over.map((r) => r.name).join('; ')}.`,
+      `Each query: up to ${WARMUP_RUNS} warm-up runs, then median and p95 of ${TIMED_RUNS} ` +
+        `(fewer, at least ${MIN_RUNS}, past ${TIME_BUDGET_MS / 1000} s). ` +
+        `Target: a service median under ${TARGET_MS} ms per query with ${count(ITEM_COUNT)} items, on each engine.`,
     );
-    if (differ.length > 0) {
-      write(`Service and raw SQL disagree on: ${differ.map((r) => r.name).join('; ')} — look at both.`);
+    write();
+
+    const sqlite = ws.db.sqlite;
+    const sqliteResults = await measure(
+      {
+        name: 'SQLite',
+        ws,
+        raw: (input) => {
+          const raw = rawQuery(sqlite, input);
+          return () => ({
+            rows: raw.page.all(...raw.pageParams) as { id: number }[],
+            total: (raw.count.get(...raw.params) as { n: number }).n,
+          });
+        },
+      },
+      cases,
+    );
+    report(`SQLite ${sqliteVersion.v}`, sqliteResults);
+
+    let postgresResults: CaseResult[] | null = null;
+    if (!('skipped' in server)) {
+      const { client } = server;
+      write();
+      postgresResults = await measure(
+        { name: 'PostgreSQL', ws: server.ws, raw: (input) => rawPostgresQuery(client, input).run },
+        cases,
+      );
+      report(`PostgreSQL ${server.version}`, postgresResults, sqliteResults);
+      if (process.env.REBOUND_BENCH_EXPLAIN) {
+        for (const r of postgresResults.filter(
+          (x) => x.raw.median >= TARGET_MS || x.service.median >= TARGET_MS,
+        )) {
+          const [page, total] = await explainPostgres(client, rawPostgresQuery(client, r.input));
+          write();
+          write(`EXPLAIN ANALYZE on PostgreSQL, ${r.name} — page:`);
+          write(page);
+          write('count:');
+          write(total);
+        }
+      }
     }
 
-    // Kept for comparing runs over time; bench-results/ is git-ignored.
-    const resultsDir = path.resolve('bench-results');
-    fs.mkdirSync(resultsDir, { recursive: true });
-    const file = path.join(resultsDir, `items-${new Date().toISOString().replaceAll(/[:.]/g, '-')}.json`);
-    fs.writeFileSync(
-      file,
-      `${JSON.stringify({ at: new Date().toISOString(), node: process.versions.node, sqlite: sqliteVersion.v, itemCount: ITEM_COUNT, seedMs, results }, null, 2)}\n`,
-    );
-    write(`Figures saved to ${path.relative(process.cwd(), file)}.`);
+    const file = saveFigures('items', {
+      sqlite: sqliteVersion.v,
+      postgres: 'skipped' in server ? null : server.version,
+      postgresSkipped: 'skipped' in server ? server.skipped : null,
+      itemCount: ITEM_COUNT,
+      seedMs,
+      counts: data.counts,
+      load: load ? { ...load, totalMs: loadMs } : null,
+      targetMs: TARGET_MS,
+      results: saved(sqliteResults),
+      postgresResults: postgresResults ? saved(postgresResults) : null,
+    });
+    write();
+    write(`Figures saved to ${file}.`);
   } finally {
+    if (server && !('skipped' in server)) await server.close();
     await ws.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { saveFigures, tableLines } from './figures';
 
 /**
  * How long does the `rebound` command take to start? Every CLI call, every `rebound serve` the
@@ -130,33 +131,14 @@ export async function benchStartup(): Promise<void> {
       ];
     });
     const headers = ['command', 'median', 'p95', 'min', 'ratio', 'target', ''];
-    const widths = headers.map((h, col) => Math.max(h.length, ...rows.map((r) => r[col]!.length)));
-    const line = (cells: readonly string[]) =>
-      cells
-        .map((cell, col) => (col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!)))
-        .join('  ');
-    write(line(headers));
-    write(widths.map((w) => '─'.repeat(w)).join('  '));
-    for (const row of rows) write(line(row));
+    for (const line of tableLines(headers, rows)) write(line);
     write('(times in ms; ratio = the command’s median ÷ the median of node -e 0)');
 
-    const resultsDir = path.resolve('bench-results');
-    fs.mkdirSync(resultsDir, { recursive: true });
-    const file = path.join(resultsDir, `startup-${new Date().toISOString().replaceAll(/[:.]/g, '-')}.json`);
-    fs.writeFileSync(
-      file,
-      `${JSON.stringify(
-        {
-          at: new Date().toISOString(),
-          node: process.versions.node,
-          freshnessCheckMs: checks[10],
-          results: cases.map((c, index) => ({ name: c.name, target: c.target, ...timings[index]! })),
-        },
-        null,
-        2,
-      )}\n`,
-    );
-    write(`Figures saved to ${path.relative(process.cwd(), file)}.`);
+    const file = saveFigures('startup', {
+      freshnessCheckMs: checks[10],
+      results: cases.map((c, index) => ({ name: c.name, target: c.target, ...timings[index]! })),
+    });
+    write(`Figures saved to ${file}.`);
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

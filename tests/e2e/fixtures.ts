@@ -1,9 +1,10 @@
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
+import { startServing, type Serving } from '../support/serving';
 import pg from 'pg';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -34,43 +35,11 @@ export async function serve(
   dataDir: string,
   extraArgs: readonly string[] = [],
   env: Readonly<Record<string, string>> = {},
-): Promise<{ child: ChildProcessWithoutNullStreams; url: string; origin: string }> {
+): Promise<Serving> {
   return startServing(['serve', '--data-dir', dataDir, '--port', '0', '--json', ...extraArgs], env);
 }
 
-/**
- * Starts a serving `rebound` command (`serve`, `server`) given with `--json` and `--port 0`, and
- * resolves with the line of JSON it prints once it listens.
- */
-export async function startServing(
-  args: readonly string[],
-  env: Readonly<Record<string, string>> = {},
-): Promise<{ child: ChildProcessWithoutNullStreams; url: string; origin: string }> {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const info = await new Promise<{ url: string; origin: string }>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      // Only whole lines: on a busy machine the JSON line can arrive in two chunks.
-      const complete = stdout.slice(0, stdout.lastIndexOf('\n') + 1);
-      const line = complete.split('\n').find((l) => l.startsWith('{'));
-      if (!line) return;
-      try {
-        resolve(JSON.parse(line) as { url: string; origin: string });
-      } catch (error) {
-        reject(new Error(`rebound ${args[0]} printed an unreadable line: ${line}`, { cause: error }));
-      }
-    });
-    child.once('exit', (code, signal) =>
-      reject(
-        new Error(`rebound ${args[0]} exited (code ${code}, signal ${signal}): ${stderr}\nstdout: ${stdout}`),
-      ),
-    );
-  });
-  return { child, ...info };
-}
+export { startServing } from '../support/serving';
 
 type Fixtures = {
   /** A fresh, empty data folder served in browser mode. */

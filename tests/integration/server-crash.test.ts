@@ -1,4 +1,4 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
@@ -13,6 +13,7 @@ import { locateContracts } from '../ebay/openapi';
 import { expectNoViolations, startEbayTestServer, type EbayTestServer } from '../ebay/server';
 import { addItem, addMerchant, addPhoto, addPrice, addProduct } from './seed';
 import { tempDir } from './temp';
+import { startServing } from '../support/serving';
 import { onPostgres, tempPostgresDatabase } from '../support/workspace';
 
 /**
@@ -24,8 +25,6 @@ import { onPostgres, tempPostgresDatabase } from '../support/workspace';
  * without the contracts.
  */
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const CLI = path.join(ROOT, 'bin', 'rebound.mjs');
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1, 0xff, 0xd9]);
 const ITEMS = 60;
 
@@ -47,37 +46,16 @@ async function startServer(
   files: string,
   env: Readonly<Record<string, string>>,
 ): Promise<Served> {
-  const child = spawn(
-    process.execPath,
-    [CLI, 'server', '--database', database, '--photos', files, '--port', '0', '--json'],
-    { cwd: ROOT, env: { ...process.env, ...env } },
+  const serving = await startServing(
+    ['server', '--database', database, '--photos', files, '--port', '0', '--json'],
+    env,
   );
-  let stdout = '';
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const instance = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      // Only whole lines: the JSON line can arrive in two chunks.
-      const line = stdout
-        .slice(0, stdout.lastIndexOf('\n') + 1)
-        .split('\n')
-        .find((l) => l.startsWith('{'));
-      if (!line) return;
-      try {
-        resolve((JSON.parse(line) as { instance: string }).instance);
-      } catch (error) {
-        reject(new Error(`rebound server printed an unreadable line: ${line}`, { cause: error }));
-      }
-    });
-    child.once('exit', (code, signal) =>
-      reject(
-        new Error(`rebound server exited (code ${code}, signal ${signal}): ${stderr}\nstdout: ${stdout}`),
-      ),
-    );
-  });
-  return { child, instance, output: () => `stdout: ${stdout}\nstderr: ${stderr}`, exited };
+  const exited = new Promise<void>((resolve) => serving.child.once('exit', () => resolve()));
+  const output = () => {
+    const { stdout, stderr } = serving.output();
+    return `stdout: ${stdout}\nstderr: ${stderr}`;
+  };
+  return { child: serving.child, instance: serving.instance!, output, exited };
 }
 
 /** Stops a process that is still running: politely, then not. */
