@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import {
   IPC_CALL,
+  IPC_CONNECT_SERVER,
   IPC_EBAY_CONSENT,
   IPC_EVENT,
   IPC_OPEN_EXTERNAL,
@@ -44,6 +45,7 @@ type Bridge = Record<string, unknown> & {
   onEvent(listener: (event: unknown) => void): () => void;
   openExternal(url: string): Promise<void>;
   ebayConsent(url: string): Promise<unknown>;
+  connectServer(address: string): Promise<unknown>;
 };
 
 describe('the preload bridge', () => {
@@ -59,6 +61,7 @@ describe('the preload bridge', () => {
     expect([...electron.exposed.keys()]).toEqual(['rebound']);
     expect(Object.keys(bridge).sort()).toEqual([
       'call',
+      'connectServer',
       'ebayConsent',
       'onEvent',
       'openExternal',
@@ -73,6 +76,7 @@ describe('the preload bridge', () => {
     await bridge.session({ op: 'signIn', name: 'Lea', password: 'pw' });
     await bridge.openExternal('https://www.ebay.com/');
     await bridge.ebayConsent('https://auth.ebay.com/oauth2/authorize');
+    await bridge.connectServer('rebound.example.com');
     // A third argument naming a person never leaves the page.
     await (bridge.call as (...args: unknown[]) => Promise<unknown>)('workspace.status', {}, { profileId: 1 });
     expect(electron.invoked).toEqual([
@@ -80,6 +84,7 @@ describe('the preload bridge', () => {
       [IPC_SESSION, { op: 'signIn', name: 'Lea', password: 'pw' }],
       [IPC_OPEN_EXTERNAL, 'https://www.ebay.com/'],
       [IPC_EBAY_CONSENT, 'https://auth.ebay.com/oauth2/authorize'],
+      [IPC_CONNECT_SERVER, 'rebound.example.com'],
       [IPC_CALL, 'workspace.status', {}],
     ]);
   });
