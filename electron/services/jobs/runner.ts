@@ -202,12 +202,19 @@ export class JobRunner {
       .selectAll()
       .where('status', '=', 'running')
       .execute();
+    // One question per worker, however many of its jobs are running.
+    const gone = new Map<string, boolean>();
+    const instanceGone = async (lockedBy: string | null): Promise<boolean> => {
+      if (lockedBy === null || !this.ws.instance) return false;
+      if (!gone.has(lockedBy)) gone.set(lockedBy, await this.ws.instance.isGone(lockedBy));
+      return gone.get(lockedBy)!;
+    };
     const stale: typeof running = [];
     for (const job of running) {
       if (
         (job.locked_at !== null && job.locked_at < isoAt(now - this.staleLockMs)) ||
         workerIsGone(job.locked_by, this.workerId) ||
-        (job.locked_by !== null && (await this.ws.instance?.isGone(job.locked_by)))
+        (await instanceGone(job.locked_by))
       ) {
         stale.push(job);
       }
@@ -242,20 +249,23 @@ export class JobRunner {
     return resumed;
   }
 
+  /** The UPDATE that makes jobs this worker's: what each way of claiming narrows with its WHERE. */
+  private claiming(now: string) {
+    return this.ws.kysely.updateTable('jobs').set((eb) => ({
+      status: 'running',
+      locked_by: this.workerId,
+      locked_at: now,
+      attempts: eb('attempts', '+', 1),
+      updated_at: now,
+    }));
+  }
+
   /**
    * Takes one queued job for this worker. The claim is the UPDATE's WHERE: another worker that
    * took the job first leaves 0 rows here, so two processes never run the same job.
    */
   private async claimById(id: number, now: string): Promise<JobRow | undefined> {
-    return this.ws.kysely
-      .updateTable('jobs')
-      .set((eb) => ({
-        status: 'running',
-        locked_by: this.workerId,
-        locked_at: now,
-        attempts: eb('attempts', '+', 1),
-        updated_at: now,
-      }))
+    return this.claiming(now)
       .where('id', '=', id)
       .where('status', '=', 'queued')
       .returningAll()
@@ -312,15 +322,7 @@ export class JobRunner {
    * never take the same job. (SQLite has one writer at a time: there the UPDATE's WHERE is the claim.)
    */
   private async claimDue(now: string, limit: number, publishChannel?: string): Promise<JobRow[]> {
-    const rows = await this.ws.kysely
-      .updateTable('jobs')
-      .set((eb) => ({
-        status: 'running',
-        locked_by: this.workerId,
-        locked_at: now,
-        attempts: eb('attempts', '+', 1),
-        updated_at: now,
-      }))
+    const rows = await this.claiming(now)
       .where('id', 'in', (eb) => {
         let due = eb
           .selectFrom('jobs')
