@@ -5,7 +5,7 @@ import { AppError } from '../../shared/errors';
 import { startServer } from '../server/http';
 import { SYSTEM_ACTOR } from '../services/actor';
 import { createFirstAdmin, hasPeople } from '../services/accounts/people';
-import { redactUrl } from '../services/db/postgres/connect';
+import { isPostgresUrl, redactUrl } from '../services/db/postgres/connect';
 import { ServerInstance } from '../services/db/postgres/instance';
 import { JobRunner } from '../services/jobs/runner';
 import { Workspace } from '../services/workspace';
@@ -46,7 +46,7 @@ function withServerOptions(command: Command): Command {
 
 function required(options: ServerOptions): { database: string; photos: string } {
   if (!options.database) throw usage('--database (or REBOUND_DATABASE) names the PostgreSQL database.');
-  if (!/^postgres(ql)?:\/\//.test(options.database)) {
+  if (!isPostgresUrl(options.database)) {
     throw usage(`--database must be a postgres:// address, got ${redactUrl(options.database)}.`);
   }
   if (!options.photos) throw usage('--photos (or REBOUND_PHOTOS) names the folder every instance shares.');
@@ -70,15 +70,11 @@ export function registerServerCommands(program: Command, io: CliIo, packageRoot:
         process.once('SIGTERM', () => resolve(null));
       });
       try {
-        instance = await ServerInstance.start(database, {
-          onEvent: (event) => ws.receive(event),
-          onLost: lost,
-        });
+        instance = await ServerInstance.join(ws, lost);
       } catch (error) {
         await ws.close();
         throw error;
       }
-      ws.joinServer(instance);
       const jobs = new JobRunner(ws);
       jobs.start();
       const http = await startServer({

@@ -125,11 +125,7 @@ describe.skipIf(!onPostgres)(
         served.push(await startServer(url, files, env));
         served.push(await startServer(url, files, env));
         // This test process joins as a desk would: its changes reach both instances at once.
-        presence = await ServerInstance.start(url, {
-          onEvent: (event) => desk.receive(event),
-          onLost: () => undefined,
-        });
-        desk.joinServer(presence);
+        presence = await ServerInstance.join(desk);
 
         // eBay is slow to create offers today: the batch is in flight when the lights go out.
         server.faults.latency(2_000, { path: '/bulk_create_offer' });

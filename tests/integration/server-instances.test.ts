@@ -45,11 +45,7 @@ async function warehouse(count = 2): Promise<Instance[]> {
   for (let i = 0; i < count; i += 1) {
     const ws = await Workspace.connect(url, files, { poolSize: 6 });
     const events: ServerEvent[] = [];
-    const instance = await ServerInstance.start(url, {
-      onEvent: (event) => ws.receive(event),
-      onLost: () => undefined,
-    });
-    ws.joinServer(instance);
+    const instance = await ServerInstance.join(ws);
     ws.onEvent((event) => events.push(event));
     const one = { ws, instance, events };
     open.push(one);

@@ -2,7 +2,8 @@ import os from 'node:os';
 import crypto from 'node:crypto';
 import pg from 'pg';
 import type { ServerEvent } from '../../../../shared/contract';
-import { REBOUND_PG_TYPES } from './connect';
+import type { Workspace } from '../../workspace';
+import { REBOUND_PG_TYPES, type PostgresDb } from './connect';
 
 /** The channel every instance of one server listens on for the others' changes. */
 const EVENTS_CHANNEL = 'rebound_events';
@@ -75,6 +76,19 @@ export class ServerInstance {
     };
     client.on('error', lost);
     client.on('end', () => lost(new Error('the connection to the database ended')));
+    return instance;
+  }
+
+  /**
+   * Makes a server workspace one instance of its server: its changes reach the other instances
+   * and theirs arrive at its listeners, for as long as this connection lasts.
+   */
+  static async join(
+    ws: Workspace<PostgresDb>,
+    onLost: (error: Error) => void = () => undefined,
+  ): Promise<ServerInstance> {
+    const instance = await ServerInstance.start(ws.db.url, { onEvent: (event) => ws.receive(event), onLost });
+    ws.joinServer(instance);
     return instance;
   }
 
