@@ -4,6 +4,7 @@ import type { Merchant } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { invoke } from '../services/api';
 import { defaultDataDir } from '../services/paths';
+import { isPostgresUrl } from '../services/db/postgres/connect';
 import { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
 
@@ -60,7 +61,7 @@ export function withCommon(command: Command): Command {
 /** Opens the workspace the options name; the caller closes it. */
 export async function openWorkspace(options: WorkspaceOptions): Promise<Workspace> {
   if (options.database === undefined) return Workspace.open(options.dataDir);
-  if (!/^postgres(ql)?:\/\//.test(options.database)) {
+  if (!isPostgresUrl(options.database)) {
     throw usage('--database must be a postgres:// address.');
   }
   if (options.photos === undefined)

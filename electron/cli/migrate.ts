@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../shared/errors';
 import { copyWorkspace, type CopyResult } from '../services/db/postgres/copy';
-import { redactUrl } from '../services/db/postgres/connect';
+import { isPostgresUrl, redactUrl } from '../services/db/postgres/connect';
 import { Workspace } from '../services/workspace';
 import { usage } from './common';
 import type { CliIo } from './index';
@@ -24,7 +24,7 @@ interface MigrateOptions {
 function required(options: MigrateOptions): { from: string; to: string; photos: string } {
   if (!options.from) throw usage('--from names the desk’s data folder to copy.');
   if (!options.to) throw usage('--to names the server’s PostgreSQL database: postgres://…');
-  if (!/^postgres(ql)?:\/\//.test(options.to)) {
+  if (!isPostgresUrl(options.to)) {
     throw usage(`--to must be a postgres:// address, got ${redactUrl(options.to)}.`);
   }
   if (!options.photos) throw usage('--photos names the folder every server instance shares.');

@@ -115,6 +115,11 @@ function unreachable(error: unknown, url: string): unknown {
   return error;
 }
 
+/** Whether an address names a PostgreSQL database (postgres:// or postgresql://, as libpq takes). */
+export function isPostgresUrl(text: string): boolean {
+  return /^postgres(ql)?:\/\//.test(text);
+}
+
 /** postgres://user:secret@host/db → postgres://user:***@host/db, for messages and logs. */
 export function redactUrl(url: string): string {
   try {
