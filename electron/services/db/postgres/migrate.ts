@@ -39,7 +39,12 @@ export async function migratePostgres(
   migrations: readonly PostgresMigration[],
 ): Promise<number> {
   const latest = migrations.at(-1)?.version ?? 0;
-  for (const migration of migrations) {
+  // Every start of every instance comes here: a database already up to date is one read, not a
+  // locked transaction per migration.
+  const before = await postgresSchemaVersion(db);
+  refuseNewerServer(before, latest);
+  if (before === latest) return before;
+  for (const migration of migrations.filter((m) => m.version > before)) {
     await db.transaction().execute(async (trx) => {
       await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
       await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
