@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +5,7 @@ import pg from 'pg';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { ItemSummary } from '../../shared/contract';
 import { sceneJpeg } from '../support/images';
-import { expect, runCli, screenshotPath, startServing, test } from './fixtures';
+import { expect, runCli, screenshotPath, serverDatabase, startServing, test } from './fixtures';
 import { ApprovalsScreen, DeskScreen, IntakeScreen, Shell, StartScreen } from './pages';
 
 /**
@@ -22,12 +21,6 @@ test.describe.configure({ timeout: 180_000 });
 const STAFF = 'Lea Brandt';
 const APPROVER = 'Siobhán Kelly';
 
-function withDatabase(url: string, name: string): string {
-  const next = new URL(url);
-  next.pathname = `/${name}`;
-  return next.toString();
-}
-
 function cliJson<T>(args: readonly string[]): T {
   const result = runCli(null, [...args, '--json']);
   expect(result.status, result.stderr).toBe(0);
@@ -40,11 +33,8 @@ test('a desk on one instance photographs a return; the approver on another sees 
 }) => {
   const desk = fs.mkdtempSync(path.join(os.tmpdir(), 'rebound-e2e-desk-'));
   const files = fs.mkdtempSync(path.join(os.tmpdir(), 'rebound-e2e-files-'));
-  const name = `rebound_e2e_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: SERVER });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const database = withDatabase(SERVER!, name);
+  const server = await serverDatabase();
+  const database = server.url;
   const db = new pg.Client({ connectionString: database });
   const instances: ChildProcessWithoutNullStreams[] = [];
   try {
@@ -149,8 +139,7 @@ test('a desk on one instance photographs a return; the approver on another sees 
       await new Promise((resolve) => child.once('exit', resolve));
     }
     await db.end().catch(() => undefined);
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await server.drop();
     fs.rmSync(desk, { recursive: true, force: true });
     fs.rmSync(files, { recursive: true, force: true });
   }

@@ -366,14 +366,19 @@ const _checkRequired: _RequiredText = 'TEXT';
 void _checkRequired;
 
 /** What PostgreSQL says about a column, in the same words (its types mapped to SQLite's affinities). */
-function describePostgresColumn(column: {
+/** One row of PostgreSQL's information_schema.columns, the fields read here. */
+interface PostgresColumn {
+  table_name: string;
+  column_name: string;
   data_type: string;
   udt_name: string;
   is_nullable: string;
   column_default: string | null;
   is_identity: string;
   is_generated: string;
-}): string {
+}
+
+function describePostgresColumn(column: PostgresColumn): string {
   const affinity =
     column.data_type === 'integer' || column.data_type === 'bigint'
       ? 'INTEGER'
@@ -394,16 +399,8 @@ describe.skipIf(!onPostgres)(
   () => {
     test('the same tables as SQLite, each column with the same type, nullability and default', async () => {
       const ws = await tempWorkspace();
-      const rows = await sql<{
-        table_name: string;
-        column_name: string;
-        data_type: string;
-        udt_name: string;
-        is_nullable: string;
-        column_default: string | null;
-        is_identity: string;
-        is_generated: string;
-      }>`SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default, is_identity, is_generated
+      const rows =
+        await sql<PostgresColumn>`SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default, is_identity, is_generated
          FROM information_schema.columns
         WHERE table_schema = current_schema() AND table_name <> 'schema_migrations'
         ORDER BY table_name, ordinal_position`.execute(ws.kysely);
