@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
+import { ITEM_LIST_COUNT_LIMIT } from '../shared/contract/items';
 import type { SqliteDb } from '../electron/services/db/connection';
 import { REBOUND_PG_TYPES, redactUrl, type PostgresDb } from '../electron/services/db/postgres/connect';
 import { Workspace } from '../electron/services/workspace';
@@ -257,7 +258,7 @@ const statementName = (text: string) =>
 /**
  * The twin of bench/items.ts `rawQuery` for PostgreSQL, the same two statements: the page's ids
  * from `items` alone (products joined only for a sort on them), then those rows with their product,
- * merchant and three per-row subqueries; and a count over `items`. Search is the same trigram
+ * merchant and three per-row subqueries; and a count over `items`, up to the list's limit. Search is the same trigram
  * document the service reads: every word of three characters or more a LIKE on the lowercased
  * item_search.document (the pg_trgm GIN index), shorter text an ILIKE prefix of reference or SKU.
  * Prepared once per connection (named statements), as a hand-tuned data layer would keep them.
@@ -291,7 +292,9 @@ export function rawPostgresQuery(client: pg.Client, input: ListInput): RawPostgr
   if (input.receivedTo) where.push(`i.received_at < ${param(`${input.receivedTo}T99`)}`);
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const countValues = [...params];
-  const countText = `SELECT count(*) AS n FROM items i ${clause}`;
+  // Counting stops where the service's does (ITEM_LIST_COUNT_LIMIT), so both count the same rows.
+  const countText = `SELECT least(count(*), ${ITEM_LIST_COUNT_LIMIT}) AS n
+    FROM (SELECT 1 FROM items i ${clause} LIMIT ${ITEM_LIST_COUNT_LIMIT + 1}) AS matches`;
   const sort = input.sort ?? 'received_desc';
   const joinForSort =
     sort === 'title' || sort === 'price_desc' ? 'JOIN products p ON p.id = i.product_id' : '';

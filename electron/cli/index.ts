@@ -167,7 +167,8 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
           print(
             options,
             result,
-            () => `${itemsTable(result.rows)}${result.rows.length} of ${result.total} items\n`,
+            () =>
+              `${itemsTable(result.rows)}${result.rows.length} of ${result.totalCapped ? `more than ${result.total}` : result.total} items\n`,
           );
         });
       },

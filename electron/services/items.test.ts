@@ -51,7 +51,7 @@ describe('the returns list', () => {
 
   test('an empty desk lists nothing', async () => {
     const ws = await tempWorkspace();
-    expect(await list(ws)).toEqual({ rows: [], total: 0 });
+    expect(await list(ws)).toEqual({ rows: [], total: 0, totalCapped: false });
   });
 
   test('filters by grade, status and merchant, alone or together', async () => {
@@ -124,7 +124,7 @@ describe('the returns list', () => {
     expect(refs(page3.rows)).toEqual(['RB-000105']);
     expect([page1.total, page2.total, page3.total]).toEqual([5, 5, 5]);
     const past = await list(ws, { limit: 2, offset: 50 });
-    expect(past).toEqual({ rows: [], total: 5 });
+    expect(past).toEqual({ rows: [], total: 5, totalCapped: false });
     const filtered = await list(ws, { statuses: ['awaiting_approval'], limit: 1 });
     expect(filtered.rows).toHaveLength(1);
     expect(filtered.total).toBe(2);

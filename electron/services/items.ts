@@ -4,17 +4,18 @@ import type {
   ItemDetail,
   ItemEvent,
   ItemListInput,
+  ItemPage,
   Listing,
   ItemSummary,
-  Paged,
   PriceStep,
 } from '../../shared/contract';
+import { ITEM_LIST_COUNT_LIMIT } from '../../shared/contract/items';
 import type { Grade, PackagingState, ReturnReason } from '../../shared/domain/grades';
 import type { ItemStatus } from '../../shared/domain/status';
 import { END_REASONS } from '../../shared/contract/channels';
 import { AppError } from '../../shared/errors';
 import type { z } from 'zod';
-import { escapeLike, itemSearchDocument, itemSearchHasWords, likeAnyCase } from './db/dialect';
+import { escapeLike, itemSearchDocument, itemSearchHasWords, likeAnyCase, scanInOrder } from './db/dialect';
 import type { Database } from './db/schema';
 import type { Workspace } from './workspace';
 
@@ -22,63 +23,139 @@ type ListInput = z.output<typeof ItemListInput>;
 type FilterQuery = SelectQueryBuilder<Database, 'items', object>;
 
 /**
+ * How a page finds its rows, once the count says how many match. 'by_match' lets the database
+ * pick its most selective index: reading each word-search match by id, then sorting, is right
+ * for a few hundred matches but took 125 ms for 67,000 ("headphones" among 1,000,000 items).
+ * 'in_order' walks the items in the page's order and keeps those that match, stopping after one
+ * page: right when many match, a scan of every item when almost none does. See
+ * `npm run bench -- items`.
+ */
+export type SearchPlan = 'by_match' | 'in_order';
+/** From this many matches on, walking the list's order finds a page sooner than reading every match. */
+const IN_ORDER_FROM = 2_000;
+
+/** The search box's words: those the trigram index can find (three characters or more), and the rest. */
+function searchWords(input: Partial<ListInput>): { long: string[]; short: string[] } | null {
+  const search = input.search?.trim();
+  if (!search) return null;
+  const words = search.split(/\s+/);
+  return {
+    long: words.filter((word) => [...word].length >= 3),
+    short: words.filter((word) => [...word].length < 3),
+  };
+}
+
+/**
+ * The item_search rows holding every word: the trigram index finds the rows for the words of
+ * three characters or more; shorter words ("helmet xl") then narrow those few rows down as plain
+ * substrings of any field.
+ */
+function wordMatches(ws: Workspace, long: readonly string[], short: readonly string[]) {
+  let q = ws.kysely.selectFrom('item_search').where(itemSearchHasWords(ws.kysely, long));
+  for (const word of short) {
+    q = q.where(likeAnyCase(ws.kysely, itemSearchDocument(ws.kysely), `%${escapeLike(word)}%`));
+  }
+  return q;
+}
+
+/**
  * The filters of the list, on `items` alone: every filter reads an items column or a subquery,
  * so the count and the page of ids run on items and its indexes without touching products
  * (a join there would cost a product lookup per matching row, 100,000 for an unfiltered count).
  */
-function filteredItems(ws: Workspace, input: Partial<ListInput>): FilterQuery {
+function filteredItems(ws: Workspace, input: Partial<ListInput>, plan: SearchPlan = 'by_match'): FilterQuery {
   let q: FilterQuery = ws.kysely.selectFrom('items');
-  const search = input.search?.trim();
-  if (search) {
-    const words = search.split(/\s+/);
-    const long = words.filter((word) => [...word].length >= 3);
-    const short = words.filter((word) => [...word].length < 3);
-    if (long.length > 0) {
-      // The trigram index finds the rows for the words of three characters or more; shorter
-      // words ("helmet xl") then narrow those few rows down as plain substrings of any field.
-      q = q.where('items.id', 'in', (eb) => {
-        let inner = eb
-          .selectFrom('item_search')
-          .select('item_search.rowid')
-          .where(itemSearchHasWords(ws.kysely, long));
-        for (const word of short) {
-          inner = inner.where(likeAnyCase(ws.kysely, itemSearchDocument(ws.kysely), `%${escapeLike(word)}%`));
-        }
-        return inner;
-      });
-    } else {
-      // The trigram index needs three characters; shorter text can only be a prefix of a code.
-      const prefix = `${escapeLike(search)}%`;
-      q = q.where((eb) =>
-        eb.or([
-          likeAnyCase(ws.kysely, sql.ref('items.reference'), prefix),
-          eb(
-            'items.product_id',
-            'in',
-            eb
-              .selectFrom('products')
-              .select('products.id')
-              .where(likeAnyCase(ws.kysely, sql.ref('products.sku'), prefix)),
-          ),
-        ]),
-      );
-    }
+  const words = searchWords(input);
+  if (words && words.long.length > 0) {
+    const id = plan === 'in_order' ? scanInOrder(ws.kysely, sql.ref('items.id')) : sql.ref('items.id');
+    q = q.where(id, 'in', wordMatches(ws, words.long, words.short).select('item_search.rowid'));
+  } else if (words) {
+    // The trigram index needs three characters; shorter text can only be a prefix of a code.
+    const prefix = `${escapeLike(input.search!.trim())}%`;
+    q = q.where((eb) =>
+      eb.or([
+        likeAnyCase(ws.kysely, sql.ref('items.reference'), prefix),
+        eb(
+          'items.product_id',
+          'in',
+          eb
+            .selectFrom('products')
+            .select('products.id')
+            .where(likeAnyCase(ws.kysely, sql.ref('products.sku'), prefix)),
+        ),
+      ]),
+    );
   }
-  if (input.grades && input.grades.length > 0) q = q.where('items.grade', 'in', input.grades);
-  if (input.statuses && input.statuses.length > 0) q = q.where('items.status', 'in', input.statuses);
-  if (input.merchantId !== undefined) q = q.where('items.merchant_id', '=', input.merchantId);
+  return columnFilters(ws, q, input, plan);
+}
+
+/** Every filter but the search box. */
+function columnFilters(
+  ws: Workspace,
+  q: FilterQuery,
+  input: Partial<ListInput>,
+  plan: SearchPlan,
+): FilterQuery {
+  // Sorted by a product column with many matches, the page comes soonest from walking products
+  // in that order (migration 0030's indexes) and checking each item's columns, not from an
+  // items index that hands the rows over unsorted: 228 ms against 10 for one merchant's items
+  // by price.
+  const column = (name: 'grade' | 'status' | 'merchant_id') =>
+    plan === 'in_order' && (input.sort === 'title' || input.sort === 'price_desc')
+      ? scanInOrder(ws.kysely, sql.ref(`items.${name}`))
+      : sql.ref(`items.${name}`);
+  if (input.grades && input.grades.length > 0) q = q.where(column('grade'), 'in', input.grades);
+  if (input.statuses && input.statuses.length > 0) q = q.where(column('status'), 'in', input.statuses);
+  if (input.merchantId !== undefined) q = q.where(column('merchant_id'), '=', input.merchantId);
   if (input.receivedFrom) q = q.where('items.received_at', '>=', input.receivedFrom);
   // received_at holds a timestamp; a "to" date includes the whole of that day.
   if (input.receivedTo) q = q.where('items.received_at', '<', `${input.receivedTo}T99`);
   return q;
 }
 
+const hasColumnFilters = (input: Partial<ListInput>): boolean =>
+  (input.grades?.length ?? 0) > 0 ||
+  (input.statuses?.length ?? 0) > 0 ||
+  input.merchantId !== undefined ||
+  Boolean(input.receivedFrom) ||
+  Boolean(input.receivedTo);
+
+/**
+ * How many items match, counting no further than ITEM_LIST_COUNT_LIMIT + 1. A word search
+ * counts from the search index, which hands its matches over one by one, checking each
+ * against the other filters; the same query led by items first reads every match of the
+ * index (37 ms against 16 for "headphones", 80 against 36 with a merchant and grades too).
+ * Every item has exactly one item_search row, kept by triggers (migration 0020).
+ */
+async function countMatches(ws: Workspace, input: ListInput): Promise<number> {
+  const words = searchWords(input);
+  let matches: SelectQueryBuilder<Database, 'items' | 'item_search', { one: number }> = filteredItems(
+    ws,
+    input,
+  ).select(sql<number>`1`.as('one'));
+  if (words && words.long.length > 0) {
+    let fromIndex = wordMatches(ws, words.long, words.short);
+    if (hasColumnFilters(input)) {
+      const item = columnFilters(ws, ws.kysely.selectFrom('items'), input, 'by_match')
+        .select(sql<number>`1`.as('one'))
+        .where(sql.ref('items.id'), '=', sql.ref('item_search.rowid'));
+      fromIndex = fromIndex.where((eb) => eb.exists(item));
+    }
+    matches = fromIndex.select(sql<number>`1`.as('one'));
+  }
+  const counted = await ws.kysely
+    .selectFrom(matches.limit(ITEM_LIST_COUNT_LIMIT + 1).as('matches'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(counted.n);
+}
+
 /**
  * The ids of one page, in order. Only the sorts on a product column join products. Every sort
  * ends in a unique column, so that consecutive pages neither overlap nor skip a row.
  */
-function pageIds(ws: Workspace, input: ListInput) {
-  const ids = filteredItems(ws, input).select('items.id').limit(input.limit).offset(input.offset);
+function pageIds(ws: Workspace, input: ListInput, plan: SearchPlan) {
+  const ids = filteredItems(ws, input, plan).select('items.id').limit(input.limit).offset(input.offset);
   switch (input.sort) {
     case 'received_desc':
       return ids.orderBy('items.received_at', 'desc').orderBy('items.id', 'desc');
@@ -212,16 +289,26 @@ function toSummary(row: SummaryRow): ItemSummary {
  * subqueries before the sort, as a single flat query does, costs them for every matching row:
  * 40,000 rows for "two grades", 100,000 for "sort by title" — over 50 ms with 100,000 items
  * (see `npm run bench -- items`), against a few ms this way.
+ *
+ * The count comes first and stops at ITEM_LIST_COUNT_LIMIT; how many match then chooses how the
+ * page is found (SearchPlan).
  */
-export async function listItems(ws: Workspace, input: ListInput): Promise<Paged<ItemSummary>> {
-  const rows = await orderRows(
-    summaryQuery(ws).where('items.id', 'in', pageIds(ws, input)),
-    input.sort,
-  ).execute();
-  const total = await filteredItems(ws, input)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return { rows: rows.map(toSummary), total: Number(total.n) };
+export async function listItems(ws: Workspace, input: ListInput, planned?: SearchPlan): Promise<ItemPage> {
+  const matches = await countMatches(ws, input);
+  // `planned` lets the tests hold both plans to the same answers.
+  const plan: SearchPlan = planned ?? (matches >= IN_ORDER_FROM ? 'in_order' : 'by_match');
+  const rows =
+    matches === 0 || input.offset >= matches
+      ? []
+      : await orderRows(
+          summaryQuery(ws).where('items.id', 'in', pageIds(ws, input, plan)),
+          input.sort,
+        ).execute();
+  return {
+    rows: rows.map(toSummary),
+    total: Math.min(matches, ITEM_LIST_COUNT_LIMIT),
+    totalCapped: matches > ITEM_LIST_COUNT_LIMIT,
+  };
 }
 
 function parseList(json: string): string[] {

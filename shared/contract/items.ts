@@ -26,6 +26,13 @@ import { method } from './define';
 
 export const ITEM_SORTS = ['received_desc', 'received_asc', 'reference', 'title', 'price_desc'] as const;
 
+/**
+ * The items list counts its matches up to this many and no further: an exact count of 700,000
+ * matches costs a read of every one of them on every page, and nobody scrolls that far; they
+ * narrow the search. Past it the list says "10,000+" and shows the first 10,000.
+ */
+export const ITEM_LIST_COUNT_LIMIT = 10_000;
+
 export const ItemListInput = z
   .object({
     search: Text(200).optional(),
@@ -39,6 +46,12 @@ export const ItemListInput = z
     offset: z.number().int().min(0).default(0),
   })
   .strict();
+
+/** A page of the items list: `total` is exact unless `totalCapped`, when more items match. */
+export interface ItemPage extends Paged<ItemSummary> {
+  /** More than ITEM_LIST_COUNT_LIMIT items match; `total` is that limit. */
+  readonly totalCapped: boolean;
+}
 
 export interface ItemSummary {
   readonly id: number;
@@ -155,7 +168,7 @@ export interface ItemCounts {
 export const ItemCountsInput = z.object({ merchantId: Id.optional() }).strict();
 
 export const itemsContract = {
-  'items.list': method<Paged<ItemSummary>>()(ItemListInput),
+  'items.list': method<ItemPage>()(ItemListInput),
   'items.get': method<ItemDetail>()(ByIdInput),
   'items.getByReference': method<ItemDetail>()(z.object({ reference: Text(64).min(1) }).strict()),
   'items.counts': method<ItemCounts>()(ItemCountsInput),

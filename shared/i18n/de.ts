@@ -261,6 +261,8 @@ const de: Messages = {
     emptyQueueHint:
       'Neue Retouren erscheinen hier, sobald sie eintreffen. Scannen Sie ein Retourenetikett, um einen beliebigen Artikel zu finden.',
     noMatch: 'Kein passender Artikel',
+    moreThanListed:
+      'Mehr als {{limit}} Artikel passen, die ersten {{limit}} werden angezeigt. Grenzen Sie die Suche oder die Filter ein, um die übrigen zu finden.',
     noMatchHint: 'Versuchen Sie eine andere Schreibweise oder setzen Sie die Filter zurück.',
     clearFilters: 'Filter zurücksetzen',
     selectTitle: 'Scannen Sie einen Artikel, um zu beginnen',
@@ -418,6 +420,11 @@ const de: Messages = {
       label: 'Hotfolder',
       notSet:
         'Noch kein Hotfolder: Wählen Sie in den Einstellungen den Ordner, in den Ihre Tethering-Software speichert.',
+      deskNotSet:
+        'An diesem Platz ist noch kein Kameraordner gewählt: Wählen Sie in den Einstellungen den Ordner, in den Ihre Tethering-Software speichert.',
+      deskWatching: '{{path}} auf diesem Computer wird überwacht',
+      onServer:
+        'Aufnahmen einer angeschlossenen Kamera kommen über die Rebound-Desktop-App des Platzes, an dem sie hängt und die mit diesem Server verbunden ist. Hier legen Sie Fotos ab oder nutzen die Webcam.',
       openSettings: 'Einstellungen öffnen',
       watching: 'Überwacht {{path}}',
       notWatching: '{{path}} wird nicht überwacht',
@@ -432,6 +439,9 @@ const de: Messages = {
     settings: {
       title: 'Fotoplatz',
       folder: 'Hotfolder',
+      deskHint:
+        'Der Ordner auf diesem Computer, in den Ihre Tethering-Software (Capture One, EOS Utility, darktable …) jede Aufnahme speichert. Neue Aufnahmen werden in Aufnahmereihenfolge zum Artikel hochgeladen, der am Fotoplatz offen ist; Dateien, die schon im Ordner liegen, bleiben unberührt.',
+      chooseFolder: 'Ordner wählen …',
       folderHint:
         'Der Ordner, in den Ihre Tethering-Software (Capture One, EOS Utility, darktable …) jede Aufnahme speichert. Neue Dateien werden in Aufnahmereihenfolge dem Artikel hinzugefügt, der am Fotoplatz offen ist; Dateien, die schon im Ordner liegen, bleiben unberührt.',
       placeholder: 'Pfad des Ordners, z. B. Bilder/Tethering',

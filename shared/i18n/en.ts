@@ -258,6 +258,8 @@ const en = {
     emptyQueue: 'Nothing waiting at the desk',
     emptyQueueHint: 'New returns appear here as they arrive. Scan a return label to find any item.',
     noMatch: 'No item matches',
+    moreThanListed:
+      'More than {{limit}} items match and the first {{limit}} are listed. Narrow the search or the filters to find the others.',
     noMatchHint: 'Try another spelling, or clear the filters.',
     clearFilters: 'Clear filters',
     selectTitle: 'Scan an item to start',
@@ -413,6 +415,11 @@ const en = {
     hotFolder: {
       label: 'Hot folder',
       notSet: 'No hot folder yet: choose the folder your tethering software saves to in Settings.',
+      deskNotSet:
+        'No camera folder on this desk yet: choose the folder your tethering software saves to in Settings.',
+      deskWatching: 'Watching {{path}} on this computer',
+      onServer:
+        'Shots from a tethered camera come in through the Rebound desktop app on the desk with the camera, connected to this server. Here, drop photos or use the webcam.',
       openSettings: 'Open Settings',
       watching: 'Watching {{path}}',
       notWatching: 'Not watching {{path}}',
@@ -427,6 +434,9 @@ const en = {
     settings: {
       title: 'Photo desk',
       folder: 'Hot folder',
+      deskHint:
+        'The folder on this computer your tethering software (Capture One, EOS Utility, darktable…) saves each shot into. New shots are uploaded to the item open on the photo desk, in shooting order; files already in the folder are left alone.',
+      chooseFolder: 'Choose a folder…',
       folderHint:
         'The folder your tethering software (Capture One, EOS Utility, darktable…) saves each shot into. New files are added to the item open on the photo desk, in shooting order; files already in the folder are left alone.',
       placeholder: 'Path of the folder, e.g. Pictures/Tethered',

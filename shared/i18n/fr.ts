@@ -261,6 +261,8 @@ const fr: Messages = {
     emptyQueueHint:
       'Les nouveaux retours apparaissent ici dès leur arrivée. Scannez une étiquette de retour pour retrouver n’importe quel article.',
     noMatch: 'Aucun article ne correspond',
+    moreThanListed:
+      'Plus de {{limit}} articles correspondent et seuls les {{limit}} premiers sont affichés. Affinez la recherche ou les filtres pour trouver les autres.',
     noMatchHint: 'Essayez une autre orthographe ou effacez les filtres.',
     clearFilters: 'Effacer les filtres',
     selectTitle: 'Scannez un article pour commencer',
@@ -418,6 +420,11 @@ const fr: Messages = {
       label: 'Dossier surveillé',
       notSet:
         'Aucun dossier surveillé : choisissez dans les Paramètres le dossier où votre logiciel de capture enregistre.',
+      deskNotSet:
+        'Aucun dossier de capture sur ce poste : choisissez dans les Paramètres le dossier où votre logiciel de capture enregistre.',
+      deskWatching: 'Surveillance de {{path}} sur cet ordinateur',
+      onServer:
+        'Les prises d’un appareil relié arrivent par l’application Rebound du poste où il est branché, connectée à ce serveur. Ici, déposez des photos ou utilisez la webcam.',
       openSettings: 'Ouvrir les Paramètres',
       watching: 'Surveillance de {{path}}',
       notWatching: '{{path}} n’est pas surveillé',
@@ -432,6 +439,9 @@ const fr: Messages = {
     settings: {
       title: 'Poste photo',
       folder: 'Dossier surveillé',
+      deskHint:
+        'Le dossier de cet ordinateur où votre logiciel de capture (Capture One, EOS Utility, darktable…) enregistre chaque prise. Les nouvelles prises sont envoyées à l’article ouvert au poste photo, dans l’ordre de prise ; les fichiers déjà présents ne sont pas envoyés.',
+      chooseFolder: 'Choisir un dossier…',
       folderHint:
         'Le dossier où votre logiciel de capture (Capture One, EOS Utility, darktable…) enregistre chaque prise. Les nouveaux fichiers sont ajoutés à l’article ouvert au poste photo, dans l’ordre de prise ; les fichiers déjà présents ne sont pas importés.',
       placeholder: 'Chemin du dossier, par ex. Images/Capture',

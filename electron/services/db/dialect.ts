@@ -47,6 +47,16 @@ export function sameValue(
     : sql<boolean>`${expr} IS ${value}`;
 }
 
+/**
+ * `expr` as a value SQLite's planner will not look up by index (a unary plus), so that it walks
+ * the index of the query's ORDER BY instead and stops after a page; the caller decides when that
+ * is the faster way (items.ts, SearchPlan). PostgreSQL plans from its statistics, so it gets
+ * the expression as it is.
+ */
+export function scanInOrder(db: Queryable, expr: Expression<unknown>): RawBuilder<unknown> {
+  return engineOf(db) === 'postgres' ? sql`${expr}` : sql`+${expr}`;
+}
+
 /** One quoted FTS5 phrase per word, so nothing typed (quotes, stars, NEAR, columns) is syntax. */
 export function ftsQuery(text: string): string {
   return text

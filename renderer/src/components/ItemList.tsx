@@ -2,7 +2,9 @@ import { Box, Group, Skeleton, Stack, Text, UnstyledButton } from '@mantine/core
 import { useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Input, ItemSummary } from '../../../shared/contract';
+import { ITEM_LIST_COUNT_LIMIT } from '../../../shared/contract/items';
 import { call } from '../api/client';
 import { callKey } from '../api/hooks';
 import { useFormat } from '../format';
@@ -20,6 +22,8 @@ export type ItemFilters = Omit<Input<'items.list'>, 'limit' | 'offset'>;
  * A virtualised list over `items.list` that only ever holds the pages on screen: it asks for
  * the total with the first page, then fetches each page of 100 as it scrolls into view (by
  * offset), so 100,000 items scroll as smoothly as 40. Rows not yet loaded show a skeleton.
+ * The service counts up to ITEM_LIST_COUNT_LIMIT; past it the list ends with a line that says
+ * so and asks for a narrower search.
  */
 export function ItemList({
   filters,
@@ -37,6 +41,8 @@ export function ItemList({
   label: string;
   onTotal?: (total: number | null) => void;
 }) {
+  const { t } = useTranslation();
+  const f = useFormat();
   const scrollRef = useRef<HTMLDivElement>(null);
   const firstPage = useQueries({
     queries: [
@@ -47,12 +53,13 @@ export function ItemList({
     ],
   })[0]!;
   const total = firstPage.data?.total ?? 0;
+  const capped = firstPage.data?.totalCapped ?? false;
 
   // TanStack Virtual hands back functions that React Compiler must not memoise; this component
   // reads them during render only.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: total,
+    count: capped ? total + 1 : total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
@@ -61,7 +68,8 @@ export function ItemList({
   const firstIndex = virtualItems[0]?.index ?? 0;
   const lastIndex = virtualItems.at(-1)?.index ?? 0;
   const pageNumbers: number[] = [];
-  for (let page = Math.floor(firstIndex / PAGE_SIZE); page <= Math.floor(lastIndex / PAGE_SIZE); page++) {
+  const lastRow = Math.min(lastIndex, Math.max(0, total - 1));
+  for (let page = Math.floor(firstIndex / PAGE_SIZE); page <= Math.floor(lastRow / PAGE_SIZE); page++) {
     if (page > 0) pageNumbers.push(page);
   }
   const pages = useQueries({
@@ -103,6 +111,7 @@ export function ItemList({
       aria-label={label}
       data-testid="item-list"
       data-total={total}
+      data-total-capped={capped}
       style={{ height: '100%', overflowY: 'auto', contain: 'strict' }}
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
@@ -120,7 +129,11 @@ export function ItemList({
                 transform: `translateY(${virtualRow.start}px)`,
               }}
             >
-              {item ? (
+              {virtualRow.index === total ? (
+                <Text px="sm" py="xs" fz="sm" c="dimmed" data-testid="item-list-capped">
+                  {t('intake.moreThanListed', { limit: f.number(ITEM_LIST_COUNT_LIMIT) })}
+                </Text>
+              ) : item ? (
                 <ItemRow item={item} selected={item.id === selectedId} onSelect={onSelect} />
               ) : (
                 <Box px="sm" py={6}>
