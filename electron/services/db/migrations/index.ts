@@ -8,6 +8,7 @@ import m0070 from './0070-channels';
 import m0080 from './0080-sales-ledger-indexes';
 import m0090 from './0090-accounts';
 import m0100 from './0100-media-upload-slots';
+import m0110 from './0110-reference-number-index';
 
 /** Every migration, in order. A new file here is the only way the schema changes. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0080,
   m0090,
   m0100,
+  m0110,
 ];

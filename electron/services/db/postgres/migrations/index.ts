@@ -1,10 +1,11 @@
 import type { PostgresMigration } from '../migrate';
 import m0090 from './0090-baseline';
 import m0100 from './0100-media-upload-slots';
+import m0110 from './0110-reference-number-index';
 
 /**
  * The server's migrations, in order. Its history starts at 0090, the SQLite schema of the
  * release that brought the server; every later schema change is one file here and one in
- * ../../migrations with the same number (0100: the shared picture-upload window).
+ * ../../migrations with the same number (0100: the shared picture-upload window; 0110: the reference number index).
  */
-export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [m0090, m0100];
+export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [m0090, m0100, m0110];
