@@ -13,7 +13,12 @@ export const MAX_UPLOAD_BYTES = 80 * 1024 * 1024;
 /** Files per photos.add call: a camera card's worth, sent in one go over IPC. */
 export const MAX_UPLOAD_FILES = 50;
 
-export const UPLOAD_SOURCES = ['drop', 'picker', 'webcam'] as const;
+/**
+ * How a photo reached the window. 'hot_folder': a desk connected to a server uploads the shots
+ * of its own camera folder (electron/main/deskFolder.ts); a desk's own workspace reads its folder
+ * itself (photos/hotFolder.ts).
+ */
+export const UPLOAD_SOURCES = ['drop', 'picker', 'webcam', 'hot_folder'] as const;
 export type UploadSource = (typeof UPLOAD_SOURCES)[number];
 
 /** A file name as the person knows it: shown back, never used as a path. */
@@ -62,6 +67,11 @@ export type PhotoAddResult =
   | { readonly ok: false; readonly name: string; readonly code: string; readonly reason: string };
 
 export interface HotFolderStatus {
+  /**
+   * The workspace is a server's, which watches no folder: a desk's camera folder is watched by
+   * the desktop app on that desk and its shots uploaded (electron/main/deskFolder.ts).
+   */
+  readonly onServer: boolean;
   /** The folder chosen in Settings; null when none is. */
   readonly path: string | null;
   /** The watcher is running and the folder is there. */

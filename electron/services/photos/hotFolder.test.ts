@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, onTestFinished, test, vi } from 'vitest';
 import { addItem, addMerchant, addProduct } from '../../../tests/integration/seed';
-import { tempDir, tempWorkspace } from '../../../tests/integration/temp';
+import { sqliteWorkspace, tempDir } from '../../../tests/integration/temp';
 import type { Actor } from '../actor';
 import type { Workspace } from '../workspace';
 import { HotFolder, isCandidateName, readHotFolderSetting } from './hotFolder';
@@ -14,6 +14,8 @@ import { sceneJpeg } from '../../../tests/support/images';
  * The hot folder against a real temp folder and real JPEGs: arrivals in shooting order, a slow
  * writer only read once complete, the folder removed and recreated, nothing imported twice.
  * Polling is fast here (30 ms, settled after 120 ms) so tests wait for state, never for time.
+ * On a desk's SQLite only: a server watches no folder (a desk connected to one watches its own,
+ * tests/electron/deskFolder.test.ts), and setFolder refuses there (manage.test.ts).
  */
 
 const actor: Actor = { profileId: null, name: 'Camera desk', role: 'staff', merchantIds: [] };
@@ -29,7 +31,7 @@ afterAll(async () => {
 });
 
 async function setup(): Promise<{ ws: Workspace; folder: string; itemId: number; hot: HotFolder }> {
-  const ws = await tempWorkspace();
+  const ws = sqliteWorkspace();
   const folder = path.join(tempDir('rebound-hot-'), 'camera');
   fs.mkdirSync(folder);
   const merchantId = await addMerchant(ws, { name: 'Velo Shop' });
@@ -86,7 +88,7 @@ describe('hot folder', () => {
   });
 
   test('new files go to the open item in shooting order; files there before are left alone', async () => {
-    const ws = await tempWorkspace();
+    const ws = sqliteWorkspace();
     const folder = path.join(tempDir('rebound-hot-'), 'camera');
     fs.mkdirSync(folder);
     shoot(folder, 'old.jpg', jpegs[3]!, 1_700_000_000);

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import type { ItemDetail, PhotoAddResult } from '../../../shared/contract';
 import { addDefect, addItem, addMerchant, addPhoto, addProduct } from '../../../tests/integration/seed';
 import { tempDir, tempWorkspace } from '../../../tests/integration/temp';
+import { onPostgres } from '../../../tests/support/workspace';
 import { dispatch } from '../api';
 import type { Workspace } from '../workspace';
 import { hotFolderOf } from './hotFolder';
@@ -123,15 +124,26 @@ describe('photo management', () => {
     const ws = await tempWorkspace();
     const { itemId } = await itemWithPhotos(ws, 0);
     const folder = tempDir('rebound-hot-api-');
-    await expect(
-      dispatch(ws, 'photos.setHotFolder', { path: path.join(folder, 'missing') }),
-    ).rejects.toMatchObject({
-      code: 'bad_input',
-    });
     fs.mkdirSync(path.join(folder, 'cam'));
-    const status = await dispatch(ws, 'photos.setHotFolder', { path: path.join(folder, 'cam') });
-    // Not started in this process (only the app and `rebound serve` watch): saved, not watching.
-    expect(status).toMatchObject({ path: path.join(folder, 'cam'), watching: false });
+    if (onPostgres) {
+      // A server's folders are not the desk's, and naming paths would tell a desk which exist
+      // on the server: refused, whatever the path.
+      for (const candidate of [path.join(folder, 'cam'), path.join(folder, 'missing'), '/etc']) {
+        await expect(dispatch(ws, 'photos.setHotFolder', { path: candidate })).rejects.toMatchObject({
+          code: 'bad_input',
+          message: expect.stringMatching(/desktop app on the desk/),
+        });
+      }
+    } else {
+      await expect(
+        dispatch(ws, 'photos.setHotFolder', { path: path.join(folder, 'missing') }),
+      ).rejects.toMatchObject({
+        code: 'bad_input',
+      });
+      const status = await dispatch(ws, 'photos.setHotFolder', { path: path.join(folder, 'cam') });
+      // Not started in this process (only the app and `rebound serve` watch): saved, not watching.
+      expect(status).toMatchObject({ path: path.join(folder, 'cam'), watching: false });
+    }
     await expect(dispatch(ws, 'photos.setActiveItem', { itemId: 9999 })).rejects.toMatchObject({
       code: 'not_found',
     });

@@ -52,9 +52,7 @@ describe('POST /api/upload/photo', () => {
       (await upload({ itemId: String(itemId), source: 'drop', name: 'a.jpg' }, bytes, false)).status,
     ).toBe(401);
     expect((await upload({ itemId: '999', source: 'drop', name: 'a.jpg' }, bytes)).status).toBe(404);
-    expect(
-      (await upload({ itemId: String(itemId), source: 'hot_folder', name: 'a.jpg' }, bytes)).status,
-    ).toBe(400);
+    expect((await upload({ itemId: String(itemId), source: 'demo', name: 'a.jpg' }, bytes)).status).toBe(400);
     expect((await upload({ itemId: 'x', source: 'drop', name: 'a.jpg' }, bytes)).status).toBe(400);
   });
 
