@@ -32,6 +32,25 @@ function cliWithoutElectron(): Plugin {
   };
 }
 
+/**
+ * A sandboxed preload can require `electron` and nothing else: each one must be a single file.
+ * The two preloads share no module (shared/contract/desk.ts says why), so none is split off; this
+ * fails the build if a change makes one import a chunk.
+ */
+function preloadsWithoutChunks(): Plugin {
+  return {
+    name: 'rebound:preloads-without-chunks',
+    generateBundle(_options, bundle) {
+      for (const [fileName, chunk] of Object.entries(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        if (!chunk.isEntry) this.error(`a sandboxed preload cannot load the chunk ${fileName}`);
+        const loads = [...chunk.imports, ...chunk.dynamicImports].filter((id) => id !== 'electron');
+        if (loads.length > 0) this.error(`the preload ${fileName} loads ${loads.join(', ')}`);
+      }
+    },
+  };
+}
+
 export default defineConfig({
   main: {
     plugins: [cliWithoutElectron()],
@@ -55,15 +74,21 @@ export default defineConfig({
     },
   },
   preload: {
+    plugins: [preloadsWithoutChunks()],
     build: {
       outDir: 'out/preload',
       // A sandboxed preload can require only `electron` (and a few polyfilled built-ins), not
       // files or packages: everything else must be bundled in, so nothing is externalized.
       externalizeDeps: false,
       rollupOptions: {
-        input: { index: resolve(root, 'electron/preload/index.ts') },
-        // Sandboxed preloads cannot be ES modules: one CommonJS file, no chunks.
-        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
+        // index: the app's own window; desk: a window onto a Rebound server (its camera folder only).
+        input: {
+          index: resolve(root, 'electron/preload/index.ts'),
+          desk: resolve(root, 'electron/preload/desk.ts'),
+        },
+        // Sandboxed preloads cannot be ES modules: CommonJS, one file each and no chunks
+        // (preloadsWithoutChunks checks; the two share no module but `electron`).
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
   },

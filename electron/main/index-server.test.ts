@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { IPC_DESK_FOLDER } from '../../shared/contract/desk';
 import * as fake from '../../tests/support/fakeElectron';
 
 vi.mock('electron', () => import('../../tests/support/fakeElectron'));
@@ -32,7 +33,7 @@ describe('the desktop app as a window onto a Rebound server', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  test('one window on the server’s page, locked down, with no bridge into this process', () => {
+  test('one window on the server’s page, locked down, with no bridge into this process but the camera folder', () => {
     const win = fake.BrowserWindow.created[0]!;
     expect(win.loaded).toEqual([SERVER]);
     expect(win.options.webPreferences).toMatchObject({
@@ -40,8 +41,9 @@ describe('the desktop app as a window onto a Rebound server', () => {
       contextIsolation: true,
       nodeIntegration: false,
     });
-    expect(win.options.webPreferences).not.toHaveProperty('preload');
-    expect([...fake.ipcMain.handlers.keys()]).toEqual([]);
+    // The desk preload (electron/preload/desk.ts), not the app's: no call into a workspace.
+    expect(path.basename(String(win.options.webPreferences?.preload))).toBe('desk.cjs');
+    expect([...fake.ipcMain.handlers.keys()]).toEqual([IPC_DESK_FOLDER]);
     expect([...fake.protocol.handlers.keys()]).toEqual([]);
   });
 

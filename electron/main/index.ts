@@ -11,6 +11,7 @@ import { contentSecurityPolicy } from './contentSecurityPolicy';
 import { forwardEvents, registerIpc } from './ipc';
 import { openMainWindow, windowIcon } from './mainWindow';
 import { cliArguments, runCli } from './cli';
+import { DeskFolder, registerDeskFolder } from './deskFolder';
 import { guardContents } from './navigation';
 import { APP_ENTRY, APP_SCHEME, devServerUrl } from './pages';
 import { hardenSession } from './permissions';
@@ -31,6 +32,8 @@ import { parseServerAddress, readServerChoice, saveServerChoice } from './server
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = path.join(here, '..', 'renderer');
 const PRELOAD = path.join(here, '..', 'preload', 'index.cjs');
+/** A window onto a server gets only the desk's camera folder (deskFolder.ts). */
+const DESK_PRELOAD = path.join(here, '..', 'preload', 'desk.cjs');
 
 /** electron-vite's dev server, only ever in development: a packaged app loads its own files. */
 const devServer = devServerUrl(app.isPackaged, process.env);
@@ -80,8 +83,8 @@ let mainWindow: BrowserWindow | null = null;
 function createWindow(): BrowserWindow {
   const win = openMainWindow({
     isPackaged: app.isPackaged,
-    // A server's pages are web pages: no bridge into this process.
-    preload: server === null ? PRELOAD : null,
+    // A server's pages are web pages: no bridge into this process but the desk's camera folder.
+    preload: server === null ? PRELOAD : DESK_PRELOAD,
     icon: windowIcon(app.getAppPath(), process.platform),
     url: server ?? devServer ?? APP_ENTRY,
   });
@@ -92,13 +95,29 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+let deskFolder: DeskFolder | null = null;
+
 /**
- * A window onto a Rebound server: no local workspace, no background work, no bridge. The server's
+ * A window onto a Rebound server: no local workspace, no background work, and no bridge but the
+ * desk's camera folder, whose new shots the server's page uploads (deskFolder.ts). The server's
  * pages sign in with its own cookie session and keep its CSP; the guards allow its origin.
  */
 async function startOnServer(origin: string): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession, null, undefined, origin);
+  const desk = new DeskFolder(app.getPath('userData'));
+  deskFolder = desk;
+  await desk.start();
+  registerDeskFolder(ipcMain, desk, origin, async (current) => {
+    const options: Electron.OpenDialogOptions = {
+      properties: ['openDirectory'],
+      ...(current !== null ? { defaultPath: current } : {}),
+    };
+    const chosen = mainWindow
+      ? await dialog.showOpenDialog(mainWindow, options)
+      : await dialog.showOpenDialog(options);
+    return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+  });
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
@@ -149,6 +168,7 @@ app.on('window-all-closed', () => {
 });
 let closing = false;
 app.on('will-quit', (event) => {
+  void deskFolder?.stop();
   const open = ws;
   if (!open || closing) return;
   // Electron does not wait for promises here: hold the quit until running jobs have stopped and

@@ -29,7 +29,7 @@ export interface ReboundBridge {
   connectServer?(address: string): Promise<Envelope<null>>;
 }
 
-/** IPC channel names: the preload refuses any other. */
+/** IPC channel names: the preload refuses any other (the desk's own are in ./desk.ts). */
 export const IPC_CALL = 'rebound:call';
 export const IPC_EVENT = 'rebound:event';
 export const IPC_OPEN_EXTERNAL = 'rebound:open-external';

@@ -306,8 +306,16 @@ export const app = new FakeApp();
 
 export const dialog = {
   errors: [] as Array<readonly [string, string]>,
+  /** What the next folder dialogs answer, in order (the person's choice, or cancel). */
+  openAnswers: [] as Array<{ canceled: boolean; filePaths: string[] }>,
+  /** The options each open dialog was shown with. */
+  opened: [] as unknown[],
   showErrorBox(title: string, content: string): void {
     this.errors.push([title, content]);
+  },
+  async showOpenDialog(...args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> {
+    this.opened.push(args.at(-1));
+    return this.openAnswers.shift() ?? { canceled: true, filePaths: [] };
   },
 };
 
@@ -334,6 +342,8 @@ export function resetFakeElectron(): void {
   protocol.privileged.length = 0;
   shell.opened.length = 0;
   dialog.errors.length = 0;
+  dialog.openAnswers.length = 0;
+  dialog.opened.length = 0;
   session.defaultSession = new FakeSession('');
   app.listeners.clear();
   app.isPackaged = false;

@@ -16,6 +16,7 @@ import { HotFolderLine } from '../components/photos/HotFolder';
 import { uploadPhotos } from '../components/photos/upload';
 import { UploadZone } from '../components/photos/UploadZone';
 import { WebcamPanel } from '../components/photos/WebcamPanel';
+import { useDeskShots } from '../state/deskFolder';
 import { navigate, routeHref } from '../state/router';
 
 const KNOWN_SOURCES = ['hot_folder', 'drop', 'file', 'webcam', 'demo'] as const;
@@ -54,6 +55,8 @@ export function PhotoDeskPage({ itemId }: { itemId?: number | undefined }) {
     if (itemId !== undefined) void call('photos.setActiveItem', { itemId }).catch(() => undefined);
   }, [itemId]);
   useEffect(() => () => void call('photos.setActiveItem', { itemId: null }).catch(() => undefined), []);
+  // A desk connected to a server: its own camera folder's shots go to the item open here.
+  useDeskShots(itemId ?? null);
 
   return (
     <div className="rb-page" data-testid="page-photos">

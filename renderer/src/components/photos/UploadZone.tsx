@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type DragEvent, type RefObject } from 'rea
 import { useTranslation } from 'react-i18next';
 import type { PhotoAddResult, UploadSource } from '../../../../shared/contract';
 import { useCall } from '../../api/hooks';
+import { useDeskFolder } from '../../state/deskFolder';
 import { uploadPhotos, type UploadFile } from './upload';
 
 export interface Rejection {
@@ -39,7 +40,9 @@ export function UploadZone({
   const [rejected, setRejected] = useState<readonly Rejection[]>([]);
   const [hotSince, setHotSince] = useState(() => new Date().toISOString());
   const hot = useCall('photos.hotFolderStatus', {});
-  const hotRejected = (hot.data?.rejected ?? [])
+  // A desk connected to a server reads its folder in this page (state/deskFolder.ts).
+  const deskRejected = useDeskFolder((state) => state.rejected);
+  const hotRejected = [...(hot.data?.rejected ?? []), ...deskRejected]
     .filter((r) => r.at >= hotSince)
     .map((r) => ({ name: r.name, reason: r.reason, fromHotFolder: true }));
   const shown = [...rejected, ...hotRejected];
