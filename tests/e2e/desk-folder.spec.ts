@@ -141,7 +141,35 @@ test('shots written into the desk’s camera folder are uploaded to the item ope
     await expect(page.getByTestId('rejected-files')).toContainText('IMG_9004.JPG');
     const added = item(app, first.reference).photos.slice(-3);
     expect(added.map((p) => p.source)).toEqual(['hot_folder', 'hot_folder', 'hot_folder']);
-    await page.screenshot({ path: screenshotPath('desk-folder-photo-desk.png') });
+    await page.screenshot({ path: screenshotPath('desk-folder-photo-desk-en.png') });
+
+    // The same desk read in French and German: the folder's line and its Settings.
+    for (const [language, watching] of [
+      ['fr', 'sur cet ordinateur'],
+      ['de', 'auf diesem Computer'],
+    ] as const) {
+      const status = await page.evaluate(
+        async (patch) =>
+          (
+            await fetch('/api/call/settings.update', {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify(patch),
+            })
+          ).status,
+        { language },
+      );
+      expect(status).toBe(200);
+      await page.reload();
+      await expect(page.getByTestId('hot-folder-status')).toContainText(watching);
+      await expect(thumbs).toHaveCount(before + 3);
+      await page.screenshot({ path: screenshotPath(`desk-folder-photo-desk-${language}.png`) });
+      await shell.goTo('settings');
+      await expect(settings.getByTestId('hot-folder-status')).toContainText(watching);
+      await settings.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath(`desk-folder-settings-${language}.png`) });
+      await page.goto(`${app.origin}/#/photos/${first.id}`);
+    }
 
     // Nothing is uploaded twice, and the folder is left as the camera wrote it.
     await page.waitForTimeout(1_000);
