@@ -58,7 +58,10 @@ export default defineConfig({
       outDir: 'out/main',
       // package.json's dependencies stay external (electron-vite's default) and are loaded from
       // node_modules at run time: better-sqlite3 and sharp are native and cannot be bundled.
-      externalizeDeps: true,
+      // Pure-JS packages published as hundreds of small ES modules are bundled instead: Node
+      // resolves and loads each file at every start (Kysely alone took 95 ms of `rebound --help`;
+      // see `npm run bench -- startup`).
+      externalizeDeps: { exclude: ['kysely', 'zod', 'commander'] },
       rollupOptions: {
         // index.js is Electron's main process; cli.js is the `rebound` command (bin/rebound.mjs),
         // which runs in plain Node and must never import `electron`. Code both use goes into

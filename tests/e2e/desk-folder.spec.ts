@@ -54,7 +54,8 @@ async function lendDeskFolder(page: Page, desk: DeskFolder, camera: string): Pro
   desk.onChange((status) => {
     void page
       .evaluate(
-        (s) => (window as unknown as { __deskChanged?: (s: DeskFolderStatus) => void }).__deskChanged?.(s),
+        (s) =>
+          (globalThis as unknown as { __deskChanged?: (s: DeskFolderStatus) => void }).__deskChanged?.(s),
         status,
       )
       .catch(() => undefined);
@@ -62,12 +63,12 @@ async function lendDeskFolder(page: Page, desk: DeskFolder, camera: string): Pro
   await page.addInitScript(() => {
     type Wire = { name: string; base64?: string; refused?: string };
     const ask = (op: string) =>
-      (window as unknown as { __deskFolder: (op: string) => Promise<unknown> }).__deskFolder(op);
+      (globalThis as unknown as { __deskFolder: (op: string) => Promise<unknown> }).__deskFolder(op);
     const listeners = new Set<(status: DeskFolderStatus) => void>();
-    (window as unknown as { __deskChanged: (s: DeskFolderStatus) => void }).__deskChanged = (status) => {
+    (globalThis as unknown as { __deskChanged: (s: DeskFolderStatus) => void }).__deskChanged = (status) => {
       for (const listener of listeners) listener(status);
     };
-    Object.defineProperty(window, 'reboundDesk', {
+    Object.defineProperty(globalThis, 'reboundDesk', {
       value: {
         runtime: 'desk',
         folderStatus: () => ask('status'),

@@ -3,6 +3,7 @@ import { listPeople } from '../../electron/services/accounts/people';
 import { Workspace } from '../../electron/services/workspace';
 import { rebound, reboundWithInput } from '../support/cli';
 import { onPostgres, tempPostgresDatabase } from '../support/workspace';
+import { POSTGRES_MIGRATIONS } from '../../electron/services/db/postgres/migrations';
 import { tempDir } from './temp';
 
 describe('rebound server init', () => {
@@ -56,7 +57,10 @@ describe('rebound server init', () => {
         '--json',
       );
       expect(first.err).toBe('');
-      expect(JSON.parse(first.out)).toMatchObject({ schemaVersion: 100, admin: 'Nadia Okafor' });
+      expect(JSON.parse(first.out)).toMatchObject({
+        schemaVersion: POSTGRES_MIGRATIONS.at(-1)!.version,
+        admin: 'Nadia Okafor',
+      });
 
       const again = await reboundWithInput(
         'another password 1\n',

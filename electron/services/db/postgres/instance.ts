@@ -1,9 +1,9 @@
 import os from 'node:os';
 import crypto from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import type { ServerEvent } from '../../../../shared/contract';
 import type { Workspace } from '../../workspace';
-import { REBOUND_PG_TYPES, type PostgresDb } from './connect';
+import { pgDriver, REBOUND_PG_TYPES, type PostgresDb } from './connect';
 
 /** The channel every instance of one server listens on for the others' changes. */
 const EVENTS_CHANNEL = 'rebound_events';
@@ -50,7 +50,7 @@ export class ServerInstance {
     handlers: { onEvent: (event: ServerEvent) => void; onLost: (error: Error) => void },
   ): Promise<ServerInstance> {
     const id = `instance-${os.hostname()}-${process.pid}-${crypto.randomUUID().slice(0, 8)}`;
-    const client = new pg.Client({
+    const client = new (pgDriver().Client)({
       connectionString: url,
       types: REBOUND_PG_TYPES,
       application_name: id.slice(0, 60),
