@@ -5,7 +5,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { AppError } from '../../../shared/errors';
 import { takeBackup } from '../backup/files';
 import { makePrivateDir, PRIVATE_FILE_MODE } from '../paths';
-import { damagedDatabase, isDamage, quickCheck } from './integrity';
+import { damagedDatabase, isDamage, markCleanClose, needsIntegrityCheck, quickCheck } from './integrity';
 import { migrate, migrationPlan, refuseNewer, type Migration, type MigrationPlan } from './migration';
 import { MIGRATIONS } from './migrations';
 import type { PostgresDb } from './postgres/connect';
@@ -52,8 +52,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): SqliteDb 
     // Before anything writes: switching to WAL rewrites the file header, and a file from a
     // newer Rebound must be left exactly as it was.
     const current = readableVersion(sqlite, file, migrations);
-    // A damaged file is not opened for writing: the message names the backup to restore.
-    const problems = quickCheck(sqlite);
+    // A damaged file is not opened for writing: the message names the backup to restore. Checked
+    // when it may have been touched since a clean close (integrity.ts says why not always).
+    const problems = needsIntegrityCheck(file) ? quickCheck(sqlite) : [];
     if (problems.length > 0) throw damagedDatabase(file, problems);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
@@ -76,6 +77,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): SqliteDb 
         // stays open (holding its write-ahead log, and keeping a restore out).
         await kysely.destroy();
         if (sqlite.open) sqlite.close();
+        markCleanClose(file);
       },
     };
   } catch (error) {
