@@ -28,7 +28,7 @@ test.describe('browser mode', () => {
     // The request context keeps the session cookie, as a browser does.
     const ok = await request.post(`${app.origin}/api/call/items.list`, { data: {} });
     expect(ok.status()).toBe(200);
-    expect(await ok.json()).toEqual({ ok: true, value: { rows: [], total: 0 } });
+    expect(await ok.json()).toEqual({ ok: true, value: { rows: [], total: 0, totalCapped: false } });
     const bad = await request.post(`${app.origin}/api/call/items.list`, { data: { limit: -1 } });
     expect(bad.status()).toBe(400);
     expect((await bad.json()).error.code).toBe('bad_input');
