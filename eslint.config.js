@@ -103,6 +103,31 @@ export default tseslint.config(
     ),
   },
   {
+    // The command line defines its commands without the services and loads them when a command
+    // runs (cli/services.ts): --help, --version and a mistyped command answer at once. Types are
+    // free; the few light modules it needs to define options are named here.
+    files: ['electron/cli/**/*.ts'],
+    ignores: ['**/*.test.ts', 'electron/cli/services.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', '**/main/**', '**/preload/**'],
+              message: 'Services, server and CLI run without Electron.',
+            },
+            {
+              regex: '^\\.\\./(services|server)/(?!paths$|version$|db/postgres/address$|loopback$)',
+              allowTypeImports: true,
+              message: 'Load the services when the command runs: services() from cli/load.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Test helpers live in tests/support/: production code never imports them, nor a test runner.
     files: ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}'],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],

@@ -2,13 +2,11 @@ import path from 'node:path';
 import readline from 'node:readline/promises';
 import type { Command } from 'commander';
 import { AppError } from '../../shared/errors';
-import { backupsDir } from '../services/backup/files';
-import { backupTo, DATABASE_FILE, restoreBackup } from '../services/backup/restore';
-import { pendingMigration } from '../services/db/connection';
 import type { MigrationPlan } from '../services/db/migration';
 import { APP_VERSION } from '../services/version';
 import type { CliIo } from './index';
 import { type CommonOptions, withCommon, YES_HELP } from './common';
+import { services } from './load';
 
 /**
  * `rebound backup --out FILE` and `rebound restore FILE`, and the rule that a command line never
@@ -42,7 +40,7 @@ export async function confirmMigration(
   consent: { readonly yes: boolean; readonly ask: Ask },
   io: CliIo,
 ): Promise<void> {
-  const where = backupsDir(dataDir);
+  const where = (await services()).backupsDir(dataDir);
   if (consent.yes) {
     io.err(`Migrating ${dataDir} from schema ${plan.from} to ${plan.to}; a backup is kept in ${where}.\n`);
     return;
@@ -83,6 +81,7 @@ export function registerBackupCommands(program: Command, io: CliIo): void {
     // A server's database is migrated by its instances and `rebound server init`, never asked here.
     if (typeof options.dataDir !== 'string' || options.database !== undefined) return;
     const dataDir = path.resolve(options.dataDir);
+    const { pendingMigration, DATABASE_FILE } = await services();
     let plan: MigrationPlan | null;
     try {
       plan = pendingMigration(path.join(dataDir, DATABASE_FILE));
@@ -99,7 +98,7 @@ export function registerBackupCommands(program: Command, io: CliIo): void {
     )
     .requiredOption('--out <file>', 'the file to write (must not exist)')
     .action(async (options: CommonOptions & { out: string }) => {
-      const result = backupTo(options.dataDir, options.out);
+      const result = (await services()).backupTo(options.dataDir, options.out);
       print(
         options,
         result,
@@ -114,7 +113,7 @@ export function registerBackupCommands(program: Command, io: CliIo): void {
     )
     .argument('<file>', 'the backup: a file `rebound backup` wrote, or one of the data folder’s backups/')
     .action(async (file: string, options: CommonOptions) => {
-      const result = restoreBackup(options.dataDir, file);
+      const result = (await services()).restoreBackup(options.dataDir, file);
       print(options, result, () => {
         const lines = [`Restored ${result.restored} (schema ${result.schemaVersion}) as ${result.database}.`];
         if (result.previous) lines.push(`The database it replaced is kept as ${result.previous.file}.`);

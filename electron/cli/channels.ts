@@ -4,11 +4,11 @@ import { JOB_STATUSES, type JobStatusName } from '../../shared/contract/channels
 import { formatMoney } from '../../shared/domain/money';
 import { CHANNELS, type Channel } from '../../shared/domain/status';
 import { AppError } from '../../shared/errors';
-import { invoke } from '../services/api';
-import { JobRunner, type JobOutcome } from '../services/jobs/runner';
+import type { JobOutcome } from '../services/jobs/runner';
 import type { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
 import { type CommonOptions, withCommon, withWorkspace } from './common';
+import { invoke, services } from './load';
 import { expandShopChannel } from './shop';
 
 /**
@@ -72,6 +72,7 @@ export function registerChannelsCommands(program: Command, io: CliIo): void {
           );
         }
         const jobIds = results.flatMap((r) => (r.jobId === null ? [] : [r.jobId]));
+        const { JobRunner } = await services();
         await new JobRunner(ws, { salesPollMs: 0 }).runUntilSettled(jobIds);
 
         const lines: PublishLine[] = refused.map(({ item, message }) => ({
@@ -121,6 +122,7 @@ export function registerChannelsCommands(program: Command, io: CliIo): void {
     .action(async (options: CommonOptions) => {
       await withWorkspace(options, async (ws) => {
         const request = await invoke(ws, 'channels.sync', {});
+        const { JobRunner } = await services();
         const runner = new JobRunner(ws, { salesPollMs: 0 });
         const outcomes: JobOutcome[] = await runner.runUntilSettled(request.jobIds);
         // A sale queues the end of the item's other listings: do them now rather than leave them.

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { Merchant } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import { invoke } from '../services/api';
 import { defaultDataDir } from '../services/paths';
-import { isPostgresUrl } from '../services/db/postgres/connect';
-import { Workspace } from '../services/workspace';
+import { isPostgresUrl } from '../services/db/postgres/address';
+import type { Workspace } from '../services/workspace';
+import { invoke, services } from './load';
 import type { CliIo } from './index';
 
 /**
@@ -60,6 +60,7 @@ export function withCommon(command: Command): Command {
 
 /** Opens the workspace the options name; the caller closes it. */
 export async function openWorkspace(options: WorkspaceOptions): Promise<Workspace> {
+  const { Workspace } = await services();
   if (options.database === undefined) return Workspace.open(options.dataDir);
   if (!isPostgresUrl(options.database)) {
     throw usage('--database must be a postgres:// address.');

@@ -4,7 +4,7 @@ import type { DescriptionView, ItemDescriptions } from '../../shared/contract/de
 import type { describeJson } from '../../shared/descriptions';
 import { LANGUAGES, type Language } from '../../shared/domain/status';
 import { AppError } from '../../shared/errors';
-import { invoke } from '../services/api';
+import { invoke } from './load';
 import type { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
 import { type CommonOptions, openWorkspace, withWorkspaceOptions } from './common';

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { EbayCheck, EbayStatus } from '../../shared/contract/ebay';
 import { EBAY_MARKETPLACE_IDS } from '../../shared/contract/ebay';
 import { AppError } from '../../shared/errors';
-import { invoke } from '../services/api';
+import { invoke } from './load';
 import type { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
 import { type CommonOptions, merchantOf, withCommon, withWorkspace } from './common';

@@ -12,12 +12,10 @@ import {
 } from '../../shared/contract/exports';
 import { formatMoney } from '../../shared/domain/money';
 import { AppError } from '../../shared/errors';
-import { invoke } from '../services/api';
-import { EXPORT_TASK, exportSales, getAccountCodes, setAccountCodes } from '../services/exports';
-import { writeStatementPdf } from '../services/statements';
 import type { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
 import { type CommonOptions, merchantOf, withCommon, withWorkspace } from './common';
+import { invoke, services } from './load';
 
 /**
  * The bookkeeper on the command line: sales exports (CSV, XLSX, journal), the journal's account
@@ -103,6 +101,7 @@ export function registerExportsCommands(program: Command, io: CliIo): void {
             locale: options.locale,
             merchantId: await merchantId(ws, options.merchant),
           });
+          const { EXPORT_TASK, exportSales } = await services();
           // Progress on an interactive terminal only: a pipe or a log gets the summary line.
           const stopProgress = ws.onEvent((event) => {
             if (
@@ -141,6 +140,7 @@ export function registerExportsCommands(program: Command, io: CliIo): void {
     )
     .action(async (options: CommonOptions & { set?: string[] }) => {
       await withWorkspace(options, async (ws) => {
+        const { getAccountCodes, setAccountCodes } = await services();
         let codes = await getAccountCodes(ws);
         if (options.set && options.set.length > 0) {
           const changes: Record<string, string> = {};
@@ -170,6 +170,7 @@ export function registerExportsCommands(program: Command, io: CliIo): void {
           merchantId: await merchantId(ws, options.merchant),
           month: options.month,
         });
+        const { writeStatementPdf } = await services();
         const result = await writeStatementPdf(
           ws,
           input,

@@ -6,9 +6,6 @@ import { GRADES } from '../../shared/domain/grades';
 import { formatMoney } from '../../shared/domain/money';
 import { ITEM_STATUSES } from '../../shared/domain/status';
 import { AppError } from '../../shared/errors';
-import { startServer } from '../server/http';
-import { invoke, toErrorData } from '../services/api';
-import { startBackgroundWork } from '../services/background';
 import { APP_VERSION } from '../services/version';
 import { registerBackupCommands } from './backup';
 import {
@@ -22,6 +19,7 @@ import {
   withWorkspace,
 } from './common';
 import { listenPlan, withListenOptions, type ListenOptions } from './listen';
+import { invoke, services } from './load';
 import { registerChannelsCommands } from './channels';
 import { registerDescribeCommands } from './describe';
 import { registerEbayCommands } from './ebay';
@@ -207,6 +205,7 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
         );
       }
       const listen = listenPlan(options);
+      const { startBackgroundWork, startServer } = await services();
       const ws = await openWorkspace(options);
       const background = await startBackgroundWork(ws);
       const server = await startServer({
@@ -257,7 +256,7 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
       io.err(`rebound: ${error.message}\n`);
       return 2;
     }
-    const data = error instanceof AppError ? error.toData() : toErrorData(error);
+    const data = error instanceof AppError ? error.toData() : (await services()).toErrorData(error);
     io.err(`rebound: ${data.message}\n`);
     // The command line is the only input here: a value the contract refuses is bad usage.
     return data.code === 'bad_input' ? 2 : 1;

@@ -11,7 +11,7 @@ import {
   type ScanResult,
 } from '../../shared/contract/intake';
 import { AppError } from '../../shared/errors';
-import { invoke } from '../services/api';
+import { invoke } from './load';
 import type { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
 import { type CommonOptions, withCommon, withWorkspace } from './common';

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { isLoopback } from '../server/http';
+import { isLoopback } from '../server/loopback';
 import { readFileOrSay, toInt, usage } from './common';
 
 /**

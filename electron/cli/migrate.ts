@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../shared/errors';
-import { copyWorkspace, type CopyResult } from '../services/db/postgres/copy';
-import { isPostgresUrl, redactUrl } from '../services/db/postgres/connect';
-import { Workspace } from '../services/workspace';
+import type { CopyResult } from '../services/db/postgres/copy';
+import { isPostgresUrl, redactUrl } from '../services/db/postgres/address';
 import { usage } from './common';
+import { services } from './load';
 import type { CliIo } from './index';
 
 /**
@@ -56,6 +56,7 @@ export function registerMigrateCommand(program: Command, io: CliIo): void {
       if (!fs.existsSync(path.join(from, 'rebound.sqlite'))) {
         throw new AppError('not_found', `There is no Rebound workspace in ${from} (no rebound.sqlite).`);
       }
+      const { copyWorkspace, Workspace } = await services();
       const desk = Workspace.open(from);
       try {
         const server = await Workspace.connect(to, photos);

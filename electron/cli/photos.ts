@@ -2,12 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { ItemDetail } from '../../shared/contract';
-import { SYSTEM_ACTOR } from '../services/actor';
-import { invoke } from '../services/api';
-import { addPhotos, closePhotoPool, type AddPhotoResult } from '../services/photos';
+import type { AddPhotoResult } from '../services/photos';
 import type { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
 import { type CommonOptions, openWorkspace, withWorkspaceOptions } from './common';
+import { invoke, services } from './load';
 
 /**
  * Photos on the command line: `rebound photos add ITEM FILE...` — the same pipeline as the desk
@@ -38,6 +37,7 @@ export function registerPhotosCommands(program: Command, io: CliIo): void {
     .argument('<files...>', 'image files')
     .option('--json', 'print machine-readable JSON')
     .action(async (ref: string, files: string[], options: CommonOptions) => {
+      const { SYSTEM_ACTOR, addPhotos, closePhotoPool } = await services();
       const ws = await openWorkspace(options);
       try {
         const item = await findItem(ws, ref);

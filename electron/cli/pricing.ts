@@ -3,7 +3,7 @@ import type { ItemDetail, PersonView } from '../../shared/contract';
 import { REJECT_REASONS, type PricingView, type RejectReason } from '../../shared/contract/pricing';
 import { formatMoney } from '../../shared/domain/money';
 import { AppError } from '../../shared/errors';
-import { invoke } from '../services/api';
+import { invoke } from './load';
 import type { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
 import { type CommonOptions, withCommon, withWorkspace } from './common';

@@ -2,15 +2,11 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { FirstAdminInput } from '../../shared/contract/people';
 import { AppError } from '../../shared/errors';
-import { startServer } from '../server/http';
-import { SYSTEM_ACTOR } from '../services/actor';
-import { createFirstAdmin, hasPeople } from '../services/accounts/people';
-import { isPostgresUrl, redactUrl } from '../services/db/postgres/connect';
-import { ServerInstance } from '../services/db/postgres/instance';
-import { JobRunner } from '../services/jobs/runner';
-import { Workspace } from '../services/workspace';
+import { isPostgresUrl, redactUrl } from '../services/db/postgres/address';
+import type { ServerInstance } from '../services/db/postgres/instance';
 import type { CliIo } from './index';
 import { passwordFrom, usage } from './common';
+import { services } from './load';
 import { listenPlan, withListenOptions, type ListenOptions } from './listen';
 
 /**
@@ -61,6 +57,7 @@ export function registerServerCommands(program: Command, io: CliIo, packageRoot:
     .action(async (options: ServerOptions & ListenOptions) => {
       const { database, photos } = required(options);
       const listen = listenPlan(options);
+      const { JobRunner, ServerInstance, startServer, Workspace } = await services();
       const ws = await Workspace.connect(database, photos);
       let instance: ServerInstance;
       let lost: (error: Error) => void = () => undefined;
@@ -118,6 +115,7 @@ export function registerServerCommands(program: Command, io: CliIo, packageRoot:
         throw usage('Pass --password-stdin and give the password on standard input.');
       const input = FirstAdminInput.safeParse({ name: options.admin, password: await passwordFrom(io) });
       if (!input.success) throw new AppError('bad_input', input.error.issues.map((i) => i.message).join(' '));
+      const { createFirstAdmin, hasPeople, SYSTEM_ACTOR, Workspace } = await services();
       const ws = await Workspace.connect(database, photos);
       try {
         if (await hasPeople(ws.kysely)) {

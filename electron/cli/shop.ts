@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { ItemDetail } from '../../shared/contract';
 import {
+  SHOP_LABELS,
   SHOP_PLATFORM_NAMES,
   WATERMARK_POSITIONS,
   type MerchantShops,
@@ -9,11 +10,10 @@ import {
 } from '../../shared/contract/shops';
 import type { Channel } from '../../shared/domain/status';
 import { AppError } from '../../shared/errors';
-import { invoke } from '../services/api';
-import { resolveShop, SHOP_LABELS } from '../services/channels/shops';
 import type { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
 import { type CommonOptions, openWorkspace, withCommon as withCommonOptions } from './common';
+import { invoke, services } from './load';
 
 /**
  * The merchant's own shop on the command line: configure (secrets sealed at rest), test the
@@ -434,7 +434,7 @@ export async function expandShopChannel(
   const groups = new Map<string, { itemIds: number[]; channels: Channel[] }>();
   const refused: Array<{ item: ItemDetail; message: string }> = [];
   for (const item of items) {
-    const shop = await resolveShop(ws, item.merchantId);
+    const shop = await (await services()).resolveShop(ws, item.merchantId);
     if ('refused' in shop) {
       refused.push({ item, message: shop.refused });
       if (fixed.length === 0) continue;

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { UnitsSoldImportReport } from '../../shared/contract';
 import { ReportRangeInput } from '../../shared/contract/exports';
 import { AppError } from '../../shared/errors';
-import { invoke } from '../services/api';
+import { invoke } from './load';
 import type { CliIo } from './index';
 import { type CommonOptions, merchantOf, withCommon, withWorkspace } from './common';
 

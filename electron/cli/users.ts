@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { PersonView } from '../../shared/contract';
 import { ROLES, type Role } from '../../shared/domain/status';
 import { AppError } from '../../shared/errors';
-import { invoke } from '../services/api';
+import { invoke } from './load';
 import type { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
 import { type CommonOptions, merchantOf, passwordFrom, withCommon, withWorkspace } from './common';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { INDEX_HTML, serveWorkspace } from '../../tests/support/browser';
 import { addProfile, photoHash, seedReturnsDesk } from '../../tests/integration/seed';
-import { isLoopback } from './http';
+import { isLoopback } from './loopback';
 import { BROWSER_CSP } from './http';
 
 /** A file beside the data folder and the renderer: no URL may ever reach it. */

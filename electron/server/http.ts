@@ -12,6 +12,7 @@ import { describeDevice } from '../services/accounts/device';
 import { endSession, resolveSession, signIn } from '../services/accounts/sessions';
 import { dispatchEnvelope, toErrorData } from '../services/api';
 import { attachmentHeader, contentTypeOf, takeOffer } from '../services/exports/downloads';
+import { isLoopback } from './loopback';
 import type { Workspace } from '../services/workspace';
 
 export interface ServeOptions {
@@ -59,10 +60,6 @@ export const BROWSER_CSP = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
-
-export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
 
 /**
  * The `Host` values this server answers: its own address and port, and for loopback the names

@@ -14,6 +14,13 @@ import { method } from './define';
 export const SHOP_PLATFORM_NAMES = ['shopify', 'woocommerce', 'vendure'] as const;
 export type ShopPlatformId = (typeof SHOP_PLATFORM_NAMES)[number];
 
+/** Each platform's own name, the same in every language. */
+export const SHOP_LABELS: Readonly<Record<ShopPlatformId, string>> = {
+  shopify: 'Shopify',
+  woocommerce: 'WooCommerce',
+  vendure: 'Vendure',
+};
+
 export const ShopPlatformName = z.enum(SHOP_PLATFORM_NAMES);
 
 export const ShopConfigureInput = z

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  SHOP_LABELS,
   ShopAccountInput,
   ShopConfigureInput,
   type MerchantShops,
@@ -34,11 +35,7 @@ const PLATFORMS: Readonly<Record<ShopPlatformName, ShopPlatform<unknown, unknown
   vendure: vendurePlatform as ShopPlatform<unknown, unknown>,
 };
 
-export const SHOP_LABELS: Readonly<Record<ShopPlatformName, string>> = {
-  shopify: 'Shopify',
-  woocommerce: 'WooCommerce',
-  vendure: 'Vendure',
-};
+export { SHOP_LABELS };
 
 export function isShopChannel(channel: string): channel is ShopPlatformName {
   return (SHOP_PLATFORMS as readonly string[]).includes(channel);

@@ -6,6 +6,10 @@ import type { Database } from '../schema';
 import { migratePostgres, postgresSchemaVersion, refuseNewerServer, type PostgresMigration } from './migrate';
 import { POSTGRES_MIGRATIONS } from './migrations';
 
+import { redactUrl } from './address';
+
+export { isPostgresUrl, redactUrl } from './address';
+
 /**
  * bigint (count, sums of integers, amounts) and numeric (sums of bigint) come back from pg as
  * strings, because they may not fit a double. Rebound's amounts are minor units far below 2^53,
@@ -123,20 +127,4 @@ function unreachable(error: unknown, url: string): unknown {
     );
   }
   return error;
-}
-
-/** Whether an address names a PostgreSQL database (postgres:// or postgresql://, as libpq takes). */
-export function isPostgresUrl(text: string): boolean {
-  return /^postgres(ql)?:\/\//.test(text);
-}
-
-/** postgres://user:secret@host/db → postgres://user:***@host/db, for messages and logs. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'the given address';
-  }
 }
