@@ -152,7 +152,7 @@ export async function settle(page: Page): Promise<void> {
   });
 }
 
-export async function setLanguage(page: Page, language: 'en' | 'fr'): Promise<void> {
+export async function setLanguage(page: Page, language: 'en' | 'fr' | 'de'): Promise<void> {
   const status = await page.evaluate(
     async (patch) =>
       (

@@ -3,10 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { DeskFolderStatus, DeskShot } from '../../shared/contract/desk';
-import type { ItemDetail, ItemSummary } from '../../shared/contract';
+import type { ItemSummary } from '../../shared/contract';
 import { DeskFolder } from '../../electron/main/deskFolder';
 import { sceneJpeg } from '../support/images';
-import { expect, ON_SERVER, screenshotPath, test, type ServedApp } from './fixtures';
+import { item, setLanguage } from './channels';
+import { expect, ON_SERVER, screenshotPath, test } from './fixtures';
 import { Shell, StartScreen } from './pages';
 
 /**
@@ -26,12 +27,6 @@ test.skip(
   !ON_SERVER,
   'a desk uploads its folder to a server only; on its own workspace the app watches the folder itself (photos.spec.ts)',
 );
-
-function item(app: ServedApp, reference: string): ItemDetail {
-  const result = app.cli('items', 'show', reference, '--json');
-  expect(result.status, result.stderr).toBe(0);
-  return JSON.parse(result.stdout) as ItemDetail;
-}
 
 /** What the desk preload exposes, backed by `desk`; the page hears its changes as it would over IPC. */
 async function lendDeskFolder(page: Page, desk: DeskFolder, camera: string): Promise<void> {
@@ -149,18 +144,7 @@ test('shots written into the desk’s camera folder are uploaded to the item ope
       ['fr', 'sur cet ordinateur'],
       ['de', 'auf diesem Computer'],
     ] as const) {
-      const status = await page.evaluate(
-        async (patch) =>
-          (
-            await fetch('/api/call/settings.update', {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify(patch),
-            })
-          ).status,
-        { language },
-      );
-      expect(status).toBe(200);
+      await setLanguage(page, language);
       await page.reload();
       await expect(page.getByTestId('hot-folder-status')).toContainText(watching);
       await expect(thumbs).toHaveCount(before + 3);

@@ -30,56 +30,16 @@ export function HotFolderLine({ itemId }: { itemId: number | null }) {
       </Group>
     );
   }
-  if (data.path === null) {
-    return (
-      <Group gap={6} fz="sm" c="dimmed" data-testid="hot-folder-status" wrap="nowrap">
-        <IconFolderOff size={16} />
-        <Text fz="sm" c="dimmed" lineClamp={1}>
-          {t('photoDesk.hotFolder.notSet')}{' '}
-          <Anchor href={routeHref({ page: 'settings' })} fz="sm">
-            {t('photoDesk.hotFolder.openSettings')}
-          </Anchor>
-        </Text>
-      </Group>
-    );
-  }
-  const parts: string[] = [];
-  if (data.watching) {
-    parts.push(t('photoDesk.hotFolder.imported', { count: data.importedCount }));
-    if (data.pendingCount > 0) {
-      parts.push(t('photoDesk.hotFolder.arriving', { count: data.pendingCount }));
-      if (data.activeItemId === null) parts.push(t('photoDesk.hotFolder.waitingForItem'));
-    } else if (itemId !== null) {
-      parts.push(t('photoDesk.hotFolder.toThisItem'));
-    }
-    if (data.lastImported) parts.push(t('photoDesk.hotFolder.last', { name: data.lastImported.name }));
-  }
   return (
-    <Group gap={6} wrap="nowrap" data-testid="hot-folder-status" data-watching={data.watching}>
-      {data.watching ? (
-        <IconFolder size={16} color="var(--mantine-color-teal-6)" />
-      ) : (
-        <IconAlertTriangle size={16} color="var(--mantine-color-orange-6)" />
-      )}
-      <Text fz="sm" lineClamp={1} title={data.error ?? data.path}>
-        <Text span fw={600} fz="sm">
-          {data.watching
-            ? t('photoDesk.hotFolder.watching', { path: data.path })
-            : t('photoDesk.hotFolder.notWatching', { path: data.path })}
-        </Text>
-        {data.watching ? (
-          <Text span fz="sm" c="dimmed">
-            {' · '}
-            {parts.join(' · ')}
-          </Text>
-        ) : data.error ? (
-          <Text span fz="sm" c="orange.8">
-            {' · '}
-            {data.error}
-          </Text>
-        ) : null}
-      </Text>
-    </Group>
+    <FolderLine
+      folder={data}
+      watchingText={t('photoDesk.hotFolder.watching', { path: data.path })}
+      notSetText={t('photoDesk.hotFolder.notSet')}
+      importedCount={data.importedCount}
+      lastImported={data.lastImported?.name ?? null}
+      itemOpen={itemId !== null}
+      receiving={data.activeItemId !== null}
+    />
   );
 }
 
@@ -93,12 +53,50 @@ function DeskFolderLine({ itemId }: { itemId: number | null }) {
   const importedCount = useDeskFolder((state) => state.importedCount);
   const lastImported = useDeskFolder((state) => state.lastImported);
   if (!status) return null;
-  if (status.path === null) {
+  return (
+    <FolderLine
+      desk
+      folder={status}
+      watchingText={t('photoDesk.hotFolder.deskWatching', { path: status.path })}
+      notSetText={t('photoDesk.hotFolder.deskNotSet')}
+      importedCount={importedCount}
+      lastImported={lastImported?.name ?? null}
+      itemOpen={itemId !== null}
+      receiving={itemId !== null}
+    />
+  );
+}
+
+/** The line itself, whoever watches the folder: the workspace (HotFolderLine) or this desk. */
+function FolderLine({
+  desk = false,
+  folder,
+  watchingText,
+  notSetText,
+  importedCount,
+  lastImported,
+  itemOpen,
+  receiving,
+}: {
+  desk?: boolean;
+  folder: { path: string | null; watching: boolean; error?: string; pendingCount: number };
+  watchingText: string;
+  notSetText: string;
+  importedCount: number;
+  lastImported: string | null;
+  /** An item is open on this photo desk. */
+  itemOpen: boolean;
+  /** Arrivals have an item to go to now. */
+  receiving: boolean;
+}) {
+  const { t } = useTranslation();
+  const marks = { 'data-testid': 'hot-folder-status', ...(desk ? { 'data-desk': 'true' } : {}) };
+  if (folder.path === null) {
     return (
-      <Group gap={6} fz="sm" c="dimmed" data-testid="hot-folder-status" data-desk="true" wrap="nowrap">
+      <Group gap={6} fz="sm" c="dimmed" wrap="nowrap" {...marks}>
         <IconFolderOff size={16} />
         <Text fz="sm" c="dimmed" lineClamp={1}>
-          {t('photoDesk.hotFolder.deskNotSet')}{' '}
+          {notSetText}{' '}
           <Anchor href={routeHref({ page: 'settings' })} fz="sm">
             {t('photoDesk.hotFolder.openSettings')}
           </Anchor>
@@ -107,44 +105,36 @@ function DeskFolderLine({ itemId }: { itemId: number | null }) {
     );
   }
   const parts: string[] = [];
-  if (status.watching) {
+  if (folder.watching) {
     parts.push(t('photoDesk.hotFolder.imported', { count: importedCount }));
-    if (status.pendingCount > 0) {
-      parts.push(t('photoDesk.hotFolder.arriving', { count: status.pendingCount }));
-      if (itemId === null) parts.push(t('photoDesk.hotFolder.waitingForItem'));
-    } else if (itemId !== null) {
+    if (folder.pendingCount > 0) {
+      parts.push(t('photoDesk.hotFolder.arriving', { count: folder.pendingCount }));
+      if (!receiving) parts.push(t('photoDesk.hotFolder.waitingForItem'));
+    } else if (itemOpen) {
       parts.push(t('photoDesk.hotFolder.toThisItem'));
     }
-    if (lastImported) parts.push(t('photoDesk.hotFolder.last', { name: lastImported.name }));
+    if (lastImported) parts.push(t('photoDesk.hotFolder.last', { name: lastImported }));
   }
   return (
-    <Group
-      gap={6}
-      wrap="nowrap"
-      data-testid="hot-folder-status"
-      data-desk="true"
-      data-watching={status.watching}
-    >
-      {status.watching ? (
+    <Group gap={6} wrap="nowrap" data-watching={folder.watching} {...marks}>
+      {folder.watching ? (
         <IconFolder size={16} color="var(--mantine-color-teal-6)" />
       ) : (
         <IconAlertTriangle size={16} color="var(--mantine-color-orange-6)" />
       )}
-      <Text fz="sm" lineClamp={1} title={status.error ?? status.path}>
+      <Text fz="sm" lineClamp={1} title={folder.error ?? folder.path}>
         <Text span fw={600} fz="sm">
-          {status.watching
-            ? t('photoDesk.hotFolder.deskWatching', { path: status.path })
-            : t('photoDesk.hotFolder.notWatching', { path: status.path })}
+          {folder.watching ? watchingText : t('photoDesk.hotFolder.notWatching', { path: folder.path })}
         </Text>
-        {status.watching ? (
+        {folder.watching ? (
           <Text span fz="sm" c="dimmed">
             {' · '}
             {parts.join(' · ')}
           </Text>
-        ) : status.error ? (
+        ) : folder.error ? (
           <Text span fz="sm" c="orange.8">
             {' · '}
-            {status.error}
+            {folder.error}
           </Text>
         ) : null}
       </Text>
