@@ -12,6 +12,7 @@ import { listingText } from '../descriptions/service';
 import { SYSTEM_ACTOR, type Actor } from '../actor';
 import type { Database } from '../db/schema';
 import { historyMoney, recordEvent } from '../events';
+import { loadItemRecord } from '../item-record';
 import type { Queryable } from '../db/queryable';
 import {
   CHANNEL_LABELS,
@@ -94,24 +95,9 @@ interface ItemFacts {
 }
 
 async function loadItem(db: Queryable, itemId: number): Promise<ItemFacts> {
-  const row = await db
-    .selectFrom('items')
-    .innerJoin('products', 'products.id', 'items.product_id')
-    .innerJoin('merchants', 'merchants.id', 'items.merchant_id')
-    .select([
-      'items.id',
-      'items.reference',
-      'items.status',
-      'items.merchant_id',
-      'merchants.language',
-      'merchants.currency',
-      'products.title',
-      'products.description',
-      'products.original_cents',
-    ])
-    .where('items.id', '=', itemId)
-    .executeTakeFirst();
-  if (!row) throw new Error(`Item ${itemId} no longer exists.`);
+  // A plain Error rather than the services' AppError: the runner retries it like any unexpected
+  // failure, where an AppError would fail the job at once.
+  const row = await loadItemRecord(db, itemId, (id) => new Error(`Item ${id} no longer exists.`));
   return {
     id: row.id,
     reference: row.reference,

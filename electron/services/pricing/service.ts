@@ -14,13 +14,7 @@ import type {
   PricingView,
   RejectInput,
 } from '../../../shared/contract/pricing';
-import type {
-  DefectKind,
-  DefectSeverity,
-  FunctionalTest,
-  Grade,
-  PackagingState,
-} from '../../../shared/domain/grades';
+import type { DefectKind, DefectSeverity, Grade, PackagingState } from '../../../shared/domain/grades';
 import { type Currency } from '../../../shared/domain/money';
 import type { ItemStatus } from '../../../shared/domain/status';
 import { AppError, assertNever } from '../../../shared/errors';
@@ -41,6 +35,7 @@ import { nowIso } from '../db/connection';
 import type { Database } from '../db/schema';
 import { historyMoney, recordEvent } from '../events';
 import { parseJsonList } from '../intake/shared';
+import { loadItemRecord, type ItemRecord } from '../item-record';
 import { updateItemAt } from '../item-versions';
 import { type Queryable } from '../db/queryable';
 import type { Workspace } from '../workspace';
@@ -67,58 +62,6 @@ interface StoredStep extends PriceStep {
   readonly params?: unknown;
 }
 
-interface ItemRow {
-  readonly id: number;
-  readonly reference: string;
-  readonly version: number;
-  readonly merchant_id: number;
-  readonly merchant_name: string;
-  readonly currency: string;
-  readonly pricing_policy: string | null;
-  readonly status: string;
-  readonly grade: Grade | null;
-  readonly packaging: string | null;
-  readonly functional_test: string;
-  readonly factory_reset: number;
-  readonly cleaned: number;
-  readonly repackaged: number;
-  readonly accessories_missing: string;
-  readonly graded_at: string | null;
-  readonly sku: string;
-  readonly original_cents: number;
-}
-
-async function loadItem(db: Queryable, itemId: number): Promise<ItemRow> {
-  const item = await db
-    .selectFrom('items')
-    .innerJoin('products', 'products.id', 'items.product_id')
-    .innerJoin('merchants', 'merchants.id', 'items.merchant_id')
-    .select([
-      'items.id',
-      'items.reference',
-      'items.version',
-      'items.merchant_id',
-      'merchants.name as merchant_name',
-      'merchants.currency',
-      'merchants.pricing_policy',
-      'items.status',
-      'items.grade',
-      'items.packaging',
-      'items.functional_test',
-      'items.factory_reset',
-      'items.cleaned',
-      'items.repackaged',
-      'items.accessories_missing',
-      'items.graded_at',
-      'products.sku',
-      'products.original_cents',
-    ])
-    .where('items.id', '=', itemId)
-    .executeTakeFirst();
-  if (!item) throw new AppError('not_found', `There is no item with id ${itemId}.`);
-  return item;
-}
-
 /**
  * The merchant's stored policy. A policy that no longer parses (edited by hand, or written by a
  * newer version) must not silently fall back to the default: that would price with rates the
@@ -142,7 +85,7 @@ export function parseStoredPolicy(json: string | null, merchantName: string): Pr
   return parsed.data;
 }
 
-async function factsOf(db: Queryable, item: ItemRow): Promise<ItemFacts> {
+async function factsOf(db: Queryable, item: ItemRecord): Promise<ItemFacts> {
   if (item.grade === null || item.packaging === null) {
     throw new AppError(
       'conflict',
@@ -160,7 +103,7 @@ async function factsOf(db: Queryable, item: ItemRow): Promise<ItemFacts> {
     packaging: item.packaging as PackagingState,
     accessoriesMissing: parseJsonList(item.accessories_missing),
     defects: defects.map((d) => ({ kind: d.kind as DefectKind, severity: d.severity as DefectSeverity })),
-    functionalTest: item.functional_test as FunctionalTest,
+    functionalTest: item.functional_test,
     factoryReset: item.factory_reset === 1,
     cleaned: item.cleaned === 1,
     repackaged: item.repackaged === 1,
@@ -168,7 +111,7 @@ async function factsOf(db: Queryable, item: ItemRow): Promise<ItemFacts> {
 }
 
 function runEngine(
-  item: ItemRow,
+  item: ItemRecord,
   facts: ItemFacts,
   policy: PricingPolicy,
   manualCents?: number,
@@ -194,7 +137,7 @@ function percent(bp: number): string {
 
 async function insertPrice(
   trx: Transaction<Database>,
-  item: ItemRow,
+  item: ItemRecord,
   result: PriceResult,
   decision: {
     decision: PriceProposal['decision'];
@@ -246,8 +189,8 @@ export async function proposeInTransaction(
   actor: Actor,
   itemId: number,
 ): Promise<void> {
-  const item = await loadItem(trx, itemId);
-  const status = item.status as ItemStatus;
+  const item = await loadItemRecord(trx, itemId);
+  const status = item.status;
   if (!PRICEABLE.has(status)) {
     throw new AppError(
       'conflict',
@@ -297,7 +240,7 @@ export async function proposeInTransaction(
 
 /** The item's latest proposal, whether it is stale, and what the same SKU in the same grade sold for. */
 export async function getPricing(ws: Workspace, itemId: number): Promise<PricingView> {
-  const item = await loadItem(ws.kysely, itemId);
+  const item = await loadItemRecord(ws.kysely, itemId);
   const price = await ws.kysely
     .selectFrom('prices')
     .leftJoin('profiles', 'profiles.id', 'prices.decided_by')
@@ -328,11 +271,11 @@ export async function getPricing(ws: Workspace, itemId: number): Promise<Pricing
           priceCents: s.price_cents,
           soldAt: s.sold_at,
         })),
-        { sku: item.sku, grade: item.grade as Grade },
+        { sku: item.sku, grade: item.grade },
       )
     : null;
 
-  const status = item.status as ItemStatus;
+  const status = item.status;
   // A regrade sends a priced item back to the desk's statuses (graded/photographed) and stamps
   // graded_at: either way the stored trace no longer describes the item.
   const stale =
@@ -430,8 +373,8 @@ async function decisionTarget(
   ref: z.output<typeof DecisionRef>,
   what: string,
   allowed: ReadonlySet<ItemStatus>,
-): Promise<{ item: ItemRow; price: LatestPrice }> {
-  const item = await loadItem(trx, ref.itemId);
+): Promise<{ item: ItemRecord; price: LatestPrice }> {
+  const item = await loadItemRecord(trx, ref.itemId);
   assertMerchantScope(actor, item.merchant_id, item.merchant_name, what);
   const price = await trx
     .selectFrom('prices')
@@ -448,7 +391,7 @@ async function decisionTarget(
       { itemId: item.id, latestPriceId: price.id },
     );
   }
-  const status = item.status as ItemStatus;
+  const status = item.status;
   if (!allowed.has(status)) {
     throw new AppError(
       'conflict',
