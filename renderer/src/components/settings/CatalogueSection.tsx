@@ -1,5 +1,4 @@
 import {
-  Alert,
   Badge,
   Button,
   Group,
@@ -14,12 +13,12 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconAlertTriangle, IconFileImport, IconPencil, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconFileImport, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Merchant } from '../../../../shared/contract';
 import { PRODUCT_FIELDS, type Product, type ProductImportReport } from '../../../../shared/contract/intake';
-import { call, errorMessage } from '../../api/client';
+import { call } from '../../api/client';
 import { useCall } from '../../api/hooks';
 import { ErrorAlert, LoadingBlock } from '../common';
 import { useFormat } from '../../format';
@@ -28,6 +27,10 @@ import { CsvPreview } from '../csv/CsvPreview';
 import { ImportResult, type ResultCount } from '../csv/ImportResult';
 import { useCsvImport } from '../csv/useCsvImport';
 import { useMe } from '../../state/me';
+import { AddButton } from './AddButton';
+import { EditCell } from './EditCell';
+import { FormModal } from './FormModal';
+import { useSaving } from './useSaving';
 
 /** One page of the catalogue: enough to browse, the search narrows large catalogues. */
 const PAGE = 100;
@@ -72,18 +75,15 @@ function ProductModal({
 }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<ProductDraft>(() => draftOf(product));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const saving = useSaving();
   const set = (patch: Partial<ProductDraft>) => setDraft((d) => ({ ...d, ...patch }));
   // NumberInput hands over a string while the text is not a settled number ("49.90", "12.").
   const price =
     typeof draft.price === 'number' ? draft.price : draft.price.trim() === '' ? NaN : Number(draft.price);
   const priceMissing = !Number.isFinite(price) || price < 0;
 
-  const save = async () => {
+  const save = () => {
     if (priceMissing) return;
-    setBusy(true);
-    setError(null);
     // Amounts travel as integer cents; the field edits them in the merchant's currency units.
     const fields = {
       sku: draft.sku.trim(),
@@ -95,7 +95,7 @@ function ProductModal({
       originalCents: Math.round(price * 100),
       accessories: draft.accessories,
     };
-    try {
+    void saving.run(async () => {
       if (product) {
         // updatedAt: someone else saving in between is refused instead of silently overwritten.
         await call('products.update', { id: product.id, updatedAt: product.updatedAt, ...fields });
@@ -103,118 +103,89 @@ function ProductModal({
         await call('products.create', { merchantId: merchant.id, ...fields });
       }
       onClose();
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      size="lg"
+    <FormModal
       title={product ? t('catalogue.editProduct', { sku: product.sku }) : t('catalogue.addProduct')}
-      data-testid="product-modal"
+      size="lg"
+      testIds={{ modal: 'product-modal', error: 'product-error', save: 'product-save' }}
+      saving={saving}
+      saveDisabled={priceMissing}
+      onSave={save}
+      onClose={onClose}
     >
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
-        <Stack gap="sm">
-          <Group grow align="flex-start">
-            <TextInput
-              label={t('catalogue.columns.sku')}
-              value={draft.sku}
-              onChange={(e) => set({ sku: e.currentTarget.value })}
-              required
-              data-autofocus
-              data-testid="product-sku"
-            />
-            <TextInput
-              label={t('catalogue.columns.ean')}
-              value={draft.ean}
-              onChange={(e) => set({ ean: e.currentTarget.value })}
-              inputMode="numeric"
-              data-testid="product-ean"
-            />
-          </Group>
-          <Group grow align="flex-start">
-            <TextInput
-              label={t('catalogue.columns.brand')}
-              value={draft.brand}
-              onChange={(e) => set({ brand: e.currentTarget.value })}
-              data-testid="product-brand"
-            />
-            <TextInput
-              label={t('catalogue.columns.model')}
-              value={draft.model}
-              onChange={(e) => set({ model: e.currentTarget.value })}
-              data-testid="product-model"
-            />
-          </Group>
-          <TextInput
-            label={t('catalogue.columns.title')}
-            value={draft.title}
-            onChange={(e) => set({ title: e.currentTarget.value })}
-            required
-            data-testid="product-title"
-          />
-          <NumberInput
-            label={t('catalogue.priceIn', { currency: merchant.currency })}
-            value={draft.price}
-            onChange={(value) => set({ price: value })}
-            min={0}
-            decimalScale={2}
-            allowNegative={false}
-            rightSection={
-              <Text fz="xs" c="dimmed">
-                {merchant.currency}
-              </Text>
-            }
-            required
-            data-testid="product-price"
-          />
-          <TagsInput
-            label={t('catalogue.columns.accessories')}
-            description={t('catalogue.accessoriesHint')}
-            value={draft.accessories}
-            onChange={(accessories) => set({ accessories })}
-            clearable
-            data-testid="product-accessories"
-          />
-          <Textarea
-            label={t('catalogue.description')}
-            value={draft.description}
-            onChange={(e) => set({ description: e.currentTarget.value })}
-            autosize
-            minRows={2}
-            maxRows={6}
-          />
-          {error ? (
-            <Alert
-              color="red"
-              role="alert"
-              icon={<IconAlertTriangle size={18} />}
-              data-testid="product-error"
-            >
-              {error}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('catalogue.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} disabled={priceMissing} data-testid="product-save">
-              {t('catalogue.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Group grow align="flex-start">
+        <TextInput
+          label={t('catalogue.columns.sku')}
+          value={draft.sku}
+          onChange={(e) => set({ sku: e.currentTarget.value })}
+          required
+          data-autofocus
+          data-testid="product-sku"
+        />
+        <TextInput
+          label={t('catalogue.columns.ean')}
+          value={draft.ean}
+          onChange={(e) => set({ ean: e.currentTarget.value })}
+          inputMode="numeric"
+          data-testid="product-ean"
+        />
+      </Group>
+      <Group grow align="flex-start">
+        <TextInput
+          label={t('catalogue.columns.brand')}
+          value={draft.brand}
+          onChange={(e) => set({ brand: e.currentTarget.value })}
+          data-testid="product-brand"
+        />
+        <TextInput
+          label={t('catalogue.columns.model')}
+          value={draft.model}
+          onChange={(e) => set({ model: e.currentTarget.value })}
+          data-testid="product-model"
+        />
+      </Group>
+      <TextInput
+        label={t('catalogue.columns.title')}
+        value={draft.title}
+        onChange={(e) => set({ title: e.currentTarget.value })}
+        required
+        data-testid="product-title"
+      />
+      <NumberInput
+        label={t('catalogue.priceIn', { currency: merchant.currency })}
+        value={draft.price}
+        onChange={(value) => set({ price: value })}
+        min={0}
+        decimalScale={2}
+        allowNegative={false}
+        rightSection={
+          <Text fz="xs" c="dimmed">
+            {merchant.currency}
+          </Text>
+        }
+        required
+        data-testid="product-price"
+      />
+      <TagsInput
+        label={t('catalogue.columns.accessories')}
+        description={t('catalogue.accessoriesHint')}
+        value={draft.accessories}
+        onChange={(accessories) => set({ accessories })}
+        clearable
+        data-testid="product-accessories"
+      />
+      <Textarea
+        label={t('catalogue.description')}
+        value={draft.description}
+        onChange={(e) => set({ description: e.currentTarget.value })}
+        autosize
+        minRows={2}
+        maxRows={6}
+      />
+    </FormModal>
   );
 }
 
@@ -314,15 +285,9 @@ export function CatalogueSection({ merchants }: { merchants: readonly Merchant[]
             >
               {t('catalogue.importCsv')}
             </Button>
-            <Button
-              size="xs"
-              variant="light"
-              leftSection={<IconPlus size={14} />}
-              onClick={() => setEditing({ product: null, key: Date.now() })}
-              data-testid="product-add"
-            >
+            <AddButton onAdd={() => setEditing({ product: null, key: Date.now() })} testId="product-add">
               {t('catalogue.addProduct')}
-            </Button>
+            </AddButton>
           </Group>
         ) : null}
       </Group>
@@ -388,17 +353,10 @@ export function CatalogueSection({ merchants }: { merchants: readonly Merchant[]
                       )}
                     </Table.Td>
                     {mayEdit ? (
-                      <Table.Td>
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          leftSection={<IconPencil size={12} />}
-                          onClick={() => setEditing({ product: p, key: Date.now() })}
-                          data-testid="product-edit"
-                        >
-                          {t('catalogue.edit')}
-                        </Button>
-                      </Table.Td>
+                      <EditCell
+                        onEdit={() => setEditing({ product: p, key: Date.now() })}
+                        testId="product-edit"
+                      />
                     ) : null}
                   </Table.Tr>
                 ))}

@@ -7,7 +7,6 @@ import {
   Divider,
   Group,
   Loader,
-  Paper,
   PasswordInput,
   Select,
   SimpleGrid,
@@ -48,7 +47,11 @@ import { useCall } from '../../api/hooks';
 import { useFormat } from '../../format';
 import { ErrorAlert, LoadingBlock } from '../common';
 import { useMe } from '../../state/me';
-import { MerchantHeader, useChosenMerchant } from './MerchantHeader';
+import { InputWithSubmit } from './InputWithSubmit';
+import { PerMerchantSection } from './PerMerchantSection';
+import { FormError } from './people/shared';
+import { ReadOnlyNote } from './ReadOnlyNote';
+import { useSaving } from './useSaving';
 
 /** The marketplace a new account starts on, from the merchant's currency (the admin may change it). */
 function defaultMarketplace(merchant: Merchant | undefined): EbayMarketplace {
@@ -160,8 +163,7 @@ function KeysPanel({ status, merchant }: { status: EbayStatus; merchant: Merchan
     sandbox: status.sandbox,
   });
   const [tried, setTried] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSaving();
 
   const missing = (value: string) => (tried && value.trim() === '' ? t('ebay.configure.required') : null);
   const certRequired = !status.configured;
@@ -169,9 +171,7 @@ function KeysPanel({ status, merchant }: { status: EbayStatus; merchant: Merchan
   const save = async () => {
     setTried(true);
     if (!draft.appId.trim() || !draft.ruName.trim() || (certRequired && !draft.certId.trim())) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       // Without a cert id the service keeps the stored one (only once an account exists).
       await call('ebay.configure', {
         merchantId: status.merchantId,
@@ -186,12 +186,22 @@ function KeysPanel({ status, merchant }: { status: EbayStatus; merchant: Merchan
       setTried(false);
       setEditing(false);
       refresh();
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
+
+  // The app id and the RuName are pasted from eBay's developer page as they are, never spell-checked.
+  const keyInput = (key: 'appId' | 'ruName', testId: string) => (
+    <TextInput
+      label={t(`ebay.configure.${key}`)}
+      value={draft[key]}
+      onChange={(e) => setDraft({ ...draft, [key]: e.currentTarget.value })}
+      error={missing(draft[key])}
+      autoComplete="off"
+      spellCheck={false}
+      withAsterisk
+      data-testid={testId}
+    />
+  );
 
   return (
     <Stack gap="sm" data-testid="ebay-keys">
@@ -226,16 +236,7 @@ function KeysPanel({ status, merchant }: { status: EbayStatus; merchant: Merchan
             <Text fz="xs" c="dimmed">
               {t('ebay.configure.intro')}
             </Text>
-            <TextInput
-              label={t('ebay.configure.appId')}
-              value={draft.appId}
-              onChange={(e) => setDraft({ ...draft, appId: e.currentTarget.value })}
-              error={missing(draft.appId)}
-              autoComplete="off"
-              spellCheck={false}
-              withAsterisk
-              data-testid="ebay-app-id"
-            />
+            {keyInput('appId', 'ebay-app-id')}
             <PasswordInput
               label={t('ebay.configure.certId')}
               description={
@@ -248,16 +249,7 @@ function KeysPanel({ status, merchant }: { status: EbayStatus; merchant: Merchan
               withAsterisk={certRequired}
               data-testid="ebay-cert-id"
             />
-            <TextInput
-              label={t('ebay.configure.ruName')}
-              value={draft.ruName}
-              onChange={(e) => setDraft({ ...draft, ruName: e.currentTarget.value })}
-              error={missing(draft.ruName)}
-              autoComplete="off"
-              spellCheck={false}
-              withAsterisk
-              data-testid="ebay-ru-name"
-            />
+            {keyInput('ruName', 'ebay-ru-name')}
             <Select
               label={t('ebay.marketplace')}
               value={draft.marketplace}
@@ -274,16 +266,7 @@ function KeysPanel({ status, merchant }: { status: EbayStatus; merchant: Merchan
               onChange={(e) => setDraft({ ...draft, sandbox: e.currentTarget.checked })}
               data-testid="ebay-sandbox-switch"
             />
-            {error ? (
-              <Alert
-                color="red"
-                role="alert"
-                icon={<IconAlertTriangle size={18} />}
-                data-testid="ebay-keys-error"
-              >
-                {error}
-              </Alert>
-            ) : null}
+            <FormError message={error} testId="ebay-keys-error" />
             <Group justify="flex-end" gap="xs">
               {status.configured ? (
                 <Button variant="default" onClick={() => setEditing(false)}>
@@ -422,84 +405,41 @@ function ConnectPanel({ status }: { status: EbayStatus }) {
               {note}
             </Alert>
           ) : null}
-          <form
-            onSubmit={(event) => {
-              event.preventDefault();
-              void viaPaste();
+          <InputWithSubmit
+            label={t('ebay.connect.pasteLabel')}
+            description={t('ebay.connect.pasteHint')}
+            placeholder={t('ebay.connect.pastePlaceholder')}
+            value={landedUrl}
+            onChange={setLandedUrl}
+            spellCheck={false}
+            testId="ebay-landed-url"
+            submit={{
+              label: t('ebay.connect.submit'),
+              loading: busy === 'paste',
+              disabled: landedUrl.trim() === '' || busy === 'window',
+              testId: 'ebay-landed-submit',
             }}
-          >
-            <TextInput
-              label={t('ebay.connect.pasteLabel')}
-              description={t('ebay.connect.pasteHint')}
-              placeholder={t('ebay.connect.pastePlaceholder')}
-              value={landedUrl}
-              onChange={(e) => setLandedUrl(e.currentTarget.value)}
-              autoComplete="off"
-              spellCheck={false}
-              data-testid="ebay-landed-url"
-              // The button beside the input only: the label and hint keep the panel's full width.
-              inputContainer={(input) => (
-                <Group gap="xs" wrap="nowrap" align="flex-start">
-                  <div style={{ flex: 1, minWidth: 0 }}>{input}</div>
-                  <Button
-                    type="submit"
-                    variant="light"
-                    loading={busy === 'paste'}
-                    disabled={landedUrl.trim() === '' || busy === 'window'}
-                    data-testid="ebay-landed-submit"
-                  >
-                    {t('ebay.connect.submit')}
-                  </Button>
-                </Group>
-              )}
-            />
-          </form>
-          {error ? (
-            <Alert
-              color="red"
-              role="alert"
-              icon={<IconAlertTriangle size={18} />}
-              data-testid="ebay-connect-error"
-            >
-              {error}
-            </Alert>
-          ) : null}
+            onSubmit={() => void viaPaste()}
+          />
+          <FormError message={error} testId="ebay-connect-error" />
         </>
       )}
     </Stack>
   );
 }
 
+/** An item passed, fails and blocks publishing, or only warns: its icon, colour and spoken name. */
+const CHECK_ICONS = {
+  passed: { Icon: IconCircleCheckFilled, color: 'var(--mantine-color-green-filled)' },
+  failed: { Icon: IconCircleXFilled, color: 'var(--mantine-color-red-filled)' },
+  warning: { Icon: IconAlertTriangle, color: 'var(--mantine-color-orange-filled)' },
+} as const;
+
 function CheckIcon({ item }: { item: EbayCheckItem }) {
   const { t } = useTranslation();
-  if (item.ok) {
-    return (
-      <IconCircleCheckFilled
-        size={20}
-        color="var(--mantine-color-green-filled)"
-        aria-label={t('ebay.check.passed')}
-        style={{ flex: 'none' }}
-      />
-    );
-  }
-  if (item.blocking) {
-    return (
-      <IconCircleXFilled
-        size={20}
-        color="var(--mantine-color-red-filled)"
-        aria-label={t('ebay.check.failed')}
-        style={{ flex: 'none' }}
-      />
-    );
-  }
-  return (
-    <IconAlertTriangle
-      size={20}
-      color="var(--mantine-color-orange-filled)"
-      aria-label={t('ebay.check.warning')}
-      style={{ flex: 'none' }}
-    />
-  );
+  const verdict = item.ok ? 'passed' : item.blocking ? 'failed' : 'warning';
+  const { Icon, color } = CHECK_ICONS[verdict];
+  return <Icon size={20} color={color} aria-label={t(`ebay.check.${verdict}`)} style={{ flex: 'none' }} />;
 }
 
 function CheckItems({ check }: { check: EbayCheck }) {
@@ -681,40 +621,23 @@ function Choices({
             </Stack>
           );
         })}
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            void saveCategory();
+        <InputWithSubmit
+          label={t('ebay.choose.category')}
+          description={t('ebay.choose.categoryHint')}
+          value={categoryValue}
+          onChange={setCategory}
+          error={categoryInvalid ? t('ebay.choose.categoryInvalid') : null}
+          inputMode="numeric"
+          testId="ebay-category"
+          submit={{
+            label: t('ebay.choose.saveCategory'),
+            loading: busy === 'category',
+            disabled:
+              categoryInvalid || categoryValue.trim() === '' || (busy !== null && busy !== 'category'),
+            testId: 'ebay-category-save',
           }}
-        >
-          <TextInput
-            label={t('ebay.choose.category')}
-            description={t('ebay.choose.categoryHint')}
-            value={categoryValue}
-            onChange={(e) => setCategory(e.currentTarget.value)}
-            error={categoryInvalid ? t('ebay.choose.categoryInvalid') : null}
-            inputMode="numeric"
-            autoComplete="off"
-            data-testid="ebay-category"
-            // The button sits beside the input itself, so an error below does not move it.
-            inputContainer={(input) => (
-              <Group gap="xs" wrap="nowrap" align="flex-start">
-                <div style={{ flex: 1, minWidth: 0 }}>{input}</div>
-                <Button
-                  type="submit"
-                  variant="light"
-                  loading={busy === 'category'}
-                  disabled={
-                    categoryInvalid || categoryValue.trim() === '' || (busy !== null && busy !== 'category')
-                  }
-                  data-testid="ebay-category-save"
-                >
-                  {t('ebay.choose.saveCategory')}
-                </Button>
-              </Group>
-            )}
-          />
-        </form>
+          onSubmit={() => void saveCategory()}
+        />
         <Stack gap={6} data-testid="ebay-conditions">
           <Text fz="sm" fw={500}>
             {t('ebay.choose.allowedConditions')}
@@ -734,16 +657,7 @@ function Choices({
           )}
         </Stack>
       </SimpleGrid>
-      {error ? (
-        <Alert
-          color="red"
-          role="alert"
-          icon={<IconAlertTriangle size={18} />}
-          data-testid="ebay-choose-error"
-        >
-          {error}
-        </Alert>
-      ) : null}
+      <FormError message={error} testId="ebay-choose-error" />
     </Stack>
   );
 }
@@ -833,17 +747,7 @@ function MerchantEbay({ merchant, isAdmin }: { merchant: Merchant | undefined; i
   if (status.error) {
     // ebay.status is for admins only: anyone else is told who can see it, not shown an error.
     if (!isAdmin && isForbidden(status.error)) {
-      return (
-        <Alert
-          color="blue"
-          variant="light"
-          py={6}
-          icon={<IconInfoCircle size={18} />}
-          data-testid="ebay-readonly"
-        >
-          {t('ebay.readOnlyNoStatus')}
-        </Alert>
-      );
+      return <ReadOnlyNote testId="ebay-readonly">{t('ebay.readOnlyNoStatus')}</ReadOnlyNote>;
     }
     return <ErrorAlert error={status.error} onRetry={() => void status.refetch()} />;
   }
@@ -854,15 +758,7 @@ function MerchantEbay({ merchant, isAdmin }: { merchant: Merchant | undefined; i
     <Stack gap="md">
       <StatusLine status={status.data} />
       {!isAdmin ? (
-        <Alert
-          color="blue"
-          variant="light"
-          py={6}
-          icon={<IconInfoCircle size={18} />}
-          data-testid="ebay-readonly"
-        >
-          {t('ebay.readOnly')}
-        </Alert>
+        <ReadOnlyNote testId="ebay-readonly">{t('ebay.readOnly')}</ReadOnlyNote>
       ) : (
         <>
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
@@ -881,28 +777,23 @@ function MerchantEbay({ merchant, isAdmin }: { merchant: Merchant | undefined; i
 export function EbaySection({ merchants }: { merchants: readonly Merchant[] }) {
   const { t } = useTranslation();
   const role = useMe()?.role ?? null;
-  const { merchant, choose } = useChosenMerchant(merchants);
 
   return (
-    <Paper p="md" data-testid="ebay-settings">
-      <MerchantHeader
-        title={t('ebay.title')}
-        pickerLabel={t('ebay.merchant')}
-        testId="ebay-merchant"
-        merchants={merchants}
-        merchant={merchant}
-        onChoose={choose}
-      />
-      {!merchant ? (
-        <Text fz="sm" c="dimmed">
-          {t('ebay.noMerchants')}
-        </Text>
-      ) : role === null ? (
-        <LoadingBlock h={80} />
-      ) : (
-        // Keyed by merchant: drafts, the consent paste and the last check belong to one account.
-        <MerchantEbay key={merchant.id} merchant={merchant} isAdmin={role === 'admin'} />
-      )}
-    </Paper>
+    <PerMerchantSection
+      merchants={merchants}
+      title={t('ebay.title')}
+      picker={{ label: t('ebay.merchant'), testId: 'ebay-merchant' }}
+      noMerchants={t('ebay.noMerchants')}
+      testId="ebay-settings"
+    >
+      {(merchant) =>
+        role === null ? (
+          <LoadingBlock h={80} />
+        ) : (
+          // Keyed by merchant: drafts, the consent paste and the last check belong to one account.
+          <MerchantEbay key={merchant.id} merchant={merchant} isAdmin={role === 'admin'} />
+        )
+      }
+    </PerMerchantSection>
   );
 }

@@ -1,25 +1,17 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
-import { IconAlertTriangle, IconInfoCircle, IconPencil, IconPlus } from '@tabler/icons-react';
+import { Group, NumberInput, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Merchant } from '../../../../shared/contract';
 import { CURRENCIES } from '../../../../shared/domain/money';
 import { LANGUAGES, type Language } from '../../../../shared/domain/status';
-import { call, errorMessage } from '../../api/client';
+import { call } from '../../api/client';
 import { useFormat } from '../../format';
 import { useMe } from '../../state/me';
+import { AddButton } from './AddButton';
+import { EditCell } from './EditCell';
+import { FormModal } from './FormModal';
+import { ReadOnlyNote } from './ReadOnlyNote';
+import { useSaving } from './useSaving';
 
 /** The shortest return window the server accepts (the EU's legal minimum for distance sales). */
 const MIN_WINDOW = 14;
@@ -37,18 +29,15 @@ const EMPTY: Draft = { name: '', currency: 'EUR', language: 'en', returnWindowDa
 
 function MerchantModal({
   merchant,
-  opened,
   onClose,
 }: {
   /** null: a new merchant. */
   merchant: Merchant | null;
-  opened: boolean;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft>(merchant ? { ...merchant } : EMPTY);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const saving = useSaving();
   const days = typeof draft.returnWindowDays === 'number' ? draft.returnWindowDays : NaN;
   const windowError =
     !Number.isInteger(days) || days < MIN_WINDOW || days > MAX_WINDOW
@@ -56,11 +45,9 @@ function MerchantModal({
       : null;
   const nameError = draft.name.trim() === '' ? t('catalogue.nameRequired') : null;
 
-  const save = async () => {
+  const save = () => {
     if (windowError || nameError) return;
-    setBusy(true);
-    setError(null);
-    try {
+    void saving.run(async () => {
       if (merchant) {
         // Only what changed: a currency sent unchanged would still be checked against the items.
         await call('merchants.update', {
@@ -83,105 +70,75 @@ function MerchantModal({
         });
       }
       onClose();
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
+    <FormModal
       title={merchant ? t('catalogue.editMerchant', { name: merchant.name }) : t('catalogue.addMerchant')}
-      data-testid="merchant-modal"
+      testIds={{ modal: 'merchant-modal', error: 'merchant-error', save: 'merchant-save' }}
+      saving={saving}
+      onSave={save}
+      onClose={onClose}
     >
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
-        <Stack gap="sm">
-          <TextInput
-            label={t('catalogue.merchantFields.name')}
-            value={draft.name}
-            onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
-            error={nameError}
-            required
-            data-autofocus
-            data-testid="merchant-name"
-          />
-          <Group grow align="flex-start">
-            <Select
-              label={t('catalogue.merchantFields.currency')}
-              value={draft.currency}
-              allowDeselect={false}
-              onChange={(value) => value && setDraft({ ...draft, currency: value })}
-              data={[...CURRENCIES]}
-              data-testid="merchant-currency"
-              comboboxProps={{ withinPortal: true }}
-            />
-            <Select
-              label={t('catalogue.merchantFields.language')}
-              value={draft.language}
-              allowDeselect={false}
-              onChange={(value) => value && setDraft({ ...draft, language: value as Language })}
-              data={LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
-              data-testid="merchant-language"
-              comboboxProps={{ withinPortal: true }}
-            />
-          </Group>
-          {/* Below both selects rather than as the currency's description, so the two stay aligned. */}
-          {merchant && merchant.itemCount > 0 ? (
-            <Text fz="xs" c="dimmed" mt={-6}>
-              {t('catalogue.currencyLocked')}
-            </Text>
-          ) : null}
-          <NumberInput
-            label={t('catalogue.merchantFields.window')}
-            description={t('catalogue.windowHint', { min: MIN_WINDOW })}
-            value={draft.returnWindowDays}
-            onChange={(value) => setDraft({ ...draft, returnWindowDays: value })}
-            min={MIN_WINDOW}
-            max={MAX_WINDOW}
-            allowDecimal={false}
-            allowNegative={false}
-            clampBehavior="none"
-            error={windowError}
-            data-testid="merchant-window"
-          />
-          <Textarea
-            label={t('catalogue.merchantFields.address')}
-            value={draft.address}
-            onChange={(e) => setDraft({ ...draft, address: e.currentTarget.value })}
-            autosize
-            minRows={2}
-            maxRows={5}
-            data-testid="merchant-address"
-          />
-          {error ? (
-            <Alert
-              color="red"
-              role="alert"
-              icon={<IconAlertTriangle size={18} />}
-              data-testid="merchant-error"
-            >
-              {error}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('catalogue.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} data-testid="merchant-save">
-              {t('catalogue.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t('catalogue.merchantFields.name')}
+        value={draft.name}
+        onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
+        error={nameError}
+        required
+        data-autofocus
+        data-testid="merchant-name"
+      />
+      <Group grow align="flex-start">
+        <Select
+          label={t('catalogue.merchantFields.currency')}
+          value={draft.currency}
+          allowDeselect={false}
+          onChange={(value) => value && setDraft({ ...draft, currency: value })}
+          data={[...CURRENCIES]}
+          data-testid="merchant-currency"
+          comboboxProps={{ withinPortal: true }}
+        />
+        <Select
+          label={t('catalogue.merchantFields.language')}
+          value={draft.language}
+          allowDeselect={false}
+          onChange={(value) => value && setDraft({ ...draft, language: value as Language })}
+          data={LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+          data-testid="merchant-language"
+          comboboxProps={{ withinPortal: true }}
+        />
+      </Group>
+      {/* Below both selects rather than as the currency's description, so the two stay aligned. */}
+      {merchant && merchant.itemCount > 0 ? (
+        <Text fz="xs" c="dimmed" mt={-6}>
+          {t('catalogue.currencyLocked')}
+        </Text>
+      ) : null}
+      <NumberInput
+        label={t('catalogue.merchantFields.window')}
+        description={t('catalogue.windowHint', { min: MIN_WINDOW })}
+        value={draft.returnWindowDays}
+        onChange={(value) => setDraft({ ...draft, returnWindowDays: value })}
+        min={MIN_WINDOW}
+        max={MAX_WINDOW}
+        allowDecimal={false}
+        allowNegative={false}
+        clampBehavior="none"
+        error={windowError}
+        data-testid="merchant-window"
+      />
+      <Textarea
+        label={t('catalogue.merchantFields.address')}
+        value={draft.address}
+        onChange={(e) => setDraft({ ...draft, address: e.currentTarget.value })}
+        autosize
+        minRows={2}
+        maxRows={5}
+        data-testid="merchant-address"
+      />
+    </FormModal>
   );
 }
 
@@ -199,27 +156,13 @@ export function MerchantsSection({ merchants }: { merchants: readonly Merchant[]
       <Group justify="space-between">
         <Text fw={600}>{t('catalogue.merchants')}</Text>
         {isAdmin ? (
-          <Button
-            size="xs"
-            variant="light"
-            leftSection={<IconPlus size={14} />}
-            onClick={() => setEditing({ merchant: null, key: Date.now() })}
-            data-testid="merchant-add"
-          >
+          <AddButton onAdd={() => setEditing({ merchant: null, key: Date.now() })} testId="merchant-add">
             {t('catalogue.addMerchant')}
-          </Button>
+          </AddButton>
         ) : null}
       </Group>
       {!isAdmin && role !== null ? (
-        <Alert
-          color="blue"
-          variant="light"
-          py={6}
-          icon={<IconInfoCircle size={18} />}
-          data-testid="merchants-readonly"
-        >
-          {t('catalogue.readOnly')}
-        </Alert>
+        <ReadOnlyNote testId="merchants-readonly">{t('catalogue.readOnly')}</ReadOnlyNote>
       ) : null}
       {merchants.length === 0 ? (
         <Text fz="sm" c="dimmed">
@@ -259,17 +202,10 @@ export function MerchantsSection({ merchants }: { merchants: readonly Merchant[]
                   {f.number(m.itemCount)}
                 </Table.Td>
                 {isAdmin ? (
-                  <Table.Td>
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      leftSection={<IconPencil size={12} />}
-                      onClick={() => setEditing({ merchant: m, key: Date.now() })}
-                      data-testid="merchant-edit"
-                    >
-                      {t('catalogue.edit')}
-                    </Button>
-                  </Table.Td>
+                  <EditCell
+                    onEdit={() => setEditing({ merchant: m, key: Date.now() })}
+                    testId="merchant-edit"
+                  />
                 ) : null}
               </Table.Tr>
             ))}
@@ -277,12 +213,7 @@ export function MerchantsSection({ merchants }: { merchants: readonly Merchant[]
         </Table>
       )}
       {editing ? (
-        <MerchantModal
-          key={editing.key}
-          merchant={editing.merchant}
-          opened
-          onClose={() => setEditing(null)}
-        />
+        <MerchantModal key={editing.key} merchant={editing.merchant} onClose={() => setEditing(null)} />
       ) : null}
     </Stack>
   );

@@ -7,7 +7,6 @@ import {
   Code,
   Group,
   List,
-  Paper,
   PasswordInput,
   Select,
   SimpleGrid,
@@ -18,13 +17,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import {
-  IconCircleCheckFilled,
-  IconCircleXFilled,
-  IconInfoCircle,
-  IconPlugConnected,
-  IconTrash,
-} from '@tabler/icons-react';
+import { IconCircleCheckFilled, IconCircleXFilled, IconPlugConnected, IconTrash } from '@tabler/icons-react';
 import { useState, type ChangeEvent, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Merchant } from '../../../../shared/contract';
@@ -44,7 +37,9 @@ import { useCall } from '../../api/hooks';
 import { useFormat } from '../../format';
 import { ErrorAlert, LoadingBlock } from '../common';
 import { useMe } from '../../state/me';
-import { MerchantHeader, useChosenMerchant } from './MerchantHeader';
+import { PerMerchantSection } from './PerMerchantSection';
+import { ReadOnlyNote } from './ReadOnlyNote';
+import { useSaving } from './useSaving';
 
 /**
  * The merchant's own shops in Settings: a card per platform (set up, test the connection in
@@ -171,8 +166,7 @@ function ShopForm({
     ),
   );
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSaving();
   // A secret may stay empty once one is stored: the stored one is kept.
   const isMissing = (f: FieldSpec) =>
     f.required && (draft[f.key] ?? '').trim() === '' && !(f.secret && shop?.secretsStored.includes(f.key));
@@ -184,9 +178,7 @@ function ShopForm({
   const save = async () => {
     setTried(true);
     if (fields.some(isMissing) || noWayIn) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const settings: Record<string, string> = {};
       const secrets: Record<string, string> = {};
       for (const f of fields) {
@@ -202,11 +194,7 @@ function ShopForm({
       await call('shops.configure', { merchantId, platform, settings: { ...kept, ...settings }, secrets });
       notifications.show({ color: 'green', message: t('shops.saved') });
       onDone();
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -493,15 +481,12 @@ function WatermarkPanel({
   const [text, setText] = useState(watermark?.text ?? '');
   const [opacity, setOpacity] = useState(watermark?.opacity ?? 0.35);
   const [position, setPosition] = useState<WatermarkPosition>(watermark?.position ?? 'bottom-right');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSaving();
   const items = useCall('items.list', { merchantId, limit: 20 });
   const hash = items.data?.rows.find((i) => i.mainPhotoHash)?.mainPhotoHash ?? null;
 
-  const save = async (off: boolean) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const save = (off: boolean) =>
+    run(async () => {
       await call(
         'shops.setWatermark',
         off
@@ -513,12 +498,7 @@ function WatermarkPanel({
         color: 'green',
         message: off || !text.trim() ? t('shops.watermark.turnedOff') : t('shops.watermark.saved'),
       });
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Card withBorder padding="sm" radius="md" data-testid="shop-watermark">
@@ -621,17 +601,7 @@ function MerchantShopsPanel({ merchantId, isAdmin }: { merchantId: number; isAdm
   const byPlatform = new Map(data.shops.map((s) => [s.platform, s]));
   return (
     <Stack gap="md">
-      {!isAdmin ? (
-        <Alert
-          color="blue"
-          variant="light"
-          py={6}
-          icon={<IconInfoCircle size={18} />}
-          data-testid="shops-readonly"
-        >
-          {t('shops.readOnly')}
-        </Alert>
-      ) : null}
+      {!isAdmin ? <ReadOnlyNote testId="shops-readonly">{t('shops.readOnly')}</ReadOnlyNote> : null}
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
         {SHOP_PLATFORM_NAMES.map((platform) => (
           <ShopCard
@@ -658,29 +628,19 @@ function MerchantShopsPanel({ merchantId, isAdmin }: { merchantId: number; isAdm
 export function ShopsSection({ merchants }: { merchants: readonly Merchant[] }) {
   const { t } = useTranslation();
   const role = useMe()?.role ?? null;
-  const { merchant, choose } = useChosenMerchant(merchants);
 
   return (
-    <Paper p="md" data-testid="shops-settings">
-      <MerchantHeader
-        title={t('shops.title')}
-        pickerLabel={t('shops.merchant')}
-        testId="shops-merchant"
-        merchants={merchants}
-        merchant={merchant}
-        onChoose={choose}
-        mb={4}
-      />
-      <Text fz="sm" c="dimmed" mb="md">
-        {t('shops.intro')}
-      </Text>
-      {!merchant ? (
-        <Text fz="sm" c="dimmed">
-          {t('shops.noMerchants')}
-        </Text>
-      ) : (
+    <PerMerchantSection
+      merchants={merchants}
+      title={t('shops.title')}
+      picker={{ label: t('shops.merchant'), testId: 'shops-merchant' }}
+      intro={t('shops.intro')}
+      noMerchants={t('shops.noMerchants')}
+      testId="shops-settings"
+    >
+      {(merchant) => (
         <MerchantShopsPanel key={merchant.id} merchantId={merchant.id} isAdmin={role === 'admin'} />
       )}
-    </Paper>
+    </PerMerchantSection>
   );
 }
