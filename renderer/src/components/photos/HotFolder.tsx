@@ -9,6 +9,7 @@ import { useCall, useCallMutation } from '../../api/hooks';
 import { deskBridge, useDeskFolder, useDeskFolderStatus } from '../../state/deskFolder';
 import { routeHref } from '../../state/router';
 import { ErrorAlert } from '../common';
+import { useSaving } from '../settings/useSaving';
 
 /**
  * One line on the photo desk: is the camera's folder being watched, how many new photos came
@@ -146,19 +147,7 @@ function FolderLine({
 function DeskFolderSettings({ bridge }: { bridge: NonNullable<typeof deskBridge> }) {
   const { t } = useTranslation();
   const status = useDeskFolderStatus();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const saving = useSaving();
   if (!status) return <Loader size="sm" />;
   return (
     <Stack gap="xs" data-testid="hot-folder-settings" data-desk="true">
@@ -170,8 +159,12 @@ function DeskFolderSettings({ bridge }: { bridge: NonNullable<typeof deskBridge>
       </Text>
       <Group gap="xs" wrap="nowrap">
         <Button
-          loading={busy}
-          onClick={() => void run(() => bridge.chooseFolder())}
+          loading={saving.busy}
+          onClick={() =>
+            void saving.run(async () => {
+              await bridge.chooseFolder();
+            })
+          }
           data-testid="desk-folder-choose"
         >
           {t('photoDesk.settings.chooseFolder')}
@@ -179,9 +172,9 @@ function DeskFolderSettings({ bridge }: { bridge: NonNullable<typeof deskBridge>
         {status.path !== null ? (
           <Button
             variant="default"
-            disabled={busy}
+            disabled={saving.busy}
             onClick={() =>
-              void run(async () => {
+              void saving.run(async () => {
                 await bridge.clearFolder();
                 notifications.show({ color: 'green', message: t('photoDesk.settings.cleared') });
               })
@@ -191,9 +184,9 @@ function DeskFolderSettings({ bridge }: { bridge: NonNullable<typeof deskBridge>
           </Button>
         ) : null}
       </Group>
-      {error ? (
+      {saving.error ? (
         <Text fz="sm" c="red" role="alert">
-          {error}
+          {saving.error}
         </Text>
       ) : null}
       {status.path !== null ? <DeskFolderLine itemId={null} /> : null}
