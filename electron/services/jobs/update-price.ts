@@ -1,0 +1,36 @@
+/** The update_price job: a live listing's price changed on its channel. */
+import { historyMoney, recordEvent } from '../events';
+import { CHANNEL_LABELS } from '../channels/channel';
+import type { JobsEnvironment } from '../channels/registry';
+import type { Workspace } from '../workspace';
+import { isoAt } from './clock';
+import { JOBS_ACTOR, asChannel, payloadNumber, type JobRow, type WorkResult } from './job';
+import { adapterForItem, loadItem, loadListing, refOf } from './lookups';
+
+export async function updatePrice(ws: Workspace, env: JobsEnvironment, job: JobRow): Promise<WorkResult> {
+  const listing = await loadListing(ws.kysely, payloadNumber(job, 'listingId'));
+  const priceCents = payloadNumber(job, 'priceCents');
+  const channel = asChannel(listing.channel);
+  const item = await loadItem(ws.kysely, listing.item_id);
+  if (listing.status !== 'live')
+    return { changed: [], summary: `listing is ${listing.status}: nothing to reprice` };
+  const adapter = await adapterForItem(ws.kysely, env, item.merchantId, channel);
+  const remote = await adapter.updatePrice(refOf(listing, item.reference), priceCents);
+  const now = isoAt(env.clock.now());
+  await ws.kysely.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('listings')
+      .set({ price_cents: remote.priceCents, last_error: null, updated_at: now })
+      .where('id', '=', listing.id)
+      .execute();
+    await recordEvent(trx, JOBS_ACTOR, {
+      itemId: item.id,
+      merchantId: item.merchantId,
+      kind: 'listing.price_updated',
+      summary: `Price on ${CHANNEL_LABELS[channel]} changed to ${historyMoney(remote.priceCents, remote.currency)}`,
+      data: { channel, before: listing.price_cents, after: remote.priceCents },
+      at: now,
+    });
+  });
+  return { changed: ['listings'], summary: `price ${remote.priceCents}` };
+}
