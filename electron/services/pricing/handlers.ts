@@ -1,18 +1,11 @@
 import type { OutputOf, ParsedInputOf } from '../../../shared/contract/define';
 import type { pricingContract } from '../../../shared/contract/pricing';
 import type { HandlerContext } from '../api';
-import {
-  adjustPrice,
-  approvalQueue,
-  approveMany,
-  approvePrice,
-  getPolicy,
-  getPricing,
-  previewPrice,
-  proposePrice,
-  rejectPrice,
-  updatePolicy,
-} from './service';
+import { adjustPrice, approveMany, approvePrice, rejectPrice } from './decide';
+import { getPolicy, previewPrice, updatePolicy } from './policy';
+import { proposePrice } from './propose';
+import { approvalQueue } from './queue';
+import { getPricing } from './view';
 
 type PricingContract = typeof pricingContract;
 

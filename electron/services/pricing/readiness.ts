@@ -5,7 +5,7 @@ import { nowIso } from '../db/connection';
 import { recordEvent } from '../events';
 import { updateItemAt } from '../item-versions';
 import type { Workspace } from '../workspace';
-import { proposeInTransaction } from './service';
+import { proposeInTransaction } from './propose';
 
 /**
  * "Under 90 seconds from scan to an approval-ready draft": nobody should have to press a button
