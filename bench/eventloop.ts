@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { ExportResult } from '../shared/contract/exports';
-import { dispatch } from '../electron/services/api';
+
+import { invoke } from '../electron/services/api';
 import { Workspace } from '../electron/services/workspace';
 import { seedExportSales } from './exports';
 
@@ -113,8 +113,8 @@ export async function benchEventLoop(): Promise<void> {
 
     const verdicts: string[] = [];
     for (const format of ['csv', 'xlsx'] as const) {
-      const input = { from: '2024-01-01', to: '2026-12-31', format, locale: 'en' };
-      const run = await watchLoop(async () => (await dispatch(ws, 'exports.sales', input)) as ExportResult);
+      const input = { from: '2024-01-01', to: '2026-12-31', format, locale: 'en' as const };
+      const run = await watchLoop(async () => await invoke(ws, 'exports.sales', input));
       write(
         line(
           `${format} (en)`,

@@ -3,7 +3,7 @@ import { contract, type MethodName } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { addProfile, seedReturnsDesk } from '../../tests/integration/seed';
 import { tempWorkspace } from '../../tests/integration/temp';
-import { dispatch, dispatchEnvelope, handlers, toErrorData } from './api';
+import { dispatch, dispatchEnvelope, handlers, invoke, toErrorData } from './api';
 import type { Workspace } from './workspace';
 import { failure } from '../../tests/support/failure';
 
@@ -27,7 +27,7 @@ describe('the API entry point (every transport goes through it)', () => {
   test('answers a valid call with the handler’s value', async () => {
     const ws = await tempWorkspace();
     await seedReturnsDesk(ws);
-    const result = (await dispatch(ws, 'items.list', { grades: ['defective'] })) as { total: number };
+    const result = await invoke(ws, 'items.list', { grades: ['defective'] });
     expect(result.total).toBe(1);
     // No input at all is the same as an empty object: every default applies.
     expect(await dispatch(ws, 'items.counts', undefined)).toMatchObject({ total: 5 });

@@ -1,17 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { RULES } from '../../shared/access';
-import {
-  contract,
-  type ItemSummary,
-  type Merchant,
-  type MethodName,
-  type Paged,
-} from '../../shared/contract';
+import { contract, type MethodName } from '../../shared/contract';
 import type { Role } from '../../shared/domain/status';
 import { AppError } from '../../shared/errors';
 import { authorize } from '../../electron/services/access';
 import { findPerson, type PersonRow } from '../../electron/services/accounts/people';
-import { dispatch } from '../../electron/services/api';
+import { dispatch, invoke } from '../../electron/services/api';
 import type { Workspace } from '../../electron/services/workspace';
 import { addItem, addMerchant, addPrice, addProduct, addProfile } from './seed';
 import { tempWorkspace } from './temp';
@@ -226,20 +220,15 @@ describe('the access rule, method by method', () => {
     const ws = await tempWorkspace();
     const { ids, people } = await twoMerchants(ws);
     const as = { via: 'person', personId: people.approver.id } as const;
-    const items = (await dispatch(ws, 'items.list', {}, as)) as Paged<ItemSummary>;
+    const items = await invoke(ws, 'items.list', {}, as);
     expect(items.rows.map((r) => r.reference)).toEqual(['RB-000001']);
-    const merchants = (await dispatch(ws, 'merchants.list', {}, as)) as Merchant[];
+    const merchants = await invoke(ws, 'merchants.list', {}, as);
     expect(merchants.map((m) => m.name)).toEqual(['Larkfield']);
-    const queue = (await dispatch(ws, 'approvals.list', {}, as)) as { rows: { reference: string }[] };
+    const queue = await invoke(ws, 'approvals.list', {}, as);
     expect(queue.rows.map((r) => r.reference)).toEqual(['RB-000001']);
     expect(await dispatch(ws, 'workspace.status', {}, as)).toMatchObject({ itemCount: 1, merchantCount: 1 });
     expect(await dispatch(ws, 'items.counts', {}, as)).toMatchObject({ total: 1 });
-    const many = (await dispatch(
-      ws,
-      'approvals.approveMany',
-      { itemIds: [ids.own.item, ids.other.item] },
-      as,
-    )) as { ok: boolean }[];
+    const many = await invoke(ws, 'approvals.approveMany', { itemIds: [ids.own.item, ids.other.item] }, as);
     expect(many.map((r) => r.ok)).toEqual([true, false]);
     await expect(dispatch(ws, 'items.get', { id: ids.other.item }, as)).rejects.toMatchObject({
       code: 'forbidden',
@@ -249,7 +238,7 @@ describe('the access rule, method by method', () => {
     });
     // The admin sees both.
     const admin = { via: 'person', personId: people.admin.id } as const;
-    expect(((await dispatch(ws, 'items.list', {}, admin)) as Paged<ItemSummary>).total).toBe(2);
+    expect((await invoke(ws, 'items.list', {}, admin)).total).toBe(2);
   });
 });
 

@@ -2,8 +2,8 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
-import type { PublishResult } from '../../shared/contract';
-import { dispatch } from '../../electron/services/api';
+
+import { invoke } from '../../electron/services/api';
 import { ServerInstance } from '../../electron/services/db/postgres/instance';
 import { systemClock } from '../../electron/services/jobs/clock';
 import { Workspace } from '../../electron/services/workspace';
@@ -129,10 +129,10 @@ describe.skipIf(!onPostgres)(
 
         // eBay is slow to create offers today: the batch is in flight when the lights go out.
         server.faults.latency(2_000, { path: '/bulk_create_offer' });
-        const published = (await dispatch(desk, 'channels.publish', {
+        const published = await invoke(desk, 'channels.publish', {
           itemIds,
           channels: ['ebay'],
-        })) as PublishResult[];
+        });
         expect(published.map((p) => p.outcome)).toEqual(itemIds.map(() => 'queued'));
 
         // The first offers are on their way to eBay: the instance sending them is killed.

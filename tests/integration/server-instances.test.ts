@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { PublishResult, ServerEvent } from '../../shared/contract';
+import type { ServerEvent } from '../../shared/contract';
 import { dispatch, invoke } from '../../electron/services/api';
 import { configureJobs } from '../../electron/services/channels/registry';
 import { ServerInstance } from '../../electron/services/db/postgres/instance';
@@ -161,10 +161,10 @@ describe.skipIf(!onPostgres)(
         configureJobs(ws, env);
         return new JobRunner(ws, { env, salesPollMs: 0, pollMs: 50, batchPublishes: false });
       });
-      const published = (await dispatch(a!.ws, 'channels.publish', {
+      const published = await invoke(a!.ws, 'channels.publish', {
         itemIds,
         channels: ['shopify'],
-      })) as PublishResult[];
+      });
       expect(published).toHaveLength(300);
       runners.forEach((runner) => runner.start());
       await vi.waitFor(

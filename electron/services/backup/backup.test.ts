@@ -8,7 +8,7 @@ import { describe, expect, onTestFinished, test, vi } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { addItem, addMerchant, addProduct, addProfile } from '../../../tests/integration/seed';
 import { fileHash, openRawDatabase, tempDir, sqliteWorkspace } from '../../../tests/integration/temp';
-import { dispatch } from '../api';
+import { dispatch, invoke } from '../api';
 import { migrate, schemaVersion, type Migration } from '../db/migration';
 import { MIGRATIONS } from '../db/migrations';
 import { Workspace } from '../workspace';
@@ -452,10 +452,10 @@ describe('backups.list and backups.create', () => {
       dir: path.join(ws.dataDir, 'backups'),
       backups: [],
     });
-    const made = (await dispatch(ws, 'backups.create', {}, as)) as { file: string; kind: string };
+    const made = await invoke(ws, 'backups.create', {}, as);
     expect(made.kind).toBe('manual');
     expect(fs.existsSync(made.file)).toBe(true);
-    const list = (await dispatch(ws, 'backups.list', {}, as)) as { backups: { file: string }[] };
+    const list = await invoke(ws, 'backups.list', {}, as);
     expect(list.backups.map((b) => b.file)).toEqual([made.file]);
 
     const staff = await addProfile(ws, { name: 'Lea', role: 'staff' });

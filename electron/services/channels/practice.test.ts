@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { PracticeOrderResult, PublishResult } from '../../../shared/contract';
+
 import { addItem, addMerchant, addPrice, addProduct } from '../../../tests/integration/seed';
 import { tempWorkspace } from '../../../tests/integration/temp';
-import { dispatch } from '../api';
+import { dispatch, invoke } from '../api';
 import { JobRunner } from '../jobs/runner';
 import { ManualClock, ManualScheduler, testEnvironment } from '../../../tests/support/jobs';
 import type { Workspace } from '../workspace';
@@ -42,12 +42,12 @@ describe('the practice marketplace', () => {
     const { ws, clock, runner } = await setUp();
     const { itemId } = await approvedItem(ws);
 
-    const [queued] = (await dispatch(ws, 'channels.publish', {
+    const [queued] = await invoke(ws, 'channels.publish', {
       itemIds: [itemId],
       channels: ['practice'],
-    })) as PublishResult[];
+    });
     expect(queued).toMatchObject({ outcome: 'queued', channel: 'practice' });
-    expect((await dispatch(ws, 'jobs.summary', {})) as object).toEqual({ queued: 1, running: 0, failed: 0 });
+    expect(await invoke(ws, 'jobs.summary', {})).toEqual({ queued: 1, running: 0, failed: 0 });
 
     const outcomes = await runner.runDue();
     expect(outcomes.map((o) => o.status)).toEqual(['done']);
@@ -79,7 +79,7 @@ describe('the practice marketplace', () => {
     expect(remote.description_html).toContain('<h2>Why is it discounted?</h2>');
 
     clock.advance(60_000);
-    const order = (await dispatch(ws, 'practice.buy', { itemId, buyerCountry: 'de' })) as PracticeOrderResult;
+    const order = await invoke(ws, 'practice.buy', { itemId, buyerCountry: 'de' });
     expect(order).toMatchObject({ orderId: 'PM-000001', priceCents: 4299, buyerCountry: 'DE', itemId });
     // The purchase is the marketplace's business until the sync brings it in.
     expect((await ws.kysely.selectFrom('sales').selectAll().execute()).length).toBe(0);
@@ -126,7 +126,7 @@ describe('the practice marketplace', () => {
     expect(again[0]?.status === 'done' && again[0].summary).toMatch(/^0 sales.*1 already recorded/);
     expect(await ws.kysely.selectFrom('sales').selectAll().execute()).toHaveLength(1);
 
-    const ledger = (await dispatch(ws, 'sales.list', {})) as { rows: { orderId: string }[] };
+    const ledger = await invoke(ws, 'sales.list', {});
     expect(ledger.rows.map((r) => r.orderId)).toEqual(['PM-000001']);
     const history = await ws.kysely
       .selectFrom('events')
@@ -201,7 +201,7 @@ describe('the practice marketplace', () => {
       })
       .execute();
 
-    const order = (await dispatch(ws, 'practice.buy', { itemId })) as PracticeOrderResult;
+    const order = await invoke(ws, 'practice.buy', { itemId });
     expect(order).toMatchObject({
       orderId: 'PM-007303',
       practiceListingId: 40117,
@@ -232,10 +232,10 @@ describe('the practice marketplace', () => {
       status: 'approved',
       grade: 'defective',
     });
-    const results = (await dispatch(ws, 'channels.publish', {
+    const results = await invoke(ws, 'channels.publish', {
       itemIds: [pending, defective, itemId],
       channels: ['practice', 'ebay'],
-    })) as PublishResult[];
+    });
     expect(results.map((r) => [r.reference, r.channel, r.outcome])).toEqual([
       ['RB-000202', 'practice', 'refused'],
       ['RB-000202', 'ebay', 'refused'],

@@ -9,7 +9,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, onTestFinished, test } from 'vitest';
 import type { PublishResult } from '../../../shared/contract';
-import type { MerchantShops, ShopTestResult } from '../../../shared/contract/shops';
+import type { Channel } from '../../../shared/domain/status';
+
 import { addItem, addMerchant, addPhoto, addPrice, addProduct } from '../../../tests/integration/seed';
 import { tempDir, tempWorkspace } from '../../../tests/integration/temp';
 import {
@@ -17,7 +18,7 @@ import {
   startWooTestServer,
   type WooTestServer,
 } from '../../../tests/woocommerce/server';
-import { dispatch } from '../api';
+import { dispatch, invoke } from '../api';
 import { JobRunner } from '../jobs/runner';
 import { ManualClock, ManualScheduler } from '../../../tests/support/jobs';
 import type { Workspace } from '../workspace';
@@ -52,7 +53,7 @@ afterEach(async () => {
 });
 
 async function configureWoo(secrets: Record<string, string> = {}) {
-  return (await dispatch(ws, 'shops.configure', {
+  return await invoke(ws, 'shops.configure', {
     merchantId,
     platform: 'woocommerce',
     settings: { url: server.baseUrl, wpUser: server.credentials.wpUser },
@@ -62,11 +63,10 @@ async function configureWoo(secrets: Record<string, string> = {}) {
       wpAppPassword: server.credentials.wpAppPassword,
       ...secrets,
     },
-  })) as MerchantShops;
+  });
 }
 
-const testWoo = async () =>
-  (await dispatch(ws, 'shops.test', { merchantId, platform: 'woocommerce' })) as ShopTestResult;
+const testWoo = async () => await invoke(ws, 'shops.test', { merchantId, platform: 'woocommerce' });
 
 /** A photo with structure (a gradient and a dark block), 800×600, as the listing variant. */
 async function listingPhoto(hash: string, block = '#333'): Promise<string> {
@@ -96,8 +96,8 @@ async function approvedItem(reference: string, photos = 2): Promise<{ itemId: nu
   return { itemId, files };
 }
 
-async function publish(itemIds: number[], channels: string[]): Promise<PublishResult[]> {
-  return (await dispatch(ws, 'channels.publish', { itemIds, channels })) as PublishResult[];
+async function publish(itemIds: number[], channels: Channel[]): Promise<readonly PublishResult[]> {
+  return await invoke(ws, 'channels.publish', { itemIds, channels });
 }
 
 function listing(files: readonly string[]): ListingInput {
@@ -154,7 +154,7 @@ describe('shop accounts', () => {
     }
 
     // Everyone may see the status, and it never carries a secret.
-    const all = (await dispatch(ws, 'shops.status', {})) as MerchantShops[];
+    const all = await invoke(ws, 'shops.status', {});
     expect(all.map((m) => m.merchantName)).toEqual(['Larkfield Outlet']);
   });
 
@@ -178,7 +178,7 @@ describe('shop accounts', () => {
     expect(bad.problems.length).toBeGreaterThan(0);
     expect(bad.problems.map((p) => p.message).join(' ')).toMatch(/key/i);
     // The last answer is kept for Settings.
-    const [status] = (await dispatch(ws, 'shops.status', { merchantId })) as MerchantShops[];
+    const [status] = await invoke(ws, 'shops.status', { merchantId });
     expect(status!.shops[0]!.lastTest).toMatchObject({ ok: false });
     expectNoViolations(server, { ignore: ['auth'] });
   });
@@ -192,11 +192,11 @@ describe('shop accounts', () => {
     // Another shop answers on another address (same default keys, so a leak would even work).
     const other = await startWooTestServer();
     onTestFinished(() => other.close());
-    const moved = (await dispatch(ws, 'shops.configure', {
+    const moved = await invoke(ws, 'shops.configure', {
       merchantId,
       platform: 'woocommerce',
       settings: { url: other.baseUrl, wpUser: server.credentials.wpUser },
-    })) as MerchantShops;
+    });
     expect(moved.shops[0]).toMatchObject({
       settings: { url: other.baseUrl },
       secretsStored: [],
@@ -261,7 +261,7 @@ describe('shop accounts', () => {
 
   test('the same address, however typed, keeps the credentials; another one drops them (Shopify, Vendure)', async () => {
     const shops = async () =>
-      ((await dispatch(ws, 'shops.status', { merchantId })) as MerchantShops[])[0]!.shops.map((s) => [
+      (await invoke(ws, 'shops.status', { merchantId }))[0]!.shops.map((s) => [
         s.platform,
         s.secretsStored,
         s.secretsProblem !== null,
@@ -315,7 +315,7 @@ describe('shop accounts', () => {
       settings: { adminApiUrl: 'https://shop.larkfield.example/shop-api', languageCode: 'fr' },
     });
     expect((await shops())[1]).toEqual(['vendure', [], true]);
-    const result = (await dispatch(ws, 'shops.test', { merchantId, platform: 'vendure' })) as ShopTestResult;
+    const result = await invoke(ws, 'shops.test', { merchantId, platform: 'vendure' });
     expect(result.problems[0]!.message).toMatch(
       /none are stored for https:\/\/shop\.larkfield\.example\/shop-api/,
     );
@@ -355,14 +355,14 @@ describe('shop accounts', () => {
       settings: { adminApiUrl: 'http://shop.larkfield.example/admin-api', channelToken: '' },
       secrets: { username: 'superadmin', password: 'not-in-clear' },
     });
-    const [status] = (await dispatch(ws, 'shops.status', { merchantId })) as MerchantShops[];
+    const [status] = await invoke(ws, 'shops.status', { merchantId });
     expect(status!.shops.map((s) => [s.platform, s.secretsStored])).toEqual([
       ['shopify', ['accessToken']],
       ['vendure', ['password', 'username']],
     ]);
     expect(JSON.stringify(status)).not.toContain('not-in-clear');
     for (const platform of ['shopify', 'vendure'] as const) {
-      const result = (await dispatch(ws, 'shops.test', { merchantId, platform })) as ShopTestResult;
+      const result = await invoke(ws, 'shops.test', { merchantId, platform });
       expect(result.ok, platform).toBe(false);
       expect(
         result.problems.map((p) => p.code),
@@ -373,10 +373,10 @@ describe('shop accounts', () => {
 
   test('remove forgets settings and secrets; publishing is then refused up front', async () => {
     await configureWoo();
-    const after = (await dispatch(ws, 'shops.remove', {
+    const after = await invoke(ws, 'shops.remove', {
       merchantId,
       platform: 'woocommerce',
-    })) as MerchantShops;
+    });
     expect(after.shops).toEqual([]);
     expect(await ws.kysely.selectFrom('channel_accounts').selectAll().execute()).toEqual([]);
     const { itemId } = await approvedItem('RB-000410', 1);
@@ -486,12 +486,12 @@ describe('publishing to the shop through the registry', () => {
 
   test('with the merchant’s watermark the uploaded photos are marked copies; eBay’s input is untouched', async () => {
     await configureWoo();
-    const status = (await dispatch(ws, 'shops.setWatermark', {
+    const status = await invoke(ws, 'shops.setWatermark', {
       merchantId,
       text: 'Larkfield Outlet',
       opacity: 0.6,
       position: 'bottom-right',
-    })) as MerchantShops;
+    });
     expect(status.watermark).toEqual({
       text: 'Larkfield Outlet',
       logo: null,
@@ -546,12 +546,12 @@ describe('publishing to the shop through the registry', () => {
     })
       .png()
       .toFile(logo);
-    const status = (await dispatch(ws, 'shops.setWatermark', {
+    const status = await invoke(ws, 'shops.setWatermark', {
       merchantId,
       logoPath: logo,
       opacity: 1,
       position: 'top-left',
-    })) as MerchantShops;
+    });
     expect(status.watermark?.logo).toMatch(/^watermarks[\\/]merchant-\d+-[0-9a-f]{16}\.png$/);
     fs.rmSync(logo); // the stored copy is what counts
     const file = await listingPhoto('f'.repeat(64));

@@ -3,7 +3,7 @@ import { findHtmlProblems } from '../../../shared/descriptions';
 import { tempWorkspace } from '../../../tests/integration/temp';
 import { addDefect, addItem, addMerchant, addProduct, addProfile } from '../../../tests/integration/seed';
 import type { Actor } from '../actor';
-import { dispatch } from '../api';
+import { dispatch, invoke } from '../api';
 import type { Workspace } from '../workspace';
 import { getDescriptions, listingText, pruneOverrides, resetDescription, saveDescription } from './service';
 
@@ -298,15 +298,12 @@ describe('descriptions templates', () => {
     const ws = await tempWorkspace();
     const { merchant, item } = await desk(ws);
     const admin = await addProfile(ws, { name: 'Ada Admin', role: 'admin' });
-    const defaults = (await dispatch(ws, 'descriptions.templates.get', {
+    const defaults = await invoke(ws, 'descriptions.templates.get', {
       merchantId: merchant,
       lang: 'fr',
-    })) as {
-      overrides: object;
-      defaults: { heading: string; intro: string };
-    };
+    });
     expect(defaults.overrides).toEqual({});
-    const result = (await dispatch(
+    const result = await invoke(
       ws,
       'descriptions.templates.update',
       {
@@ -315,7 +312,7 @@ describe('descriptions templates', () => {
         template: { heading: 'Pourquoi ce prix <b>?</b>', intro: defaults.defaults.intro },
       },
       { via: 'person', personId: admin },
-    )) as { saved: boolean; template: { overrides: object; updatedBy: string } };
+    );
     expect(result.saved).toBe(true);
     expect(result.template.overrides).toEqual({ heading: 'Pourquoi ce prix <b>?</b>' });
     expect(result.template.updatedBy).toBe('Ada Admin');
@@ -342,12 +339,12 @@ describe('descriptions templates', () => {
     const ws = await tempWorkspace();
     const { merchant } = await desk(ws);
     const admin = await addProfile(ws, { name: 'Ada Admin', role: 'admin' });
-    const result = (await dispatch(
+    const result = await invoke(
       ws,
       'descriptions.templates.update',
       { merchantId: merchant, lang: 'en', template: { priceLine: 'Now {price}!', defectNote: '{nope}' } },
       { via: 'person', personId: admin },
-    )) as { saved: boolean; issues: { path: string; code: string }[]; template: { overrides: object } };
+    );
     expect(result.saved).toBe(false);
     expect(result.issues).toEqual(
       expect.arrayContaining([
@@ -370,21 +367,21 @@ describe('descriptions templates', () => {
   test('the preview drafts the sample item with the template, in the merchant’s currency', async () => {
     const ws = await tempWorkspace();
     const merchant = await addMerchant(ws, { name: 'Zürich AG', currency: 'CHF', language: 'de' });
-    const preview = (await dispatch(ws, 'descriptions.preview', {
+    const preview = await invoke(ws, 'descriptions.preview', {
       merchantId: merchant,
       lang: 'de',
       template: { heading: 'Darum günstiger', priceLine: 'Nur {price} statt {originalPrice}' },
-    })) as { issues: unknown[]; draft: { html: string; title: string } | null; shopHtml: string | null };
+    });
     expect(preview.issues).toEqual([]);
     expect(preview.draft?.html).toContain('<h2>Darum günstiger</h2>');
     expect(preview.draft?.title).toMatch(/Lenovo ThinkPad/);
     expect(preview.shopHtml).toMatch(/Nur <strong>.*CHF.*<\/strong> statt <s>/);
 
-    const broken = (await dispatch(ws, 'descriptions.preview', {
+    const broken = await invoke(ws, 'descriptions.preview', {
       merchantId: merchant,
       lang: 'de',
       template: { heading: 'x'.repeat(500) },
-    })) as { issues: { path: string }[]; draft: unknown; message: string | null };
+    });
     expect(broken.draft).toBeNull();
     expect(broken.issues[0]?.path).toBe('heading');
     expect(broken.message).toBeTruthy();

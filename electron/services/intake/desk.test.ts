@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ItemDetail } from '../../../shared/contract';
 import type { Actor } from '../actor';
-import { dispatch } from '../api';
+import { dispatch, invoke } from '../api';
 import type { Workspace } from '../workspace';
 import { addMerchant, addProduct, call, tempWorkspace } from '../../../tests/support/intake';
 import type { Role } from '../../../shared/domain/status';
@@ -496,12 +496,12 @@ describe('through the API', () => {
       ).id;
     const staff = await profile('Sam', 'staff');
     const approver = await profile('Vera', 'approver', d.velo);
-    const item = (await dispatch(
+    const item = await invoke(
       ws,
       'intake.receive',
       { productId: d.lock },
       { via: 'person', personId: staff },
-    )) as ItemDetail;
+    );
     expect(item.events[0]!.actor).toBe('Sam');
     await expect(
       dispatch(ws, 'intake.grade', gradeInput(item), { via: 'person', personId: approver }),
@@ -514,10 +514,10 @@ describe('through the API', () => {
         { via: 'person', personId: staff },
       ),
     ).rejects.toMatchObject({ code: 'bad_input' });
-    const graded = (await dispatch(ws, 'intake.grade', gradeInput(item), {
+    const graded = await invoke(ws, 'intake.grade', gradeInput(item), {
       via: 'person',
       personId: staff,
-    })) as ItemDetail;
+    });
     expect(graded.events[0]).toMatchObject({ actor: 'Sam', kind: 'item.graded' });
   });
 });

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, test, vi } from 'vitest';
-import type { PublishResult } from '../../../shared/contract';
+
 import { addItem, addMerchant, addPrice, addProduct } from '../../../tests/integration/seed';
 import { tempWorkspace } from '../../../tests/integration/temp';
-import { dispatch } from '../api';
+import { dispatch, invoke } from '../api';
 import { SYSTEM_ACTOR } from '../actor';
 import { ChannelError } from '../channels/channel';
 import { configureJobs } from '../channels/registry';
@@ -57,7 +57,7 @@ async function approvedItem(ws: Workspace, reference = 'RB-000401') {
 }
 
 async function publish(ws: Workspace, itemId: number, channels: ('practice' | 'shopify')[]) {
-  return (await dispatch(ws, 'channels.publish', { itemIds: [itemId], channels })) as PublishResult[];
+  return await invoke(ws, 'channels.publish', { itemIds: [itemId], channels });
 }
 
 async function listing(ws: Workspace, itemId: number, channel: Channel) {
@@ -146,7 +146,7 @@ describe('a sale on one channel', () => {
       { id: rows[0]?.id, kind: 'sale', reverses_sale_id: null },
       { id: rows[1]?.id, kind: 'cancellation', reverses_sale_id: rows[0]?.id },
     ]);
-    const ledger = (await dispatch(ws, 'sales.list', {})) as { totals: { priceCents: number }[] };
+    const ledger = await invoke(ws, 'sales.list', {});
     expect(ledger.totals[0]?.priceCents).toBe(0);
   });
 });
@@ -231,12 +231,10 @@ describe('retries', () => {
       .where('kind', '=', 'listing.failed')
       .executeTakeFirstOrThrow();
     expect(event.summary).toBe(`Publishing to Shopify failed: ${words}`);
-    expect((await dispatch(ws, 'jobs.summary', {})) as object).toEqual({ queued: 0, running: 0, failed: 1 });
+    expect(await invoke(ws, 'jobs.summary', {})).toEqual({ queued: 0, running: 0, failed: 1 });
 
     // Once the data is fixed, a retry is a new job that goes through.
-    const retried = (await dispatch(ws, 'channels.retry', { listingId: result?.listingId })) as {
-      jobId: number;
-    };
+    const retried = await invoke(ws, 'channels.retry', { listingId: result!.listingId! });
     expect(retried.jobId).not.toBe(result?.jobId);
     expect(await runner.runOnce()).toMatchObject({ status: 'done' });
     expect((await listing(ws, itemId, 'shopify')).status).toBe('live');

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import type { ItemDetail, PhotoAddResult } from '../../../shared/contract';
+import type { ItemDetail } from '../../../shared/contract';
 import { addDefect, addItem, addMerchant, addPhoto, addProduct } from '../../../tests/integration/seed';
 import { tempDir, tempWorkspace } from '../../../tests/integration/temp';
 import { onPostgres } from '../../../tests/support/workspace';
-import { dispatch } from '../api';
+import { dispatch, invoke } from '../api';
 import type { Workspace } from '../workspace';
 import { hotFolderOf } from './hotFolder';
 import { closePhotoPool } from './index';
@@ -102,14 +102,14 @@ describe('photo management', () => {
     const ws = await tempWorkspace();
     const { itemId } = await itemWithPhotos(ws, 0);
     const jpeg = await sceneJpeg(900, 700, 7);
-    const results = (await dispatch(ws, 'photos.add', {
+    const results = await invoke(ws, 'photos.add', {
       itemId,
       source: 'drop',
       files: [
         { name: 'good.jpg', bytes: new Uint8Array(jpeg) },
         { name: 'bad.jpg', bytes: new TextEncoder().encode('hello') },
       ],
-    })) as PhotoAddResult[];
+    });
     expect(results[0]).toMatchObject({ ok: true, name: 'good.jpg', duplicate: false });
     expect(results[1]).toMatchObject({ ok: false, name: 'bad.jpg', code: 'not_an_image' });
     const detail = await item(ws, itemId);

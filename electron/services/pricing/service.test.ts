@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import type { BulkResult, PricingView } from '../../../shared/contract';
+import type { PricingView } from '../../../shared/contract';
 import type { Grade, PackagingState } from '../../../shared/domain/grades';
 import type { ItemStatus } from '../../../shared/domain/status';
 import { DEFAULT_POLICY } from '../../../shared/pricing';
 import { addDefect, addItem, addMerchant, addProduct, addProfile } from '../../../tests/integration/seed';
 import { tempWorkspace } from '../../../tests/integration/temp';
-import { dispatch } from '../api';
+import { dispatch, invoke } from '../api';
 import type { Workspace } from '../workspace';
 import { failure } from '../../../tests/support/failure';
 
@@ -70,7 +70,7 @@ async function gradedItem(
 const as = (personId: number) => ({ via: 'person', personId }) as const;
 
 async function propose(ws: Workspace, itemId: number, profileId: number): Promise<PricingView> {
-  return (await dispatch(ws, 'pricing.propose', { itemId }, as(profileId))) as PricingView;
+  return await invoke(ws, 'pricing.propose', { itemId }, as(profileId));
 }
 
 async function itemRow(ws: Workspace, id: number) {
@@ -199,7 +199,7 @@ describe('pricing.get', () => {
     }
     const itemId = await gradedItem(ws, d.larkfield, d.headphones, 'used');
     await propose(ws, itemId, d.staff);
-    const view = (await dispatch(ws, 'pricing.get', { itemId })) as PricingView;
+    const view = await invoke(ws, 'pricing.get', { itemId });
     expect(view.stale).toBe(false);
     expect(view.comparables).toMatchObject({
       count: 2,
@@ -214,7 +214,7 @@ describe('pricing.get', () => {
       .set({ status: 'graded', graded_at: '2099-01-01T00:00:00.000Z' })
       .where('id', '=', itemId)
       .execute();
-    expect(((await dispatch(ws, 'pricing.get', { itemId })) as PricingView).stale).toBe(true);
+    expect((await invoke(ws, 'pricing.get', { itemId })).stale).toBe(true);
   });
 });
 
@@ -229,12 +229,7 @@ describe('approvals', () => {
   test('approve records the approver’s name and moves the item on', async () => {
     const ws = await tempWorkspace();
     const { d, itemId, priceId } = await waiting(ws);
-    const view = (await dispatch(
-      ws,
-      'approvals.approve',
-      { itemId, priceId },
-      as(d.approver),
-    )) as PricingView;
+    const view = await invoke(ws, 'approvals.approve', { itemId, priceId }, as(d.approver));
     expect(view.price).toMatchObject({ id: priceId, decision: 'approved', decidedBy: 'Siobhán Kelly' });
     const item = await itemRow(ws, itemId);
     expect(item.status).toBe('approved');
@@ -250,12 +245,12 @@ describe('approvals', () => {
   test('adjust stores a new trace ending in the manual step; below the floor is flagged', async () => {
     const ws = await tempWorkspace();
     const { d, itemId, priceId } = await waiting(ws);
-    const view = (await dispatch(
+    const view = await invoke(
       ws,
       'approvals.adjust',
       { itemId, priceId, priceCents: 13000, note: 'scuffed headband' },
       as(d.approver),
-    )) as PricingView;
+    );
     expect(view.price).toMatchObject({
       proposedCents: 13000,
       decision: 'adjusted',
@@ -267,12 +262,12 @@ describe('approvals', () => {
     expect((await itemRow(ws, itemId)).status).toBe('approved');
 
     // Adjusting again below the floor (40.00): allowed for a person, and said so.
-    const low = (await dispatch(
+    const low = await invoke(
       ws,
       'approvals.adjust',
       { itemId, priceId: view.price!.id, priceCents: 3000 },
       as(d.admin),
-    )) as PricingView;
+    );
     expect(low.belowFloor).toBe(true);
     expect(low.approvalReasons).toContain('below_floor');
     const last = (await eventsOf(ws, itemId)).at(-1)!;
@@ -288,12 +283,12 @@ describe('approvals', () => {
   ] as const)('reject for %s leaves the item %s', async (reason, status, disposition) => {
     const ws = await tempWorkspace();
     const { d, itemId, priceId } = await waiting(ws);
-    const view = (await dispatch(
+    const view = await invoke(
       ws,
       'approvals.reject',
       { itemId, priceId, reason, note: 'not worth it' },
       as(d.approver),
-    )) as PricingView;
+    );
     expect(view.price?.decision).toBe('rejected');
     const item = await itemRow(ws, itemId);
     expect(item.status).toBe(status);
@@ -323,12 +318,12 @@ describe('approvals', () => {
     await propose(ws, foreign, d.staff);
     const notPriced = await gradedItem(ws, d.larkfield, d.headphones, 'used');
 
-    const results = (await dispatch(
+    const results = await invoke(
       ws,
       'approvals.approveMany',
       { itemIds: [itemId, second, foreign, notPriced] },
       as(d.approver),
-    )) as BulkResult[];
+    );
     expect(results.map((r) => r.ok)).toEqual([true, true, false, false]);
     expect(results[2]!.message).toMatch(/Siobhán Kelly approves for other merchants/);
     expect(results[3]!.message).toMatch(/no price proposal/);
@@ -350,18 +345,17 @@ describe('approvals.list', () => {
     const auto = await gradedItem(ws, d.larkfield, d.headphones, 'opened_packaging');
     await propose(ws, auto, d.staff);
 
-    type Queue = { rows: { itemId: number; discountBp: number; netCents: number }[]; waiting: number };
-    const mine = (await dispatch(ws, 'approvals.list', {}, as(d.approver))) as Queue;
+    const mine = await invoke(ws, 'approvals.list', {}, as(d.approver));
     expect(mine.waiting).toBe(2);
     expect(mine.rows.map((r) => r.itemId)).toEqual([used, heavy]);
     expect(mine.rows[0]).toMatchObject({ discountBp: 2500, netCents: 14999 - (1950 + 35) });
-    const everyone = (await dispatch(ws, 'approvals.list', {}, as(d.admin))) as Queue;
+    const everyone = await invoke(ws, 'approvals.list', {}, as(d.admin));
     expect(everyone.rows.map((r) => r.itemId)).toEqual([used, heavy, foreign]);
-    const deep = (await dispatch(ws, 'approvals.list', { minDiscountBp: 5000 }, as(d.admin))) as Queue;
+    const deep = await invoke(ws, 'approvals.list', { minDiscountBp: 5000 }, as(d.admin));
     expect(deep.rows.map((r) => r.itemId)).toEqual([heavy]);
-    const graded = (await dispatch(ws, 'approvals.list', { grade: 'used' }, as(d.approver))) as Queue;
+    const graded = await invoke(ws, 'approvals.list', { grade: 'used' }, as(d.approver));
     expect(graded.rows.map((r) => r.itemId)).toEqual([used]);
-    const old = (await dispatch(ws, 'approvals.list', { minAgeDays: 1 }, as(d.admin))) as Queue;
+    const old = await invoke(ws, 'approvals.list', { minAgeDays: 1 }, as(d.admin));
     expect(old.rows).toEqual([]);
   });
 });
@@ -434,12 +428,12 @@ describe('pricing policies', () => {
       ...DEFAULT_POLICY,
       gradeDiscountBp: { ...DEFAULT_POLICY.gradeDiscountBp, heavily_damaged: 3000 },
     };
-    const updated = (await dispatch(
+    const updated = await invoke(
       ws,
       'pricing.policy.update',
       { merchantId: d.larkfield, policy },
       as(d.approver),
-    )) as { isDefault: boolean; warnings: { code: string; message: string }[] };
+    );
     expect(updated.isDefault).toBe(false);
     expect(updated.warnings.length).toBeGreaterThan(0);
     const event = await ws.kysely

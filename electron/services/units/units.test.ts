@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import type { PeriodSelling, UnitsSoldImportReport } from '../../../shared/contract';
+import type { Input } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { addItem, addListing, addMerchant, addProduct, addProfile } from '../../../tests/integration/seed';
 import { tempWorkspace } from '../../../tests/integration/temp';
-import { dispatch } from '../api';
+import { dispatch, invoke } from '../api';
 import { reportSkus } from '../exports/reports';
 import { base64, windows1252 } from '../../../tests/support/intake';
 import type { Workspace } from '../workspace';
@@ -30,13 +30,13 @@ async function units(ws: Workspace, merchantId: number): Promise<Record<string, 
   return Object.fromEntries(rows.map((r) => [r.sku, r.units_sold]));
 }
 
-const importUnits = async (ws: Workspace, input: Record<string, unknown>, personId?: number) =>
-  (await dispatch(
+const importUnits = async (ws: Workspace, input: Input<'products.importUnitsSold'>, personId?: number) =>
+  await invoke(
     ws,
     'products.importUnitsSold',
     input,
     personId === undefined ? { via: 'system' } : { via: 'person', personId },
-  )) as UnitsSoldImportReport;
+  );
 
 describe('parseUnits', () => {
   test.each([
@@ -254,16 +254,16 @@ describe('selling month by month', () => {
     const eSale = await sale(ws, e, merchantId, '2026-03-20T00:00:00.000Z');
     await sale(ws, e, merchantId, '2026-03-25T00:00:00.000Z', 'refund', eSale);
 
-    const months = (await dispatch(ws, 'reports.selling', {})) as PeriodSelling[];
+    const months = await invoke(ws, 'reports.selling', {});
     expect(months).toEqual([
       { month: '2026-03', available: 2, sold: 1, sellThrough: 0.5, meanDaysToSell: 10, medianDaysToSell: 10 },
       { month: '2026-04', available: 3, sold: 1, sellThrough: 1 / 3, meanDaysToSell: 5, medianDaysToSell: 5 },
       { month: '2026-05', available: 2, sold: 1, sellThrough: 0.5, meanDaysToSell: 70, medianDaysToSell: 70 },
     ]);
-    const april = (await dispatch(ws, 'reports.selling', {
+    const april = await invoke(ws, 'reports.selling', {
       from: '2026-04-01',
       to: '2026-04-30',
-    })) as PeriodSelling[];
+    });
     expect(april.map((m) => m.month)).toEqual(['2026-04']);
     expect(await dispatch(ws, 'reports.selling', { merchantId: 999 })).toEqual([]);
   });

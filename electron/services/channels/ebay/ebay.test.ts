@@ -11,7 +11,7 @@ import { locateContracts } from '../../../../tests/ebay/openapi';
 import { expectNoViolations, startEbayTestServer, type EbayTestServer } from '../../../../tests/ebay/server';
 import { addItem, addMerchant, addPhoto, addPrice, addProduct } from '../../../../tests/integration/seed';
 import { tempWorkspace } from '../../../../tests/integration/temp';
-import { dispatch } from '../../api';
+import { dispatch, invoke } from '../../api';
 import { JobRunner } from '../../jobs/runner';
 import { ManualClock, ManualScheduler } from '../../../../tests/support/jobs';
 import type { Workspace } from '../../workspace';
@@ -76,8 +76,8 @@ async function approvedItem(reference: string, photos = 2): Promise<number> {
   return itemId;
 }
 
-async function publish(itemIds: number[], channels: string[] = ['ebay']): Promise<PublishResult[]> {
-  return (await dispatch(ws, 'channels.publish', { itemIds, channels })) as PublishResult[];
+async function publish(itemIds: number[], channels: Channel[] = ['ebay']): Promise<readonly PublishResult[]> {
+  return await invoke(ws, 'channels.publish', { itemIds, channels });
 }
 
 async function listingOf(itemId: number, channel: Channel = 'ebay') {

@@ -3,7 +3,7 @@
  * against eBay's OpenAPI contracts. Skips, with the reason in its title, without them.
  */
 import { afterEach, beforeEach, describe, expect, onTestFinished, test } from 'vitest';
-import type { PublishResult } from '../../../../shared/contract';
+
 import type {
   EbayCheck,
   EbayCheckItem,
@@ -17,7 +17,7 @@ import { locateContracts } from '../../../../tests/ebay/openapi';
 import { expectNoViolations, startEbayTestServer, type EbayTestServer } from '../../../../tests/ebay/server';
 import { addItem, addMerchant, addPrice, addProduct } from '../../../../tests/integration/seed';
 import { tempWorkspace } from '../../../../tests/integration/temp';
-import { dispatch } from '../../api';
+import { dispatch, invoke } from '../../api';
 import { ManualClock } from '../../../../tests/support/jobs';
 import type { Workspace } from '../../workspace';
 import { builtInRegistry, configureJobs } from '../registry';
@@ -62,7 +62,7 @@ async function connect(): Promise<void> {
 }
 
 async function check(): Promise<EbayCheck> {
-  return (await dispatch(ws, 'ebay.check', { merchantId })) as EbayCheck;
+  return await invoke(ws, 'ebay.check', { merchantId });
 }
 
 function itemOf(result: EbayCheck, key: EbayCheckKey): EbayCheckItem {
@@ -173,10 +173,10 @@ describe.skipIf(!contracts.available)(title('eBay pre-flight against the eBay te
     expect(itemOf(result, 'returnPolicy').ok).toBe(true);
 
     const itemId = await approvedItem('RB-000401');
-    const [published] = (await dispatch(ws, 'channels.publish', {
+    const [published] = await invoke(ws, 'channels.publish', {
       itemIds: [itemId],
       channels: ['ebay'],
-    })) as PublishResult[];
+    });
     expect(published).toMatchObject({ outcome: 'refused', channel: 'ebay', jobId: null });
     expect(published?.message).toBe(
       'The eBay account is missing the shipping policy, the payment policy and the location: run the eBay check in Settings.',
@@ -219,7 +219,7 @@ describe.skipIf(!contracts.available)(title('eBay pre-flight against the eBay te
       .set({ address: '350 Fifth Avenue, New York, NY 10118, USA' })
       .where('id', '=', merchantId)
       .execute();
-    const result = (await dispatch(ws, 'ebay.createLocation', { merchantId })) as EbayCheck;
+    const result = await invoke(ws, 'ebay.createLocation', { merchantId });
     const key = `rebound-${merchantId}`;
     expect(itemOf(result, 'location')).toMatchObject({
       ok: true,
@@ -262,15 +262,15 @@ describe.skipIf(!contracts.available)(title('eBay pre-flight against the eBay te
   test('choose: sets the policies, location and category, keeps the rest', async () => {
     await configure({ categoryId: '9355' });
     await connect();
-    const result = (await dispatch(ws, 'ebay.choose', {
+    const result = await invoke(ws, 'ebay.choose', {
       merchantId,
       fulfillmentPolicyId: '6000001',
       paymentPolicyId: '6000002',
       returnPolicyId: '6000003',
       merchantLocationKey: 'warehouse-1',
-    })) as EbayCheck;
+    });
     expect(result.ready).toBe(true);
-    const status = (await dispatch(ws, 'ebay.status', { merchantId })) as { readyToPublish: boolean };
+    const status = await invoke(ws, 'ebay.status', { merchantId });
     expect(status.readyToPublish).toBe(true);
     expectNoViolations(server);
   });
@@ -420,10 +420,10 @@ describe.skipIf(!contracts.available)(title('eBay pre-flight against the eBay te
       message: expect.stringMatching(/credentials must be entered again/),
     });
     const itemId = await approvedItem('RB-000930');
-    const [published] = (await dispatch(ws, 'channels.publish', {
+    const [published] = await invoke(ws, 'channels.publish', {
       itemIds: [itemId],
       channels: ['ebay'],
-    })) as PublishResult[];
+    });
     expect(published).toMatchObject({
       outcome: 'refused',
       message: expect.stringMatching(/credentials must be entered again/),
