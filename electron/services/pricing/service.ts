@@ -8,7 +8,6 @@
  */
 
 export { adjustPrice, approveMany, approvePrice, rejectPrice } from './decide';
-export { forbiddenMessage } from './forbidden-message';
 export { getPolicy, parseStoredPolicy, previewPrice, updatePolicy } from './policy';
 export { POLICY_ACTOR, proposeInTransaction, proposePrice } from './propose';
 export { approvalQueue } from './queue';
