@@ -35,8 +35,8 @@ const SAMPLE_GRADES = ['opened_packaging', 'used', 'lightly_damaged', 'heavily_d
 export function PolicyEditor({ merchants }: { merchants: readonly Merchant[] }) {
   const { t } = useTranslation();
   const me = useMe();
-  const visible =
-    me?.role === 'approver' ? merchants.filter((m) => me.merchantIds.includes(m.id)) : merchants;
+  // The merchants whose policy the server shows this person (shared/access).
+  const visible = me ? merchants.filter((m) => reachesMerchant(me, m.id)) : merchants;
   const [merchantId, setMerchantId] = useState<number | null>(null);
   const chosen = visible.find((m) => m.id === merchantId) ?? visible[0];
   if (!chosen) {

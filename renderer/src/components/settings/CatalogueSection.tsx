@@ -26,7 +26,7 @@ import { CsvFilePicker } from '../csv/CsvFilePicker';
 import { CsvPreview } from '../csv/CsvPreview';
 import { ImportResult, type ResultCount } from '../csv/ImportResult';
 import { useCsvImport } from '../csv/useCsvImport';
-import { useMe } from '../../state/me';
+import { useMay } from '../../state/me';
 import { AddButton } from './AddButton';
 import { EditCell } from './EditCell';
 import { FormModal } from './FormModal';
@@ -233,9 +233,8 @@ function ImportCatalogueModal({ merchant, onClose }: { merchant: Merchant; onClo
 export function CatalogueSection({ merchants }: { merchants: readonly Merchant[] }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const role = useMe()?.role ?? null;
-  // The server lets the desk (staff) and the admin write the catalogue.
-  const mayEdit = role === 'admin' || role === 'staff';
+  // What the server lets this person do with the catalogue (shared/access/rules.ts).
+  const mayEdit = useMay('products.update');
   const [merchantId, setMerchantId] = useState<number | null>(null);
   const merchant = merchants.find((m) => m.id === merchantId) ?? merchants[0];
   const [search, setSearch] = useState('');

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Merchant } from '../../../../shared/contract';
-import { useMe } from '../../state/me';
+import { useMay, useMe } from '../../state/me';
 import { LoadingBlock } from '../common';
 import { MerchantEbay } from './ebay/MerchantEbay';
 import { PerMerchantSection } from './PerMerchantSection';
@@ -8,7 +8,9 @@ import { PerMerchantSection } from './PerMerchantSection';
 /** The merchant's eBay account: keys, the seller's consent and the pre-flight check. */
 export function EbaySection({ merchants }: { merchants: readonly Merchant[] }) {
   const { t } = useTranslation();
-  const role = useMe()?.role ?? null;
+  const me = useMe();
+  // What the server lets this person do with the account (shared/access/rules.ts).
+  const mayConfigure = useMay('ebay.configure');
 
   return (
     <PerMerchantSection
@@ -19,11 +21,11 @@ export function EbaySection({ merchants }: { merchants: readonly Merchant[] }) {
       testId="ebay-settings"
     >
       {(merchant) =>
-        role === null ? (
+        me === null ? (
           <LoadingBlock h={80} />
         ) : (
           // Keyed by merchant: drafts, the consent paste and the last check belong to one account.
-          <MerchantEbay key={merchant.id} merchant={merchant} isAdmin={role === 'admin'} />
+          <MerchantEbay key={merchant.id} merchant={merchant} mayConfigure={mayConfigure} />
         )
       }
     </PerMerchantSection>

@@ -6,7 +6,7 @@ import { CURRENCIES } from '../../../../shared/domain/money';
 import { LANGUAGES, type Language } from '../../../../shared/domain/status';
 import { call } from '../../api/client';
 import { useFormat } from '../../format';
-import { useMe } from '../../state/me';
+import { useMay, useMe } from '../../state/me';
 import { AddButton } from './AddButton';
 import { EditCell } from './EditCell';
 import { FormModal } from './FormModal';
@@ -146,8 +146,9 @@ function MerchantModal({
 export function MerchantsSection({ merchants }: { merchants: readonly Merchant[] }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const role = useMe()?.role ?? null;
-  const isAdmin = role === 'admin';
+  const me = useMe();
+  // What the server lets this person do with merchants (shared/access/rules.ts).
+  const mayEdit = useMay('merchants.update');
   // The modal is keyed by what it edits so each opening starts from the merchant as saved.
   const [editing, setEditing] = useState<{ merchant: Merchant | null; key: number } | null>(null);
 
@@ -155,13 +156,13 @@ export function MerchantsSection({ merchants }: { merchants: readonly Merchant[]
     <Stack gap="sm" data-testid="merchants-section">
       <Group justify="space-between">
         <Text fw={600}>{t('catalogue.merchants')}</Text>
-        {isAdmin ? (
+        {mayEdit ? (
           <AddButton onAdd={() => setEditing({ merchant: null, key: Date.now() })} testId="merchant-add">
             {t('catalogue.addMerchant')}
           </AddButton>
         ) : null}
       </Group>
-      {!isAdmin && role !== null ? (
+      {!mayEdit && me !== null ? (
         <ReadOnlyNote testId="merchants-readonly">{t('catalogue.readOnly')}</ReadOnlyNote>
       ) : null}
       {merchants.length === 0 ? (
@@ -177,7 +178,7 @@ export function MerchantsSection({ merchants }: { merchants: readonly Merchant[]
               <Table.Th>{t('settings.merchantColumns.language')}</Table.Th>
               <Table.Th ta="right">{t('settings.merchantColumns.window')}</Table.Th>
               <Table.Th ta="right">{t('settings.merchantColumns.items')}</Table.Th>
-              {isAdmin ? <Table.Th w={1} /> : null}
+              {mayEdit ? <Table.Th w={1} /> : null}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -201,7 +202,7 @@ export function MerchantsSection({ merchants }: { merchants: readonly Merchant[]
                 <Table.Td ta="right" className="rb-num">
                   {f.number(m.itemCount)}
                 </Table.Td>
-                {isAdmin ? (
+                {mayEdit ? (
                   <EditCell
                     onEdit={() => setEditing({ merchant: m, key: Date.now() })}
                     testId="merchant-edit"

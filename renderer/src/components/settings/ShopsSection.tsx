@@ -36,7 +36,7 @@ import { call, errorMessage, photoSrc } from '../../api/client';
 import { useCall } from '../../api/hooks';
 import { useFormat } from '../../format';
 import { ErrorAlert, LoadingBlock } from '../common';
-import { useMe } from '../../state/me';
+import { useMay } from '../../state/me';
 import { PerMerchantSection } from './PerMerchantSection';
 import { ReadOnlyNote } from './ReadOnlyNote';
 import { useSaving } from './useSaving';
@@ -259,12 +259,12 @@ function ShopCard({
   merchantId,
   platform,
   shop,
-  isAdmin,
+  mayConfigure,
 }: {
   merchantId: number;
   platform: ShopPlatformId;
   shop: ShopAccountView | undefined;
-  isAdmin: boolean;
+  mayConfigure: boolean;
 }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
@@ -336,7 +336,7 @@ function ShopCard({
                 {error}
               </Alert>
             ) : null}
-            {isAdmin ? (
+            {mayConfigure ? (
               <Group gap="xs" wrap="wrap">
                 <Button
                   size="compact-sm"
@@ -376,7 +376,7 @@ function ShopCard({
             <Text fz="xs" c="dimmed">
               {t(`shops.platformHints.${platform}`)}
             </Text>
-            {isAdmin ? (
+            {mayConfigure ? (
               <Group justify="flex-start">
                 <Button
                   size="compact-sm"
@@ -471,11 +471,11 @@ function WatermarkPreview({
 function WatermarkPanel({
   merchantId,
   watermark,
-  isAdmin,
+  mayConfigure,
 }: {
   merchantId: number;
   watermark: Watermark | null;
-  isAdmin: boolean;
+  mayConfigure: boolean;
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState(watermark?.text ?? '');
@@ -517,7 +517,7 @@ function WatermarkPanel({
             value={text}
             maxLength={80}
             onChange={(e) => setText(e.currentTarget.value)}
-            disabled={!isAdmin}
+            disabled={!mayConfigure}
             data-testid="watermark-text"
           />
           <Stack gap={4}>
@@ -532,7 +532,7 @@ function WatermarkPanel({
               value={opacity}
               onChange={setOpacity}
               label={(v) => `${Math.round(v * 100)} %`}
-              disabled={!isAdmin}
+              disabled={!mayConfigure}
               aria-label={t('shops.watermark.opacity')}
               data-testid="watermark-opacity"
             />
@@ -545,7 +545,7 @@ function WatermarkPanel({
             onChange={(v) => v && setPosition(v as WatermarkPosition)}
             data={WATERMARK_POSITIONS.map((p) => ({ value: p, label: t(`shops.watermark.positions.${p}`) }))}
             comboboxProps={{ withinPortal: true }}
-            disabled={!isAdmin}
+            disabled={!mayConfigure}
             data-testid="watermark-position"
           />
           {watermark?.logo ? (
@@ -563,7 +563,7 @@ function WatermarkPanel({
               {error}
             </Alert>
           ) : null}
-          {isAdmin ? (
+          {mayConfigure ? (
             <Group gap="xs">
               <Button
                 size="compact-sm"
@@ -592,7 +592,7 @@ function WatermarkPanel({
   );
 }
 
-function MerchantShopsPanel({ merchantId, isAdmin }: { merchantId: number; isAdmin: boolean }) {
+function MerchantShopsPanel({ merchantId, mayConfigure }: { merchantId: number; mayConfigure: boolean }) {
   const { t } = useTranslation();
   const status = useCall('shops.status', { merchantId });
   if (status.error) return <ErrorAlert error={status.error} onRetry={() => void status.refetch()} />;
@@ -601,7 +601,7 @@ function MerchantShopsPanel({ merchantId, isAdmin }: { merchantId: number; isAdm
   const byPlatform = new Map(data.shops.map((s) => [s.platform, s]));
   return (
     <Stack gap="md">
-      {!isAdmin ? <ReadOnlyNote testId="shops-readonly">{t('shops.readOnly')}</ReadOnlyNote> : null}
+      {!mayConfigure ? <ReadOnlyNote testId="shops-readonly">{t('shops.readOnly')}</ReadOnlyNote> : null}
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
         {SHOP_PLATFORM_NAMES.map((platform) => (
           <ShopCard
@@ -610,7 +610,7 @@ function MerchantShopsPanel({ merchantId, isAdmin }: { merchantId: number; isAdm
             merchantId={merchantId}
             platform={platform}
             shop={byPlatform.get(platform)}
-            isAdmin={isAdmin}
+            mayConfigure={mayConfigure}
           />
         ))}
       </SimpleGrid>
@@ -618,7 +618,7 @@ function MerchantShopsPanel({ merchantId, isAdmin }: { merchantId: number; isAdm
         key={JSON.stringify(data.watermark)}
         merchantId={merchantId}
         watermark={data.watermark}
-        isAdmin={isAdmin}
+        mayConfigure={mayConfigure}
       />
     </Stack>
   );
@@ -627,7 +627,8 @@ function MerchantShopsPanel({ merchantId, isAdmin }: { merchantId: number; isAdm
 /** The merchant's own shops: Shopify, WooCommerce, Vendure, and the watermark for their photos. */
 export function ShopsSection({ merchants }: { merchants: readonly Merchant[] }) {
   const { t } = useTranslation();
-  const role = useMe()?.role ?? null;
+  // What the server lets this person do with the shops (shared/access/rules.ts).
+  const mayConfigure = useMay('shops.configure');
 
   return (
     <PerMerchantSection
@@ -639,7 +640,7 @@ export function ShopsSection({ merchants }: { merchants: readonly Merchant[] }) 
       testId="shops-settings"
     >
       {(merchant) => (
-        <MerchantShopsPanel key={merchant.id} merchantId={merchant.id} isAdmin={role === 'admin'} />
+        <MerchantShopsPanel key={merchant.id} merchantId={merchant.id} mayConfigure={mayConfigure} />
       )}
     </PerMerchantSection>
   );

@@ -15,14 +15,20 @@ function isForbidden(error: unknown): boolean {
   return error instanceof AppError && (error.code === 'forbidden' || error.code === 'unauthorized');
 }
 
-export function MerchantEbay({ merchant, isAdmin }: { merchant: Merchant | undefined; isAdmin: boolean }) {
+export function MerchantEbay({
+  merchant,
+  mayConfigure,
+}: {
+  merchant: Merchant | undefined;
+  mayConfigure: boolean;
+}) {
   const { t } = useTranslation();
   const merchantId = merchant?.id ?? 0;
   const status = useCall('ebay.status', { merchantId }, { enabled: merchant !== undefined });
 
   if (status.error) {
     // ebay.status is for admins only: anyone else is told who can see it, not shown an error.
-    if (!isAdmin && isForbidden(status.error)) {
+    if (!mayConfigure && isForbidden(status.error)) {
       return <ReadOnlyNote testId="ebay-readonly">{t('ebay.readOnlyNoStatus')}</ReadOnlyNote>;
     }
     return <ErrorAlert error={status.error} onRetry={() => void status.refetch()} />;
@@ -33,7 +39,7 @@ export function MerchantEbay({ merchant, isAdmin }: { merchant: Merchant | undef
   return (
     <Stack gap="md">
       <StatusLine status={status.data} />
-      {!isAdmin ? (
+      {!mayConfigure ? (
         <ReadOnlyNote testId="ebay-readonly">{t('ebay.readOnly')}</ReadOnlyNote>
       ) : (
         <>
