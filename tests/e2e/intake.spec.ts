@@ -129,6 +129,54 @@ test.describe('the intake desk', () => {
     }
   });
 
+  test('on a French AZERTY keyboard the digit row grades and switches pages too', async ({ app, page }) => {
+    const someItem = cliJson<{ rows: ItemSummary[] }>(app, 'items', 'list', '--limit', '1').rows[0]!;
+    const found = cliJson<ScanResult>(app, 'intake', 'scan', someItem.sku);
+    if (found.kind !== 'product' || !found.product.ean)
+      throw new Error(`no product with an EAN for ${someItem.sku}`);
+
+    await page.goto(app.url);
+    await new StartScreen(page).pickProfile('Lea Brandt');
+    const intake = new IntakeScreen(page);
+    const desk = new DeskScreen(page);
+    await intake.scan(found.product.ean);
+    await page.keyboard.type('ORD-AZERTY-1');
+    await page.keyboard.press('Enter');
+    await expect(desk.grading).toBeFocused();
+
+    // The keys an AZERTY keyboard sends for its unshifted digit row: the character is & é " ' ( -,
+    // the physical key is Digit1…Digit6 (Chromium cannot be given a French layout, so the events
+    // are the ones that layout produces).
+    const press = (key: string, code: string, altKey = false) =>
+      page.evaluate(
+        ({ key, code, altKey }) => {
+          const web = globalThis as unknown as {
+            document: { activeElement: { dispatchEvent(event: unknown): boolean } | null };
+            KeyboardEvent: new (type: string, init: object) => unknown;
+          };
+          for (const type of ['keydown', 'keyup']) {
+            web.document.activeElement?.dispatchEvent(
+              new web.KeyboardEvent(type, { key, code, altKey, bubbles: true, cancelable: true }),
+            );
+          }
+        },
+        { key, code, altKey },
+      );
+    await press("'", 'Digit4');
+    await expect(desk.gradeControl).toHaveAttribute('data-value', 'lightly_damaged');
+    await page.waitForTimeout(300); // a person's pace: not the burst of a scanner
+    await press('é', 'Digit2');
+    await expect(desk.gradeControl).toHaveAttribute('data-value', 'opened_packaging');
+    await page.waitForTimeout(300);
+    // The numeric keypad types digits on every layout.
+    await press('3', 'Numpad3');
+    await expect(desk.gradeControl).toHaveAttribute('data-value', 'used');
+
+    // Alt and the digit row's second key opens the photo desk, as Alt+2 does on QWERTY.
+    await press('é', 'Digit2', true);
+    await expect(page).toHaveURL(/#\/photos/);
+  });
+
   test('two people grade the same item: the second save is told, and Reload shows the first', async ({
     app,
     page,

@@ -66,7 +66,14 @@ export function Shell({ status }: { status: WorkspaceStatus }) {
   const me = useMe();
   const pages = navFor(me);
 
-  useHotkeys(pages.map((entry) => [`alt+${entry.hotkey}`, () => navigate({ page: entry.page } as Route)]));
+  // Alt and the digit row's physical key (renderer/src/keys.ts says why not the character).
+  useHotkeys(
+    pages.map((entry) => [
+      `alt+digit${entry.hotkey}`,
+      () => navigate({ page: entry.page } as Route),
+      { usePhysicalKeys: true },
+    ]),
+  );
   // A page this person may not open (a bookmark, or the default page) becomes their first page.
   const first = pages[0]?.page;
   const allowed = route.page === 'item' || pages.some((entry) => entry.page === route.page);

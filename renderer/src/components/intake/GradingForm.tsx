@@ -35,6 +35,7 @@ import {
 import { AppError } from '../../../../shared/errors';
 import { call, errorMessage } from '../../api/client';
 import { GRADE_COLORS } from '../badges';
+import { pressedDigit } from '../../keys';
 import { Keys, SectionTitle, ShortcutTooltip } from '../common';
 
 /** Statuses in which the desk grades (the server also allows re-grading a priced item, elsewhere). */
@@ -240,8 +241,8 @@ export const GradingForm = forwardRef<
       onTypeToScan(previous.chars + event.key);
       return;
     }
-    const digit = Number(event.key);
-    if (Number.isInteger(digit) && digit >= 1 && digit <= GRADES.length) {
+    const digit = pressedDigit(event);
+    if (digit !== null && digit >= 1 && digit <= GRADES.length) {
       const before = draft.grade;
       set('grade', GRADES[digit - 1] ?? null);
       burst.current = { at: event.timeStamp, chars: event.key, undo: () => set('grade', before) };
