@@ -81,11 +81,11 @@ describe('merchants', () => {
 });
 
 describe('settings', () => {
-  test('start in English with the system theme, and remember what the user picks', async () => {
+  test('start with no language chosen (each window follows its system) and the system theme, and remember what the user picks', async () => {
     const ws = await tempWorkspace();
     const announced: ServerEvent[] = [];
     ws.onEvent((event) => announced.push(event));
-    expect(await getSettings(ws)).toEqual({ language: 'en', theme: 'auto' });
+    expect(await getSettings(ws)).toEqual({ language: null, theme: 'auto' });
     expect(await updateSettings(ws, { language: 'de' })).toEqual({ language: 'de', theme: 'auto' });
     expect(await updateSettings(ws, { theme: 'dark' })).toEqual({ language: 'de', theme: 'dark' });
     expect(await getSettings(ws)).toEqual({ language: 'de', theme: 'dark' });
@@ -104,6 +104,6 @@ describe('settings', () => {
         { key: 'theme', value: '42' },
       ])
       .execute();
-    expect(await getSettings(ws)).toEqual({ language: 'en', theme: 'auto' });
+    expect(await getSettings(ws)).toEqual({ language: null, theme: 'auto' });
   });
 });

@@ -4,7 +4,9 @@ import { LANGUAGES, type Language } from '../../shared/domain/status';
 import { THEMES, type Theme } from '../../shared/contract';
 import type { Workspace } from './workspace';
 
-const DEFAULTS: Settings = { language: 'en', theme: 'auto' };
+// No language until someone chooses one: until then each window follows its system's (a French
+// desk's browser or app is French from the first screen), instead of a default that is English.
+const DEFAULTS: Settings = { language: null, theme: 'auto' };
 
 async function readSetting(ws: Workspace, key: string): Promise<unknown> {
   const row = await ws.kysely

@@ -4,7 +4,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { createQueryClient, useCall, useServerEvents } from './api/hooks';
 import { ErrorAlert, LoadingBlock } from './components/common';
-import { applyLanguage } from './i18n';
+import { applyLanguage, systemLanguage } from './i18n';
 import { StartPage } from './pages/StartPage';
 import { Shell } from './shell/Shell';
 import { theme } from './theme';
@@ -29,7 +29,8 @@ export function App() {
 function SettingsSync() {
   const settings = useCall('settings.get', {});
   const { setColorScheme } = useMantineColorScheme();
-  const language = settings.data?.language;
+  // null: nobody chose a language for the workspace, so this window shows its system's.
+  const language = settings.data ? (settings.data.language ?? systemLanguage()) : undefined;
   const scheme = settings.data?.theme;
   useEffect(() => {
     if (language) void applyLanguage(language);

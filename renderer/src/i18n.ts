@@ -15,7 +15,11 @@ const LANGUAGE_KEY = 'rebound.language';
 /** The language to start in before settings are read: last used in this window, else the system's. */
 function initialLanguage(): Language {
   const stored = localStorage.getItem(LANGUAGE_KEY);
-  if (isLanguage(stored)) return stored;
+  return isLanguage(stored) ? stored : systemLanguage();
+}
+
+/** The system's language (the browser's; in the app, Electron's locale), or English if it is none of ours. */
+export function systemLanguage(): Language {
   const system = navigator.language.slice(0, 2);
   return isLanguage(system) ? system : 'en';
 }

@@ -22,7 +22,8 @@ export interface DemoSummary {
 }
 
 export interface Settings {
-  readonly language: Language;
+  /** The language someone chose for the workspace; null until then, when each window shows its system's. */
+  readonly language: Language | null;
   readonly theme: Theme;
 }
 

@@ -94,6 +94,28 @@ test.describe('a day at the desk', () => {
 test.describe('preferences', () => {
   test.use({ seed: 'demo' });
 
+  test('until someone chooses, each window speaks its system’s language, from the first screen on', async ({
+    app,
+    browser,
+  }) => {
+    for (const [locale, signIn, intake] of [
+      ['fr-FR', 'Connexion', 'Réception'],
+      ['de-DE', 'Anmelden', 'Wareneingang'],
+    ] as const) {
+      const context = await browser.newContext({ locale });
+      const page = await context.newPage();
+      await page.goto(app.url);
+      await expect(page.locator('html')).toHaveAttribute('lang', locale.slice(0, 2));
+      await expect(page.getByRole('heading', { name: signIn })).toBeVisible();
+      // Signed in, the workspace (which has no language of its own yet) does not turn it English.
+      await new StartScreen(page).pickProfile();
+      await expect(new Shell(page).navLink('intake')).toContainText(intake);
+      await page.reload();
+      await expect(new Shell(page).navLink('intake')).toContainText(intake);
+      await context.close();
+    }
+  });
+
   test('French and the dark theme apply at once and are kept by the workspace', async ({
     app,
     page,

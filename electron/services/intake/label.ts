@@ -566,7 +566,8 @@ export async function renderLabel(
 
 export async function itemLabel(ws: Workspace, itemId: number, size: LabelSize): Promise<LabelPdf> {
   const item = await getItem(ws, itemId);
-  const { language } = await getSettings(ws);
+  // The workspace's language, or English where nobody chose one (the label is printed by the server side).
+  const language = (await getSettings(ws)).language ?? 'en';
   const bytes = await renderLabel(
     {
       reference: item.reference,
