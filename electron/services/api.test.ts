@@ -141,7 +141,7 @@ describe('the wire envelope', () => {
     const ws = await tempWorkspace();
     expect(await dispatchEnvelope(ws, 'settings.get', {})).toEqual({
       ok: true,
-      value: { language: 'en', theme: 'auto' },
+      value: { language: null, theme: 'auto' },
     });
     expect(await dispatchEnvelope(ws, 'items.get', { id: 5 })).toEqual({
       ok: false,
