@@ -43,4 +43,28 @@ describe('the service fee', () => {
     expect(() => parseFeeSchedule('{')).toThrow(/not valid JSON/);
     expect(() => parseFeeSchedule('{"shareBp": 20000}')).toThrow(/shareBp/);
   });
+
+  test('VAT is added to the fee: net + VAT = gross, what the payout is reduced by', () => {
+    // 20 % of 266.78 = 53.36 before VAT; 20 % VAT on it = 10.67 (10.672); 64.03 charged.
+    const basis = { priceCents: 26678, originalCents: 46666, itemsSold: 4 };
+    const fee = serviceFee(DEFAULT_FEE_SCHEDULE, basis);
+    expect(fee).toMatchObject({ totalCents: 5336, vatRateBp: 2000, vatCents: 1067, grossCents: 6403 });
+    // A German service charges 19 % (10.1384 → 10.14); reverse charge across a border is 0 %.
+    expect(serviceFee(FeeSchedule.parse({ vatRateBp: 1900 }), basis)).toMatchObject({
+      vatCents: 1014,
+      grossCents: 6350,
+    });
+    expect(serviceFee(FeeSchedule.parse({ vatRateBp: 0 }), basis)).toMatchObject({
+      vatCents: 0,
+      grossCents: 5336,
+    });
+    // A month with more refunds than sales: the fee is a credit, and so is its VAT (half up,
+    // symmetric: 16.00 → 3.20).
+    const credit = serviceFee(DEFAULT_FEE_SCHEDULE, {
+      priceCents: -7999,
+      originalCents: -10000,
+      itemsSold: -1,
+    });
+    expect(credit).toMatchObject({ totalCents: -1600, vatCents: -320, grossCents: -1920 });
+  });
 });

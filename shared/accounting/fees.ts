@@ -30,6 +30,13 @@ export const FeeSchedule = z
     tiers: z.array(FeeTier).max(20).default([]),
     /** A floor on the month's fee when anything sold; 0 for none. */
     minimumCents: Cents.default(0),
+    /**
+     * The VAT the service adds to its fee, in basis points. The fee pays for a service, taxed
+     * under the standard scheme whatever scheme the goods sold under; 20 % is the standard rate
+     * where the first warehouses are (France). A merchant invoiced across an EU border under
+     * reverse charge has 0 here.
+     */
+    vatRateBp: Bp.default(2000),
   })
   .strict();
 export type FeeSchedule = z.output<typeof FeeSchedule>;
@@ -54,7 +61,16 @@ export interface ServiceFee {
   readonly itemCents: number;
   /** What the minimum added (0 when the computed fee was above it). */
   readonly minimumTopUpCents: number;
+  /**
+   * The fee before VAT (share + per item + top-up). A schedule is agreed the way services are
+   * quoted to businesses, net of VAT, unlike the consumer prices sales carry (see vat.ts).
+   */
   readonly totalCents: number;
+  readonly vatRateBp: number;
+  /** VAT on totalCents, rounded half up to the cent. */
+  readonly vatCents: number;
+  /** totalCents + vatCents: what the service charges, and what the payout is reduced by. */
+  readonly grossCents: number;
 }
 
 /** Parses a stored schedule; a missing one gives the defaults, a broken one is an error. */
@@ -97,6 +113,8 @@ export function serviceFee(schedule: FeeSchedule, basis: FeeBasis): ServiceFee {
   const computed = shareCents + itemCents;
   const minimumTopUpCents =
     basis.itemsSold > 0 && computed < schedule.minimumCents ? schedule.minimumCents - computed : 0;
+  const totalCents = computed + minimumTopUpCents;
+  const vatCents = shareOf(totalCents, schedule.vatRateBp);
   return {
     resaleRateBp,
     shareBp,
@@ -104,6 +122,9 @@ export function serviceFee(schedule: FeeSchedule, basis: FeeBasis): ServiceFee {
     shareCents,
     itemCents,
     minimumTopUpCents,
-    totalCents: computed + minimumTopUpCents,
+    totalCents,
+    vatRateBp: schedule.vatRateBp,
+    vatCents,
+    grossCents: totalCents + vatCents,
   };
 }

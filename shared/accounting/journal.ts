@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { Language } from '../domain/status';
 import { saleVat, type VatScheme } from './vat';
+import { VAT_SCHEME_NAMES, channelName, saleKindName } from './words';
 
 /**
  * The accounting journal: each sale (or its reversal) becomes one balanced double-entry, so an
@@ -78,13 +80,78 @@ export interface JournalLine {
   readonly currency: string;
 }
 
-const KIND_WORD: Readonly<Record<JournalSale['kind'], string>> = {
+/** The labels of an entry's lines, in the journal's language. */
+interface JournalWords {
+  /** What the entry is about: "Sale RB-1 (ebay order PM-1)". */
+  readonly entry: (sale: JournalSale) => string;
+  /** Between the entry and the line's label. */
+  readonly colon: string;
+  readonly receivable: string;
+  readonly goods: string;
+  readonly goodsMargin: string;
+  readonly shipping: string;
+  readonly vat: string;
+  readonly fees: string;
+  readonly feesWithheld: string;
+}
+
+/*
+ * English keeps the words (and the channel code) of the files made before the journal was
+ * translated, which existing import mappings may match on. French and German name the channel,
+ * and put a no-break space (U+00A0) before the French colon: the narrow one the screens use
+ * (U+202F) is missing from the Windows-1252 code page older accounting imports convert to.
+ */
+const ENGLISH_KIND: Readonly<Record<JournalSale['kind'], string>> = {
   sale: 'Sale',
   cancellation: 'Cancellation',
   refund: 'Refund',
 };
 
-export function journalLines(sale: JournalSale, accounts: AccountCodes): JournalLine[] {
+const JOURNAL_WORDS: Readonly<Record<Language, JournalWords>> = {
+  en: {
+    entry: (s) => `${ENGLISH_KIND[s.kind]} ${s.reference} (${s.channel} order ${s.orderId})`,
+    colon: ': ',
+    receivable: 'amount due from the channel',
+    goods: 'goods',
+    goodsMargin: 'goods, margin scheme',
+    shipping: 'shipping',
+    vat: 'VAT',
+    fees: 'channel fees',
+    feesWithheld: 'channel fees withheld',
+  },
+  fr: {
+    entry: (s) =>
+      `${saleKindName(s.kind, 'fr')} ${s.reference} (${channelName(s.channel, 'fr')}, commande ${s.orderId})`,
+    colon: '\u00a0: ',
+    receivable: 'montant dû par le canal',
+    goods: 'marchandises',
+    goodsMargin: `marchandises, ${VAT_SCHEME_NAMES.fr.margin}`,
+    shipping: 'frais de port',
+    vat: 'TVA collectée',
+    fees: 'frais du canal',
+    feesWithheld: 'frais retenus par le canal',
+  },
+  de: {
+    entry: (s) =>
+      `${saleKindName(s.kind, 'de')} ${s.reference} (${channelName(s.channel, 'de')}, Bestellung ${s.orderId})`,
+    colon: ': ',
+    receivable: 'Forderung gegen den Kanal',
+    goods: 'Waren',
+    goodsMargin: `Waren, ${VAT_SCHEME_NAMES.de.margin}`,
+    shipping: 'Versand',
+    vat: 'Umsatzsteuer',
+    fees: 'Kanalgebühren',
+    feesWithheld: 'vom Kanal einbehaltene Gebühren',
+  },
+};
+
+export function journalLines(
+  sale: JournalSale,
+  accounts: AccountCodes,
+  /** The language of the lines' descriptions. */
+  language: Language = 'en',
+): JournalLine[] {
+  const words = JOURNAL_WORDS[language];
   const price = Math.abs(sale.priceCents);
   const shipping = Math.abs(sale.shippingCents);
   const fees = Math.abs(sale.feesCents);
@@ -97,7 +164,7 @@ export function journalLines(sale: JournalSale, accounts: AccountCodes): Journal
   });
   const reverse = sale.kind !== 'sale';
   const entryRef = `S${sale.saleId}`;
-  const what = `${KIND_WORD[sale.kind]} ${sale.reference} (${sale.channel} order ${sale.orderId})`;
+  const what = words.entry(sale);
   const lines: JournalLine[] = [];
   const add = (
     account: string,
@@ -113,7 +180,7 @@ export function journalLines(sale: JournalSale, accounts: AccountCodes): Journal
     lines.push({
       date: sale.date,
       account,
-      description: `${what}: ${label}`,
+      description: `${what}${words.colon}${label}`,
       debitCents: debit ? cents : 0,
       creditCents: debit ? 0 : cents,
       vatRateBp,
@@ -122,12 +189,12 @@ export function journalLines(sale: JournalSale, accounts: AccountCodes): Journal
       currency: sale.currency,
     });
   };
-  add(accounts.receivable, 'debit', price + shipping, 'amount due from the channel');
+  add(accounts.receivable, 'debit', price + shipping, words.receivable);
   add(
     accounts.revenue,
     'credit',
     price - vat.goodsVatCents,
-    vat.applied === 'margin' ? 'goods, margin scheme' : 'goods',
+    vat.applied === 'margin' ? words.goodsMargin : words.goods,
     sale.vatRateBp,
     vat.goodsVatCents,
   );
@@ -135,13 +202,13 @@ export function journalLines(sale: JournalSale, accounts: AccountCodes): Journal
     accounts.shippingRevenue,
     'credit',
     shipping - vat.shippingVatCents,
-    'shipping',
+    words.shipping,
     sale.vatRateBp,
     vat.shippingVatCents,
   );
-  add(accounts.vatPayable, 'credit', vat.totalVatCents, 'VAT');
-  add(accounts.channelFees, 'debit', fees, 'channel fees');
-  add(accounts.receivable, 'credit', fees, 'channel fees withheld');
+  add(accounts.vatPayable, 'credit', vat.totalVatCents, words.vat);
+  add(accounts.channelFees, 'debit', fees, words.fees);
+  add(accounts.receivable, 'credit', fees, words.feesWithheld);
   return lines;
 }
 

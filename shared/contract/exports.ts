@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AccountCodes } from '../accounting/journal';
 import { EXPORT_LOCALES } from '../accounting/csv';
+import type { VatScheme } from '../accounting/vat';
 import { isValidIsoDate } from '../domain/returnWindow';
 import { Id, IsoDate } from './common';
 import { method } from './define';
@@ -69,13 +70,21 @@ export interface StatementLine {
   readonly priceCents: number;
   readonly feesCents: number;
   readonly originalCents: number;
+  /** The VAT scheme the sale was taxed under (margin only with a purchase cost on record). */
+  readonly vatScheme: VatScheme;
 }
 
 export interface StatementTotals {
   readonly itemsSold: number;
   readonly grossCents: number;
   readonly channelFeesCents: number;
+  /** The service fee as charged, VAT included (what the payout is reduced by). */
   readonly serviceFeeCents: number;
+  /** serviceFeeCents without its VAT. */
+  readonly serviceFeeNetCents: number;
+  readonly serviceFeeVatCents: number;
+  /** The rate of the fee's VAT (standard scheme: the fee is a service), basis points. */
+  readonly serviceFeeVatRateBp: number;
   readonly netPayoutCents: number;
   /** The month's resale rate that chose the fee tier, basis points; null when nothing sold. */
   readonly resaleRateBp: number | null;

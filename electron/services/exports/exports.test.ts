@@ -217,8 +217,11 @@ describe('sales exports agree with the reports to the cent', () => {
       expect(sum(vat!)).toBe(report.vat);
       // The refund is a real negative number, not defused text.
       expect(rows.some((r) => r[price!] === `-79${decimal}99`)).toBe(true);
-      // Dates are ISO.
-      expect(rows.every((r) => /^\d{4}-\d{2}-\d{2}$/.test(r[0]!))).toBe(true);
+      // Days as each locale's spreadsheet reads them: ISO in English, 31/10/2026, 31.10.2026.
+      const day = { en: /^\d{4}-\d{2}-\d{2}$/, fr: /^\d{2}\/\d{2}\/\d{4}$/, de: /^\d{2}\.\d{2}\.\d{4}$/ }[
+        locale
+      ];
+      expect(rows.every((r) => day.test(r[0]!))).toBe(true);
       // Every hostile title and reference comes back with the apostrophe, never bare.
       const cells = rows.flat();
       for (const hostile of HOSTILE) {
@@ -424,7 +427,10 @@ describe('monthly statement', () => {
     expect(t.grossCents).toBe(7999 + 12345 + 6001 + 333);
     // Resale rate 26,678 / 46,666 = 57.2 %: below the 90 % tier, so 15 % + 1.00 per item.
     expect(t.resaleRateBp).toBe(5716);
-    expect(t.serviceFeeCents).toBe(Math.floor((26678 * 1500 + 5000) / 10000) + 400);
+    expect(t.serviceFeeNetCents).toBe(Math.floor((26678 * 1500 + 5000) / 10000) + 400);
+    // VAT at the default 20 % is added to the fee, and the payout is reduced by both.
+    expect(t.serviceFeeVatCents).toBe(Math.floor((t.serviceFeeNetCents * 2000 + 5000) / 10000));
+    expect(t.serviceFeeCents).toBe(t.serviceFeeNetCents + t.serviceFeeVatCents);
     expect(t.netPayoutCents).toBe(t.grossCents - t.channelFeesCents - t.serviceFeeCents);
     // A merchant whose tier starts at 50 % reaches it: 30 % and nothing per item.
     await ws.kysely
@@ -444,7 +450,7 @@ describe('monthly statement', () => {
     );
     expect(tiered.totals).toMatchObject({
       serviceShareBp: 3000,
-      serviceFeeCents: Math.floor((26678 * 3000 + 5000) / 10000),
+      serviceFeeNetCents: Math.floor((26678 * 3000 + 5000) / 10000),
     });
     expect(fs.statSync(result.file).size).toBe(result.bytes);
     expect(fs.readFileSync(result.file).subarray(0, 5).toString()).toBe('%PDF-');

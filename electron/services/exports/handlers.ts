@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { OutputOf, ParsedInputOf } from '../../../shared/contract/define';
 import type { exportsContract } from '../../../shared/contract/exports';
 import { AppError } from '../../../shared/errors';
+import { say } from '../../../shared/messages';
 import { reachesMerchant } from '../../../shared/access';
 import type { Actor } from '../actor';
 import type { HandlerContext } from '../api';
@@ -21,7 +22,7 @@ export type ExportsHandlers = {
 /** An approver sees their own merchant's statement and nobody else's. */
 function ownMerchantOnly(actor: Actor, merchantId: number): void {
   if (!reachesMerchant(actor, merchantId))
-    throw new AppError('forbidden', 'An approver may only see the statements of their own merchant.');
+    throw new AppError('forbidden', say('exports.statement_own_merchant_only'));
 }
 
 /** Exports and statements, merged into the API's handler map in ../api.ts. */

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { AccountCodes, DEFAULT_ACCOUNTS } from '../../../shared/accounting/journal';
 import type { ExportResult, ExportSalesInput } from '../../../shared/contract/exports';
 import { AppError } from '../../../shared/errors';
+import { say } from '../../../shared/messages';
 import { makePrivateDirAsync } from '../paths';
 import { writeSetting } from '../settings';
 import type { Workspace } from '../workspace';
@@ -24,11 +25,7 @@ export async function getAccountCodes(ws: Workspace): Promise<AccountCodes> {
     .where('key', '=', ACCOUNTS_KEY)
     .executeTakeFirst();
   if (!row) return DEFAULT_ACCOUNTS;
-  const invalid = () =>
-    new AppError(
-      'conflict',
-      'The saved account codes are invalid; set them again (rebound export accounts --set …).',
-    );
+  const invalid = () => new AppError('conflict', say('exports.account_codes_invalid'));
   let saved: unknown;
   try {
     saved = JSON.parse(row.value);
@@ -79,7 +76,8 @@ export async function exportSales(
       .select('id')
       .where('id', '=', input.merchantId)
       .executeTakeFirst();
-    if (!merchant) throw new AppError('not_found', `There is no merchant ${input.merchantId}.`);
+    if (!merchant)
+      throw new AppError('not_found', say('exports.no_merchant', { id: String(input.merchantId) }));
   }
   const file = path.resolve(options.file ?? path.join(exportsDir(ws), defaultFileName(input)));
   // The data folder's exports/ is owner-only like the rest of it; a folder named with --out is the user's.
@@ -109,7 +107,7 @@ export async function exportSales(
       break;
     default: {
       const never: never = input.format;
-      throw new AppError('bad_input', `Unknown export format ${String(never)}.`);
+      throw new AppError('bad_input', say('exports.unknown_format', { format: String(never) }));
     }
   }
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
+import { say } from '../../../shared/messages';
 import type { ExportFailure, ExportJob, ExportMessage, ExportRequest, ExportWritten } from './protocol';
 
 /** Where the export worker's entry file is. */
@@ -148,7 +149,7 @@ export async function runExportJob(
     case 'crashed': {
       await fs.promises.rm(`${job.file}.part`, { force: true });
       const reason = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
-      throw new AppError('internal', `The export stopped unexpectedly (${reason}); try it again.`);
+      throw new AppError('internal', say('exports.stopped', { reason }));
     }
   }
 }

@@ -12,6 +12,15 @@ import {
   type ExportLocale,
 } from '../../../shared/accounting/csv';
 import { journalLines, type AccountCodes } from '../../../shared/accounting/journal';
+import {
+  DATE_FORMAT,
+  VAT_SCHEME_NAMES,
+  capitalise,
+  channelName,
+  gradeName,
+  localDay,
+  saleKindName,
+} from '../../../shared/accounting/words';
 import { JOURNAL_COLUMNS, SALES_COLUMNS, YES_NO } from './columns';
 import { ChunkedFile } from './output';
 import type { ExportRow } from './rows';
@@ -30,16 +39,38 @@ export interface ExportWriter {
 
 type SalesKey = (typeof SALES_COLUMNS)[number]['key'];
 
+/**
+ * The cells a person reads rather than a program matches: in French and German they carry the
+ * words of the screens (Vente, Occasion, Régime de la marge, the channel's name). English keeps
+ * the codes its files have always had, which existing spreadsheets and imports may filter on.
+ */
+function readable(row: ExportRow, locale: ExportLocale) {
+  if (locale === 'en')
+    return {
+      kind: row.kind,
+      channel: row.channel,
+      vatScheme: row.vatApplied,
+      grade: row.grade ?? '',
+    };
+  return {
+    kind: saleKindName(row.kind, locale),
+    channel: channelName(row.channel, locale),
+    vatScheme: capitalise(VAT_SCHEME_NAMES[locale][row.vatApplied], locale),
+    grade: row.grade === null ? '' : gradeName(row.grade, locale),
+  };
+}
+
 /** A sale row as text and numbers, shared by CSV and XLSX so both carry the same figures. */
 function salesValues(row: ExportRow, locale: ExportLocale): Record<SalesKey, string | number | null> {
+  const words = readable(row, locale);
   return {
     date: row.date,
-    kind: row.kind,
+    kind: words.kind,
     reference: row.reference,
     sku: row.sku,
     title: row.title,
     merchant: row.merchantName,
-    channel: row.channel,
+    channel: words.channel,
     orderId: row.orderId,
     lineId: row.lineId,
     currency: row.currency,
@@ -49,10 +80,10 @@ function salesValues(row: ExportRow, locale: ExportLocale): Record<SalesKey, str
     feesEstimated: YES_NO[locale][row.feesEstimated ? 0 : 1],
     net: row.netCents,
     vatRate: row.vatRateBp,
-    vatScheme: row.vatApplied,
+    vatScheme: words.vatScheme,
     vat: row.vatCents,
     original: row.originalCents,
-    grade: row.grade ?? '',
+    grade: words.grade,
     buyerCountry: row.buyerCountry ?? '',
   };
 }
@@ -82,6 +113,9 @@ export async function csvWriter(file: string, locale: ExportLocale): Promise<Exp
             case 'rate':
               return number(formatBasisPoints(value as number, dialect.decimal));
             case 'date':
+              // A CSV has no date type: the spreadsheet of the locale reads its own way of
+              // writing a day (07/12/2026, 07.12.2026) as a date; English keeps ISO.
+              return text(locale === 'en' ? String(value) : localDay(String(value), locale));
             case 'text':
               return text(String(value ?? ''));
             default: {
@@ -122,6 +156,9 @@ export async function journalWriter(
     async write(rows) {
       const lines: string[] = [];
       for (const row of rows) {
+        // Dates stay ISO 8601 (2026-12-07) in every language: the journal is read by accounting
+        // imports, where a fixed, unambiguous date is mapped once, and 07/12/2026 could be taken
+        // for 12 July. Its descriptions are for the bookkeeper, and are in the export's language.
         const entry = journalLines(
           {
             saleId: row.saleId,
@@ -139,6 +176,7 @@ export async function journalWriter(
             purchaseCents: row.purchaseCents,
           },
           accounts,
+          locale,
         );
         for (const line of entry) {
           lines.push(
@@ -198,6 +236,8 @@ export function columnLetter(index: number): string {
   return out;
 }
 
+const SHEET_NAME: Readonly<Record<ExportLocale, string>> = { en: 'Sales', fr: 'Ventes', de: 'Verkäufe' };
+
 /**
  * XLSX through exceljs's streaming writer: each row is committed (serialised and released) as
  * soon as it is added. Cells are typed — dates as dates, amounts as numbers with the row's
@@ -221,7 +261,7 @@ export async function xlsxWriter(
     useSharedStrings: false,
   });
   workbook.creator = 'Rebound';
-  const sheet = workbook.addWorksheet('Sales', {
+  const sheet = workbook.addWorksheet(SHEET_NAME[locale], {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1, activeCell: 'A2' }],
   });
   // Formats as column styles, which every new cell inherits: setting them cell by cell costs the
@@ -230,7 +270,7 @@ export async function xlsxWriter(
     type === 'amount'
       ? currencyFormat(mainCurrency)
       : type === 'date'
-        ? 'yyyy-mm-dd'
+        ? DATE_FORMAT[locale]
         : type === 'rate'
           ? '0.00'
           : undefined;

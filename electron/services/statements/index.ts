@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import { parseFeeSchedule, serviceFee, type FeeSchedule } from '../../../shared/accounting/fees';
 import type {
@@ -10,6 +11,7 @@ import type {
 } from '../../../shared/contract/exports';
 import type { Language } from '../../../shared/domain/status';
 import { AppError } from '../../../shared/errors';
+import { say } from '../../../shared/messages';
 import type { Workspace } from '../workspace';
 import { exportsDir } from '../exports';
 import { makePrivateDirAsync } from '../paths';
@@ -39,18 +41,24 @@ export async function getStatement(ws: Workspace, input: Input): Promise<Stateme
     .select(['id', 'name', 'address', 'currency', 'language', 'fee_schedule'])
     .where('id', '=', input.merchantId)
     .executeTakeFirst();
-  if (!merchant) throw new AppError('not_found', `There is no merchant ${input.merchantId}.`);
+  if (!merchant)
+    throw new AppError('not_found', say('exports.no_merchant', { id: String(input.merchantId) }));
   let schedule: FeeSchedule;
   try {
     schedule = parseFeeSchedule(merchant.fee_schedule);
   } catch (error) {
-    throw new AppError('conflict', `${merchant.name}: ${(error as Error).message}`);
+    throw new AppError(
+      'conflict',
+      say('exports.fee_schedule_invalid', { merchant: merchant.name, detail: (error as Error).message }),
+    );
   }
   const { from, to } = monthBounds(input.month);
   const rows = await ws.kysely
     .selectFrom('sales')
     .innerJoin('items', 'items.id', 'sales.item_id')
     .innerJoin('products', 'products.id', 'items.product_id')
+    // A reversal is taxed like the sale it reverses, as in the exports (exports/rows.ts).
+    .leftJoin('sales as original', 'original.id', 'sales.reverses_sale_id')
     .where('sales.merchant_id', '=', merchant.id)
     .where('sales.sold_at', '>=', from)
     .where('sales.sold_at', '<', to)
@@ -65,6 +73,8 @@ export async function getStatement(ws: Workspace, input: Input): Promise<Stateme
       'items.reference',
       'products.title',
       'products.original_cents',
+      'items.purchase_cents',
+      sql<string>`coalesce(original.vat_scheme, sales.vat_scheme)`.as('vat_scheme'),
     ])
     .orderBy('sales.sold_at')
     .orderBy('sales.id')
@@ -74,7 +84,12 @@ export async function getStatement(ws: Workspace, input: Input): Promise<Stateme
   if (foreign)
     throw new AppError(
       'unsupported',
-      `${merchant.name} is paid in ${merchant.currency}, but sale ${foreign.id} is in ${foreign.currency}; a statement holds one currency.`,
+      say('exports.one_currency', {
+        merchant: merchant.name,
+        currency: merchant.currency,
+        sale: String(foreign.id),
+        saleCurrency: foreign.currency,
+      }),
     );
 
   const lines = rows.map((r): StatementLine => {
@@ -89,6 +104,9 @@ export async function getStatement(ws: Workspace, input: Input): Promise<Stateme
       priceCents: sign * Math.abs(r.price_cents),
       feesCents: sign * Math.abs(r.fees_cents),
       originalCents: sign * r.original_cents,
+      // The margin scheme needs the purchase cost on record; without it the sale was taxed under
+      // the standard scheme (shared/accounting/vat.ts), and the statement says so.
+      vatScheme: r.vat_scheme === 'margin' && r.purchase_cents !== null ? 'margin' : 'standard',
     };
   });
   const sum = (pick: (l: StatementLine) => number) => lines.reduce((a, l) => a + pick(l), 0);
@@ -112,8 +130,11 @@ export async function getStatement(ws: Workspace, input: Input): Promise<Stateme
       itemsSold,
       grossCents,
       channelFeesCents,
-      serviceFeeCents: fee.totalCents,
-      netPayoutCents: grossCents - channelFeesCents - fee.totalCents,
+      serviceFeeCents: fee.grossCents,
+      serviceFeeNetCents: fee.totalCents,
+      serviceFeeVatCents: fee.vatCents,
+      serviceFeeVatRateBp: fee.vatRateBp,
+      netPayoutCents: grossCents - channelFeesCents - fee.grossCents,
       resaleRateBp: fee.resaleRateBp,
       serviceShareBp: fee.shareBp,
       servicePerItemCents: fee.perItemCents,
