@@ -4,8 +4,11 @@ export default defineConfig({
   test: {
     include: [
       'shared/**/*.test.ts',
+      // Pure renderer helpers (keys, amounts) beside their code.
+      'renderer/src/**/*.test.ts',
       'electron/**/*.test.ts',
       'tests/integration/**/*.test.ts',
+      'tests/routing/**/*.test.ts',
       'tests/ebay/**/*.test.ts',
       'tests/woocommerce/**/*.test.ts',
       'tests/shopify/**/*.test.ts',

@@ -89,6 +89,35 @@ describe('rebound: bad usage exits with 2 and says why', () => {
     expect(tooMany.err).toMatch(/^rebound: Invalid input for items.list: limit: /);
   });
 
+  test('a French bookkeeper reads the refusal in French with --lang fr; --json keeps the code and the English text', async () => {
+    const dir = await deskFolder();
+    const french = await rebound('items', 'list', '--limit', '5000', '--lang', 'fr', '--data-dir', dir);
+    expect(french).toMatchObject({
+      code: 2,
+      err: 'rebound: Une partie de ce qui a été envoyé n’est pas valable (limit). Vérifiez le formulaire et réessayez.\n',
+    });
+    const json = await rebound(
+      'items',
+      'list',
+      '--limit',
+      '5000',
+      '--lang',
+      'fr',
+      '--json',
+      '--data-dir',
+      dir,
+    );
+    const answer = JSON.parse(json.err) as {
+      error: { code: string; message: string; text: { code: string } };
+    };
+    expect(answer.error.code).toBe('bad_input');
+    expect(answer.error.message).toMatch(/^Invalid input for items.list: limit: /);
+    expect(answer.error.text.code).toBe('common.invalid_input');
+    const unknown = await rebound('items', 'list', '--lang', 'es', '--data-dir', dir);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('Allowed choices are en, fr, de');
+  });
+
   test('serving beyond this machine needs --allow-remote, and then TLS or an explicit --insecure-http', async () => {
     const dir = tempDir();
     const remote = await rebound('serve', '--host', '0.0.0.0', '--data-dir', dir);

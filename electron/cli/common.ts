@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { Merchant } from '../../shared/contract';
+import { LANGUAGES } from '../../shared/domain/status';
 import { AppError } from '../../shared/errors';
 import { defaultDataDir } from '../services/paths';
 import { isPostgresUrl } from '../services/db/postgres/address';
@@ -33,7 +34,7 @@ export const YES_HELP =
  * either (`rebound users add … --database postgres://…`), as the app's services do.
  */
 export function withWorkspaceOptions(command: Command): Command {
-  return command
+  const withDirs = command
     .option(
       '--data-dir <dir>',
       'data folder (default: the desktop app’s, or $REBOUND_DATA_DIR)',
@@ -50,6 +51,14 @@ export function withWorkspaceOptions(command: Command): Command {
         'REBOUND_PHOTOS',
       ),
     );
+  // Read before any command runs (cli/language.ts); declared here so it is documented and checked.
+  // A command whose --lang already chooses a language of its own (describe) keeps its meaning.
+  if (withDirs.options.some((option) => option.long === '--lang')) return withDirs;
+  return withDirs.addOption(
+    new Option('--lang <language>', 'language of messages (default: from LANG, else English)').choices(
+      LANGUAGES,
+    ),
+  );
 }
 
 export function withCommon(command: Command): Command {

@@ -76,14 +76,18 @@ function describeText(result: ItemDescriptions, view: DescriptionView): string {
 }
 
 export function registerDescribeCommands(program: Command, io: CliIo): void {
-  withWorkspaceOptions(program.command('describe'))
+  withWorkspaceOptions(
+    program
+      .command('describe')
+      .addOption(
+        new Option(
+          '--lang <language>',
+          'language of the description and of messages (default: the merchant’s)',
+        ).choices(LANGUAGES),
+      ),
+  )
     .description('print an item’s listing title, eBay condition and “why is it discounted” description')
     .argument('<item>', 'the item’s reference (RB-000123) or id')
-    .addOption(
-      new Option('--lang <language>', 'language of the description (default: the merchant’s)').choices(
-        LANGUAGES,
-      ),
-    )
     .option('--json', 'print {title, conditionEnum, conditionId, conditionDescription, html} as JSON')
     .action(async (ref: string, options: DescribeOptions) => {
       const ws = await openWorkspace(options);

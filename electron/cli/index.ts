@@ -6,6 +6,7 @@ import { GRADES } from '../../shared/domain/grades';
 import { formatMoney } from '../../shared/domain/money';
 import { ITEM_STATUSES } from '../../shared/domain/status';
 import { AppError } from '../../shared/errors';
+import { renderMessage } from '../../shared/messages';
 import { APP_VERSION } from '../services/version';
 import { registerBackupCommands } from './backup';
 import {
@@ -18,6 +19,7 @@ import {
   withCommon,
   withWorkspace,
 } from './common';
+import { cliLanguage, wantsJson } from './language';
 import { listenPlan, withListenOptions, type ListenOptions } from './listen';
 import { invoke, services } from './load';
 import { registerChannelsCommands } from './channels';
@@ -257,7 +259,17 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
       return 2;
     }
     const data = error instanceof AppError ? error.toData() : (await services()).toErrorData(error);
-    io.err(`rebound: ${data.message}\n`);
+    if (wantsJson(argv)) {
+      io.err(`${JSON.stringify({ error: data })}\n`);
+    } else {
+      // In English the thrower's own text, which may say more than the catalogue (zod's details).
+      const language = cliLanguage(argv);
+      const text =
+        data.text === undefined || language === 'en'
+          ? data.message
+          : renderMessage(data.text, language, data.message);
+      io.err(`rebound: ${text}\n`);
+    }
     // The command line is the only input here: a value the contract refuses is bad usage.
     return data.code === 'bad_input' ? 2 : 1;
   }

@@ -17,6 +17,7 @@ import { fromOwnPage } from './pages';
 import { probeServer, parseServerAddress } from './server';
 import { DESKTOP_DEVICE, parseSessionRequest } from './session';
 import { AppError } from '../../shared/errors';
+import { say } from '../../shared/messages';
 
 /**
  * The main process's side of the preload bridge (electron/preload/index.ts): one handler per
@@ -86,7 +87,7 @@ export function registerIpc(
       };
     }
     try {
-      if (typeof address !== 'string') throw new AppError('bad_input', 'Type the server’s address.');
+      if (typeof address !== 'string') throw new AppError('bad_input', say('server.type_address'));
       const origin = parseServerAddress(address);
       await probeServer(origin);
       onServerChosen(origin);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
+import { say } from '../../shared/messages';
 
 /**
  * The desktop app as a window onto a Rebound server (`rebound server`), instead of a local
@@ -20,28 +21,21 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
  */
 export function parseServerAddress(text: string): string {
   const trimmed = text.trim();
-  if (trimmed === '')
-    throw new AppError('bad_input', 'Type the server’s address, for example rebound.example.com.');
+  if (trimmed === '') throw new AppError('bad_input', say('server.type_address'));
   let url: URL;
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
   } catch {
-    throw new AppError('bad_input', `“${trimmed}” is not a web address.`);
+    throw new AppError('bad_input', say('server.not_an_address', { address: trimmed }));
   }
   if (url.username || url.password) {
-    throw new AppError(
-      'bad_input',
-      'The address must not hold a name or password: you sign in on the server’s page.',
-    );
+    throw new AppError('bad_input', say('server.no_credentials_in_address'));
   }
   if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) {
-    throw new AppError(
-      'bad_input',
-      `Rebound connects to a server on another machine over HTTPS only (https://${url.host}): over plain HTTP, passwords and sessions would cross the network readable.`,
-    );
+    throw new AppError('bad_input', say('server.https_only', { host: url.host }));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new AppError('bad_input', `“${trimmed}” is not a web address (https://…).`);
+    throw new AppError('bad_input', say('server.not_an_https_address', { address: trimmed }));
   }
   return url.origin;
 }
@@ -97,14 +91,11 @@ export async function probeServer(
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new AppError(
-      'unsupported',
-      `No answer from ${origin} (${reason}). Check the address, and that the server runs.`,
-    );
+    throw new AppError('unsupported', say('server.no_answer', { origin, reason }));
   }
   const body: unknown = await response.json().catch(() => null);
   const envelope = body as { ok?: unknown } | null;
   if (typeof envelope?.ok !== 'boolean') {
-    throw new AppError('unsupported', `${origin} answers, but it is not a Rebound server.`);
+    throw new AppError('unsupported', say('server.not_rebound', { origin }));
   }
 }

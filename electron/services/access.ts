@@ -8,6 +8,7 @@ import {
 } from '../../shared/access';
 import type { MethodName } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { say } from '../../shared/messages';
 import type { Workspace } from './workspace';
 
 /**
@@ -76,7 +77,7 @@ export async function authorize(
         await check([given]);
       } else if (rule.scope.narrowedBy === 'input') {
         if (scope.length !== 1) {
-          throw new AppError('bad_input', `${person.name} approves for several merchants: choose one.`);
+          throw new AppError('bad_input', say('common.choose_merchant', { name: person.name }));
         }
         return { input: { ...fields, merchantId: scope[0] }, scope };
       }

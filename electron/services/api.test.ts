@@ -53,7 +53,10 @@ describe('the API entry point (every transport goes through it)', () => {
     ]) {
       const error = await failure(dispatch(ws, name, {}));
       expect(error.code, String(name)).toBe('not_found');
-      expect(error.message).toBe(`Unknown method: ${String(name)}`);
+      expect(error.message).toBe(
+        `Rebound does not know the request “${String(name)}”. The window and the workspace may be of different versions.`,
+      );
+      expect(error.text).toEqual({ code: 'common.unknown_method', params: { method: String(name) } });
     }
   });
 
@@ -145,7 +148,11 @@ describe('the wire envelope', () => {
     });
     expect(await dispatchEnvelope(ws, 'items.get', { id: 5 })).toEqual({
       ok: false,
-      error: { code: 'not_found', message: 'There is no item with id 5.' },
+      error: {
+        code: 'not_found',
+        message: 'There is no item with id 5.',
+        text: { code: 'items.not_found', params: { id: '5' } },
+      },
     });
   });
 
@@ -153,8 +160,9 @@ describe('the wire envelope', () => {
     expect(toErrorData(new TypeError('x is undefined'))).toEqual({
       code: 'internal',
       message: 'Something went wrong inside Rebound: x is undefined',
+      text: { code: 'common.internal', params: { detail: 'x is undefined' } },
     });
-    expect(toErrorData('disk unplugged')).toEqual({
+    expect(toErrorData('disk unplugged')).toMatchObject({
       code: 'internal',
       message: 'Something went wrong inside Rebound: disk unplugged',
     });

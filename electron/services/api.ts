@@ -12,6 +12,7 @@ import {
 } from '../../shared/contract';
 import { RULES, type MerchantScope, type Person } from '../../shared/access';
 import { AppError, type ErrorData } from '../../shared/errors';
+import { list, say } from '../../shared/messages';
 import { SYSTEM_ACTOR, type Actor } from './actor';
 import { channelsHandlers } from './channels/handlers';
 import { descriptionsHandlers } from './descriptions/handlers';
@@ -81,8 +82,10 @@ async function resolveCaller(ws: Workspace, context: CallContext): Promise<Calle
       return { actor: SYSTEM_ACTOR, person: null, sessionId: null };
     case 'person': {
       const person = await findPerson(ws.kysely, { id: context.personId });
-      if (!person) throw new AppError('unauthorized', `There is nobody with id ${context.personId}.`);
-      if (person.disabled) throw new AppError('forbidden', `${person.name} is disabled.`);
+      if (!person)
+        throw new AppError('unauthorized', say('common.nobody_with_id', { id: String(context.personId) }));
+      if (person.disabled)
+        throw new AppError('forbidden', say('common.person_disabled', { name: person.name }));
       return { actor: actorOf(person, context.device), person, sessionId: null };
     }
     case 'session': {
@@ -101,6 +104,12 @@ function describeZodError(error: z.ZodError): string {
     .join('; ');
 }
 
+/** The fields a rejected input got wrong, by their path ("items.0.price"), once each. */
+function invalidFields(error: z.ZodError): string[] {
+  const paths = error.issues.map((issue) => (issue.path.length > 0 ? issue.path.join('.') : 'input'));
+  return [...new Set(paths)];
+}
+
 /**
  * The single entry point of every transport: checks the method name, validates the input with
  * the contract's schema, resolves who is calling, applies the access rule (`shared/access`) to
@@ -113,14 +122,18 @@ export async function dispatch(
   context: CallContext = SYSTEM_CALL,
 ): Promise<unknown> {
   if (!isMethodName(methodName)) {
-    throw new AppError('not_found', `Unknown method: ${String(methodName)}`);
+    throw new AppError('not_found', say('common.unknown_method', { method: String(methodName) }));
   }
   const spec = contract[methodName];
   const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) {
-    throw new AppError('bad_input', `Invalid input for ${methodName}: ${describeZodError(parsed.error)}`, {
-      issues: parsed.error.issues,
-    });
+    // The English text keeps zod's own words for logs and the CLI; a window names the fields.
+    throw new AppError(
+      'bad_input',
+      say('common.invalid_input', { fields: list(invalidFields(parsed.error)) }),
+      { issues: parsed.error.issues },
+      `Invalid input for ${methodName}: ${describeZodError(parsed.error)}`,
+    );
   }
   const rule = RULES[methodName];
   const caller = await resolveCaller(ws, context);
@@ -133,7 +146,7 @@ export async function dispatch(
     // A window or a browser without a session: only the first start of an empty workspace,
     // on this machine, may create its first admin (or the demo) before anyone can sign in.
     const firstStart = rule.setup === true && context.local && !(await hasPeople(ws.kysely));
-    if (!firstStart) throw new AppError('unauthorized', 'Sign in first.');
+    if (!firstStart) throw new AppError('unauthorized', say('common.sign_in_first'));
     actor = FIRST_START_ACTOR;
   }
   const handler = handlers[methodName] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
@@ -160,8 +173,8 @@ export async function invoke<M extends MethodName>(
 export function toErrorData(error: unknown): ErrorData {
   if (error instanceof AppError) return error.toData();
   // Unknown errors keep their message for the log but reach the user as a plain sentence.
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: 'internal', message: `Something went wrong inside Rebound: ${message}` };
+  const detail = error instanceof Error ? error.message : String(error);
+  return new AppError('internal', say('common.internal', { detail })).toData();
 }
 
 /** dispatch() wrapped into the wire envelope used by IPC and HTTP. */

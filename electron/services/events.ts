@@ -1,16 +1,36 @@
 import type { Kysely, Transaction } from 'kysely';
 import { formatMoney } from '../../shared/domain/money';
+import { englishText, type Message } from '../../shared/messages';
 import type { Actor } from './actor';
 import { nowIso } from './db/connection';
 import type { Database } from './db/schema';
 
-export interface EventInput {
+interface EventBase {
   readonly itemId?: number | null;
   readonly merchantId?: number | null;
   readonly kind: string;
-  readonly summary: string;
   readonly data?: unknown;
   readonly at?: string;
+}
+
+/**
+ * An event says what happened as a message (code and parameters), stored in its data and drawn
+ * in each reader's language when the history is read; its English drawing goes into `summary`
+ * for logs and for readers of an older version. `summary` alone is left for the event kinds not
+ * yet moved to messages.
+ */
+export type EventInput = EventBase & ({ readonly text: Message } | { readonly summary: string });
+
+/** The event's English line: its message drawn in English, or the sentence it was given. */
+export function eventSummary(event: EventInput): string {
+  return 'text' in event ? englishText(event.text) : event.summary;
+}
+
+/** The event's data with its message inside, under `text`, where the history reads it back. */
+function dataWithText(event: EventInput): unknown {
+  const data = event.data ?? {};
+  if (!('text' in event) || typeof data !== 'object' || data === null || Array.isArray(data)) return data;
+  return { ...data, text: event.text };
 }
 
 /**
@@ -45,8 +65,8 @@ export async function recordEvent(
       profile_id: actor.profileId,
       actor: actor.name,
       kind: event.kind,
-      summary: event.summary,
-      data: JSON.stringify(withDevice(event.data ?? {}, actor.device)),
+      summary: eventSummary(event),
+      data: JSON.stringify(withDevice(dataWithText(event), actor.device)),
     })
     .execute();
 }

@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/errors';
 import type { Queryable } from './db/queryable';
+import { say } from '../../shared/messages';
 
 /*
  * One item with its product and merchant, as the services that act on a single item read it
@@ -43,7 +44,7 @@ export type ItemRecord = Awaited<ReturnType<ItemRecordQuery['executeTakeFirstOrT
 
 /** The not-found error the services answer a request for a missing item with. */
 function noSuchItem(itemId: number): Error {
-  return new AppError('not_found', `There is no item with id ${itemId}.`);
+  return new AppError('not_found', say('items.not_found', { id: String(itemId) }));
 }
 
 /**

@@ -1,17 +1,15 @@
 import { sql, type Transaction, type Updateable } from 'kysely';
 import { AppError } from '../../shared/errors';
 import type { Database } from './db/schema';
+import { say, type Message } from '../../shared/messages';
 
 /*
  * Optimistic versions of items: every edit names the version it started from, and a save that
  * finds another version is refused with the conflict message instead of overwriting silently.
  */
 
-export function conflictMessage(reference: string, had: number, now: number): string {
-  return (
-    `Someone else changed item ${reference} while you were editing it (you started from version ${had}, ` +
-    `it is now at version ${now}). Reload the item to see their changes, then save again.`
-  );
+export function conflictMessage(reference: string, had: number, now: number): Message {
+  return say('items.conflict', { reference, had, now });
 }
 
 /**

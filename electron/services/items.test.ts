@@ -359,10 +359,13 @@ describe('an item’s page', () => {
         url: null,
         priceCents: 4499,
         lastError: null,
+        lastErrorText: null,
         endReason: null,
       },
     ]);
     expect(detail.events.map((e) => e.kind)).toEqual(['item.graded', 'item.received']);
+    // Lines written as English sentences only (before messages) keep showing as they were.
+    expect(detail.events[0]).toMatchObject({ summary: 'Graded opened packaging', text: null });
     expect(detail.events[0]!.data).toEqual({ grade: 'opened_packaging' });
   });
 

@@ -1,3 +1,4 @@
+import { asMessage, say } from '../../shared/messages';
 import { sql, type ExpressionBuilder, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type {
   ItemCounts,
@@ -18,9 +19,24 @@ import type { z } from 'zod';
 import { escapeLike, itemSearchDocument, itemSearchHasWords, likeAnyCase, scanInOrder } from './db/dialect';
 import type { Database } from './db/schema';
 import type { Workspace } from './workspace';
+import { readErrorText } from './jobs/error-text';
 
 type ListInput = z.output<typeof ItemListInput>;
 type FilterQuery = SelectQueryBuilder<Database, 'items', object>;
+
+/** A history row as a window reads it: the message in its data is checked, never trusted blindly. */
+function eventView(row: {
+  id: number;
+  at: string;
+  actor: string;
+  kind: string;
+  summary: string;
+  data: string;
+}): ItemEvent {
+  const data = JSON.parse(row.data) as unknown;
+  const text = typeof data === 'object' && data !== null && 'text' in data ? asMessage(data.text) : null;
+  return { id: row.id, at: row.at, actor: row.actor, kind: row.kind, summary: row.summary, text, data };
+}
 
 /**
  * How a page finds its rows, once the count says how many match. 'by_match' lets the database
@@ -179,7 +195,10 @@ function pageIds(ws: Workspace, input: ListInput, plan: SearchPlan) {
         .orderBy('products.id', 'desc')
         .orderBy('items.id', 'desc');
     default:
-      throw new AppError('bad_input', `Unknown sort: ${String(input.sort satisfies never)}`);
+      throw new AppError(
+        'bad_input',
+        say('items.unknown_sort', { sort: String(input.sort satisfies never) }),
+      );
   }
 }
 
@@ -200,7 +219,7 @@ function orderRows(query: SummaryQuery, sort: ListInput['sort']): SummaryQuery {
         .orderBy('products.id', 'desc')
         .orderBy('items.id', 'desc');
     default:
-      throw new AppError('bad_input', `Unknown sort: ${String(sort satisfies never)}`);
+      throw new AppError('bad_input', say('items.unknown_sort', { sort: String(sort satisfies never) }));
   }
 }
 
@@ -338,7 +357,7 @@ export async function getItem(ws: Workspace, id: number): Promise<ItemDetail> {
     ])
     .where('items.id', '=', id)
     .executeTakeFirst();
-  if (!row) throw new AppError('not_found', `There is no item with id ${id}.`);
+  if (!row) throw new AppError('not_found', say('items.not_found', { id: String(id) }));
 
   const [defects, photos, price, listings, events] = await Promise.all([
     ws.kysely.selectFrom('defects').selectAll().where('item_id', '=', id).orderBy('position').execute(),
@@ -413,14 +432,7 @@ export async function getItem(ws: Workspace, id: number): Promise<ItemDetail> {
         }
       : null,
     listings: listings.map(listingView),
-    events: events.map((e): ItemEvent => ({
-      id: e.id,
-      at: e.at,
-      actor: e.actor,
-      kind: e.kind,
-      summary: e.summary,
-      data: JSON.parse(e.data) as unknown,
-    })),
+    events: events.map(eventView),
   };
 }
 
@@ -430,7 +442,7 @@ export async function getItemByReference(ws: Workspace, reference: string): Prom
     .select('id')
     .where('reference', '=', reference.trim().toUpperCase())
     .executeTakeFirst();
-  if (!row) throw new AppError('not_found', `There is no item with reference ${reference}.`);
+  if (!row) throw new AppError('not_found', say('items.not_found_reference', { reference }));
   return getItem(ws, row.id);
 }
 
@@ -489,6 +501,7 @@ export function listingView(l: Selectable<Database['listings']>): Listing {
     url: l.url,
     priceCents: l.price_cents,
     lastError: l.last_error,
+    lastErrorText: readErrorText(l.last_error_text),
     // A stored reason this version does not know reads as none.
     endReason: END_REASONS.find((r) => r === l.end_reason) ?? null,
   };

@@ -5,6 +5,7 @@ import type { Actor } from './actor';
 import { nowIso } from './db/connection';
 import { recordEvent } from './events';
 import type { Workspace } from './workspace';
+import { say } from '../../shared/messages';
 
 function merchantsQuery(ws: Workspace) {
   return ws.kysely.selectFrom('merchants').select((eb) => [
@@ -43,7 +44,7 @@ export async function listMerchants(ws: Workspace): Promise<Merchant[]> {
 
 export async function getMerchant(ws: Workspace, id: number): Promise<Merchant> {
   const row = await merchantsQuery(ws).where('merchants.id', '=', id).executeTakeFirst();
-  if (!row) throw new AppError('not_found', `There is no merchant with id ${id}.`);
+  if (!row) throw new AppError('not_found', say('intake.merchant_not_found', { id: String(id) }));
   return toMerchant(row);
 }
 
@@ -57,7 +58,7 @@ export async function createMerchant(
     .select('id')
     .where('name', '=', input.name)
     .executeTakeFirst();
-  if (existing) throw new AppError('conflict', `A merchant named “${input.name}” already exists.`);
+  if (existing) throw new AppError('conflict', say('intake.merchant_exists', { name: input.name }));
   const id = await ws.kysely.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('merchants')
@@ -76,7 +77,7 @@ export async function createMerchant(
     await recordEvent(trx, actor, {
       merchantId: row.id,
       kind: 'merchant.created',
-      summary: `Merchant ${input.name} created`,
+      text: say('intake.merchant_created', { name: input.name }),
       data: input,
     });
     return row.id;

@@ -6,6 +6,7 @@ import { openDatabase, type Db, type OpenOptions, type SqliteDb } from './db/con
 import { openPostgres, type PostgresDb, type PostgresOptions } from './db/postgres/connect';
 import type { ServerInstance } from './db/postgres/instance';
 import { makePrivateDir, prepareDataDir, tightenDataDir } from './paths';
+import { say } from '../../shared/messages';
 
 /**
  * One workspace: its database and its folder of files (the content-addressed photos, the
@@ -70,10 +71,7 @@ export class Workspace<D extends Db = Db> {
   /** The SQLite handle of a desk's workspace; a server's has none (backups there are the database's own). */
   sqliteHandle(): SqliteDb['sqlite'] {
     if (this.db.engine !== 'sqlite') {
-      throw new AppError(
-        'unsupported',
-        'A server workspace is kept in PostgreSQL: back it up with the database’s own tools (pg_dump, or your host’s snapshots).',
-      );
+      throw new AppError('unsupported', say('workspace.server_backup'));
     }
     return this.db.sqlite;
   }

@@ -1,3 +1,4 @@
+import { nested, say, type Message, type MessageCode } from '../messages';
 import type { MethodName } from '../contract';
 import type { Role } from '../domain/status';
 import { RULES, type Rule, type Scope } from './rules';
@@ -44,49 +45,43 @@ export function mayCall(person: Person | null, method: MethodName): boolean {
   return person !== null && rule.who.includes(person.role);
 }
 
-const ROLE_NOUN: Readonly<Record<Role, string>> = {
-  staff: 'resale staff',
-  approver: 'an approver',
-  bookkeeper: 'a bookkeeper',
-  admin: 'an admin',
-};
-
 /** What some methods do, for the sentence that says who may not do them. */
-const ACTIONS: Partial<Readonly<Record<MethodName, string>>> = {
-  'pricing.propose': 'propose prices',
-  'pricing.policy.update': 'change pricing policies',
-  'approvals.approve': 'approve prices',
-  'approvals.approveMany': 'approve prices',
-  'approvals.adjust': 'change prices',
-  'approvals.reject': 'reject prices',
-  'people.add': 'add people',
-  'people.update': 'change people’s roles',
-  'people.resetPassword': 'reset passwords',
-  'people.setDisabled': 'disable people',
-  'people.list': 'see the list of people',
-  'exports.sales': 'export the sales ledger',
-  'sales.list': 'see the sales ledger',
-  'reports.overview': 'see the merchants’ financial reports',
-  'reports.recovery': 'see the merchants’ financial reports',
-  'reports.monthly': 'see the merchants’ financial reports',
-  'reports.skus': 'see the merchants’ financial reports',
-  'reports.selling': 'see the merchants’ financial reports',
-  'statements.get': 'open statements',
-  'statements.pdf': 'open statements',
+const ACTIONS: Partial<Readonly<Record<MethodName, MessageCode>>> = {
+  'pricing.propose': 'common.action.propose_prices',
+  'pricing.policy.update': 'common.action.change_policies',
+  'approvals.approve': 'common.action.approve_prices',
+  'approvals.approveMany': 'common.action.approve_prices',
+  'approvals.adjust': 'common.action.change_prices',
+  'approvals.reject': 'common.action.reject_prices',
+  'people.add': 'common.action.add_people',
+  'people.update': 'common.action.change_roles',
+  'people.resetPassword': 'common.action.reset_passwords',
+  'people.setDisabled': 'common.action.disable_people',
+  'people.list': 'common.action.list_people',
+  'exports.sales': 'common.action.export_sales',
+  'sales.list': 'common.action.see_sales',
+  'reports.overview': 'common.action.see_reports',
+  'reports.recovery': 'common.action.see_reports',
+  'reports.monthly': 'common.action.see_reports',
+  'reports.skus': 'common.action.see_reports',
+  'reports.selling': 'common.action.see_reports',
+  'statements.get': 'common.action.open_statements',
+  'statements.pdf': 'common.action.open_statements',
 };
 
 /** "Lea Brandt is resale staff and cannot approve prices." */
-export function forbiddenMessage(person: Person, method: MethodName): string {
-  const what = ACTIONS[method];
-  if (what === undefined)
-    return `${person.name} is ${ROLE_NOUN[person.role]} and may not do this (${method}).`;
-  return `${person.name} is ${ROLE_NOUN[person.role]} and cannot ${what}.`;
+export function forbiddenMessage(person: Person, method: MethodName): Message {
+  const action = ACTIONS[method];
+  const role = nested(say(`common.role_noun.${person.role}`));
+  return action === undefined
+    ? say('common.forbidden_method', { name: person.name, role, method })
+    : say('common.forbidden', { name: person.name, role, action: nested(say(action)) });
 }
 
 /** "Siobhán Kelly approves for other merchants and cannot approve prices for Nordvik." */
-export function outOfScopeMessage(person: Person, method: MethodName, merchantName: string | null): string {
-  const what = ACTIONS[method] ?? 'reach the data';
+export function outOfScopeMessage(person: Person, method: MethodName, merchantName: string | null): Message {
+  const action = nested(say(ACTIONS[method] ?? 'common.action.reach_data'));
   return merchantName === null
-    ? `${person.name} approves for other merchants and cannot ${what} of this one.`
-    : `${person.name} approves for other merchants and cannot ${what} for ${merchantName}.`;
+    ? say('common.out_of_scope_unnamed', { name: person.name, action })
+    : say('common.out_of_scope', { name: person.name, action, merchant: merchantName });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, type Channel, type ListingStatus } from '../domain/status';
+import type { StoredMessage } from '../messages';
 import { Id } from './common';
 import { method } from './define';
 
@@ -29,6 +30,8 @@ export interface PublishResult {
   readonly jobId: number | null;
   /** Why it was refused or left alone, in plain words; null when queued. */
   readonly message: string | null;
+  /** The same as a message, drawn in the reader's language; null when queued. */
+  readonly text: StoredMessage | null;
 }
 
 export const RetryInput = z.object({ listingId: Id }).strict();
@@ -115,6 +118,8 @@ export interface JobRowView {
   readonly maxAttempts: number;
   readonly nextRunAt: string;
   readonly lastError: string | null;
+  /** The same as a message in the reader's language; null for older rows and English-only reasons. */
+  readonly lastErrorText: StoredMessage | null;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { StoredMessage } from '../messages';
 import type {
   DescriptionTemplate,
   EbayCondition,
@@ -74,7 +75,10 @@ export interface DescriptionView {
 export interface DescriptionRefusal {
   readonly reason:
     'not_graded' | 'not_listable' | 'no_allowed_condition' | 'invalid_facts' | 'invalid_template';
+  /** In English, for logs and `--json`. */
   readonly message: string;
+  /** The same, drawn in the reader's language. */
+  readonly text: StoredMessage;
 }
 
 export interface ItemDescriptions {

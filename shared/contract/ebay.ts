@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from './common';
 import { method } from './define';
+import type { StoredMessage } from '../messages';
 
 /**
  * Connecting a merchant's eBay account: the app's credentials (the cert id is stored sealed,
@@ -93,6 +94,10 @@ export interface EbayCheckItem {
   readonly message: string;
   /** What to do when it is not ok; null when ok. */
   readonly fix: string | null;
+  /** `message` as a message in the reader's language (absent from older servers). */
+  readonly text?: StoredMessage;
+  /** `fix` as a message in the reader's language; null when ok. */
+  readonly fixText?: StoredMessage | null;
 }
 
 export interface EbayOption {

@@ -14,6 +14,7 @@ import { LANGUAGES, type ItemStatus } from '../domain/status';
 import { Id, IsoDate, NonNegativeCents, Text } from './common';
 import { method } from './define';
 import type { ItemDetail } from './items';
+import type { StoredMessage } from '../messages';
 
 /**
  * The intake desk: scanning, receiving a return, grading it, deciding what happens to defective
@@ -165,8 +166,10 @@ export type ScanResult =
       readonly kind: 'unknown';
       readonly text: string;
       readonly looksLike: ScanLooksLike;
-      /** A sentence for the desk, e.g. why an EAN-shaped code was not taken as one. */
+      /** A sentence for the desk, e.g. why an EAN-shaped code was not taken as one (English). */
       readonly hint: string | null;
+      /** The same sentence as a message, drawn in the reader's language. */
+      readonly hintText?: StoredMessage | null;
     };
 
 // ---------------------------------------------------------------------------------------------
@@ -358,7 +361,10 @@ export const ImportProductsInput = z
 export interface ImportRowError {
   /** Physical line in the file where the row starts (the header is line 1). */
   readonly line: number;
+  /** Why the row was refused, in English. */
   readonly reason: string;
+  /** The same reason as a message, drawn in the reader's language. */
+  readonly text?: StoredMessage;
 }
 
 export interface ImportReport {

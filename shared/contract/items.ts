@@ -1,3 +1,4 @@
+import type { StoredMessage } from '../messages';
 import { z } from 'zod';
 import type { EndReasonName } from './channels';
 import {
@@ -119,6 +120,8 @@ export interface Listing {
   readonly url: string | null;
   readonly priceCents: number | null;
   readonly lastError: string | null;
+  /** The same as a message in the reader's language (the remote's words verbatim inside); null for older rows. */
+  readonly lastErrorText: StoredMessage | null;
   /** Why an ended listing ended: it sold there, sold on another channel, or was withdrawn. */
   readonly endReason: EndReasonName | null;
 }
@@ -128,7 +131,10 @@ export interface ItemEvent {
   readonly at: string;
   readonly actor: string;
   readonly kind: string;
+  /** The English line, as written when it happened. */
   readonly summary: string;
+  /** What happened as a message, drawn in the reader's language; null for lines kept as English only. */
+  readonly text: StoredMessage | null;
   readonly data: unknown;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { StoredMessage } from '../messages';
 import { Id } from './common';
 import { method } from './define';
 
@@ -64,7 +65,15 @@ export type PhotoAddResult =
       readonly warnings: readonly string[];
       readonly duplicate: boolean;
     }
-  | { readonly ok: false; readonly name: string; readonly code: string; readonly reason: string };
+  | {
+      readonly ok: false;
+      readonly name: string;
+      readonly code: string;
+      /** In English: logs, `--json`, and the text shown when `text`'s code is unknown. */
+      readonly reason: string;
+      /** Why, drawn in the reader's language; absent when the window itself gave up (network). */
+      readonly text?: StoredMessage;
+    };
 
 export interface HotFolderStatus {
   /**
@@ -76,8 +85,10 @@ export interface HotFolderStatus {
   readonly path: string | null;
   /** The watcher is running and the folder is there. */
   readonly watching: boolean;
-  /** Why it is not watching (folder missing, not readable…), in one sentence. */
+  /** Why it is not watching (folder missing, not readable…), in one English sentence. */
   readonly error?: string;
+  /** The same, drawn in the reader's language. */
+  readonly errorText?: StoredMessage;
   /** The item new photos go to right now: the one open on the photo desk. */
   readonly activeItemId: number | null;
   readonly lastImported?: { readonly name: string; readonly at: string; readonly itemId: number };
@@ -86,7 +97,12 @@ export interface HotFolderStatus {
   /** Photos imported from the folder since the watcher started. */
   readonly importedCount: number;
   /** The last files the folder could not turn into photos, newest first. */
-  readonly rejected: readonly { readonly name: string; readonly reason: string; readonly at: string }[];
+  readonly rejected: readonly {
+    readonly name: string;
+    readonly reason: string;
+    readonly text?: StoredMessage;
+    readonly at: string;
+  }[];
 }
 
 export const ItemPhotosInput = z.object({ itemId: Id }).strict();

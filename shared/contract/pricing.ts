@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GRADES, type Grade } from '../domain/grades';
 import { LANGUAGES } from '../domain/status';
+import type { StoredMessage } from '../messages';
 import {
   ItemFacts,
   PricingPolicy,
@@ -63,7 +64,10 @@ export const ApproveManyInput = z.object({ itemIds: z.array(Id).min(1).max(500) 
 export interface BulkResult {
   readonly itemId: number;
   readonly ok: boolean;
+  /** Why it was refused, in English (logs, `--json`). */
   readonly message: string | null;
+  /** The same, drawn in the reader's language. */
+  readonly text: StoredMessage | null;
 }
 
 export const PolicyUpdateInput = z
@@ -114,6 +118,8 @@ export const ApprovalQueueInput = z
     maxDiscountBp: z.number().int().min(0).max(10_000).optional(),
     /** Only proposals waiting at least this many days. */
     minAgeDays: z.number().int().min(0).max(3650).optional(),
+    /** One merchant's proposals only (an approver's own merchants stay the limit). */
+    merchantId: Id.optional(),
   })
   .strict();
 

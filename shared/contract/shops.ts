@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from './common';
 import { method } from './define';
+import type { StoredMessage } from '../messages';
 
 /**
  * The merchant's own shops (Shopify, WooCommerce, Vendure): configuring an account (its public
@@ -79,6 +80,8 @@ export interface ShopConnectionProblemView {
   /** e.g. `bad_token`, `wrong_url`, `missing_permission`, `insecure_url`, `unreachable`. */
   readonly code: string;
   readonly message: string;
+  /** The same as a message in the reader's language; absent in tests stored by older versions. */
+  readonly text?: StoredMessage;
 }
 
 export interface ShopTestResult {
@@ -99,6 +102,8 @@ export interface ShopAccountView {
   readonly secretsStored: readonly string[];
   /** Set when the stored secrets cannot be opened here (another computer's keychain, a new key). */
   readonly secretsProblem: string | null;
+  /** The same as a message in the reader's language, when there is one. */
+  readonly secretsProblemText: StoredMessage | null;
   readonly lastTest: ShopTestResult | null;
   /** ISO-8601 UTC. */
   readonly updatedAt: string;

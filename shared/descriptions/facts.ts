@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ItemDetail, Photo } from '../contract/items';
 import { AppError } from '../errors';
+import { say } from '../messages';
 import {
   DEFECT_KINDS,
   DEFECT_SEVERITIES,
@@ -88,10 +89,7 @@ export function listingPhotoOrder(photos: readonly Photo[]): Photo[] {
  */
 export function draftFactsFromItem(item: ItemDetail, productDescription: string): DraftFacts {
   if (item.grade === null) {
-    throw new AppError(
-      'bad_input',
-      `Item ${item.reference} has not been graded yet, so it cannot be described.`,
-    );
+    throw new AppError('bad_input', say('descriptions.not_graded_facts', { reference: item.reference }));
   }
   const photoNumber = new Map(listingPhotoOrder(item.photos).map((photo, index) => [photo.id, index + 1]));
   return {

@@ -34,7 +34,7 @@ describe('default templates', () => {
     }
     expect(DEFAULT_TEMPLATES.en.titleCondition.opened_packaging).toBe('Open box');
     expect(DEFAULT_TEMPLATES.fr.titleCondition.opened_packaging).toBe('Emballage ouvert');
-    expect(DEFAULT_TEMPLATES.de.titleCondition.opened_packaging).toBe('Geöffnete Verpackung');
+    expect(DEFAULT_TEMPLATES.de.titleCondition.opened_packaging).toBe('Verpackung geöffnet');
   });
 
   it('writes French with no-break spaces before : ; ? ! and never a plain space there', () => {

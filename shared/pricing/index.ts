@@ -43,5 +43,5 @@ export {
   type StepCode,
   type StepDetail,
 } from './engine';
-export { labelFor, policyWarningText, refusalText } from './labels';
+export { findingText, labelFor, policyWarningText, refusalText, sealedWithFindingsText } from './labels';
 export { comparablePrices, type ComparableStats, type RecordedSale } from './comparables';

@@ -25,8 +25,8 @@ const GRADE_NAMES: Texts<Grade> = {
     new_sealed: 'neuf, scellé',
     opened_packaging: 'emballage ouvert',
     used: 'occasion',
-    lightly_damaged: 'légèrement endommagé',
-    heavily_damaged: 'fortement endommagé',
+    lightly_damaged: 'légèrement abîmé',
+    heavily_damaged: 'très abîmé',
     defective: 'défectueux',
   },
   de: {
@@ -227,15 +227,26 @@ export function refusalText(refusal: RefusalDetail, lang: Language): string {
         fr: 'Un article défectueux n’est jamais mis en vente : à détruire, recycler ou renvoyer au marchand.',
         de: 'Defekte Artikel werden nie bepreist: entsorgen, recyceln oder an den Händler zurücksenden.',
       }[lang];
-    case 'sealed_with_findings': {
-      const list = refusal.findings.map((finding) => FINDING_NAMES[lang][finding]).join(', ');
-      return {
-        en: `A sealed item goes back to stock as new, but this one has findings (${list}): regrade it.`,
-        fr: `Un article scellé retourne en stock comme neuf, mais celui-ci présente des constats (${list})${NBSP_NARROW}: regradez-le.`,
-        de: `Ein versiegelter Artikel geht als neu ins Lager zurück, dieser hat aber Befunde (${list}): bitte neu einstufen.`,
-      }[lang];
-    }
+    case 'sealed_with_findings':
+      return sealedWithFindingsText(
+        refusal.findings.map((finding) => FINDING_NAMES[lang][finding]).join(', '),
+        lang,
+      );
   }
+}
+
+/** The sealed-item refusal around a list of findings already written in `lang`. */
+export function sealedWithFindingsText(list: string, lang: Language): string {
+  return {
+    en: `A sealed item goes back to stock as new, but this one has findings (${list}): regrade it.`,
+    fr: `Un article scellé retourne en stock comme neuf, mais celui-ci présente des constats (${list})${NBSP_NARROW}: contrôlez-le à nouveau.`,
+    de: `Ein versiegelter Artikel geht als neu ins Lager zurück, dieser hat aber Befunde (${list}): bitte erneut prüfen.`,
+  }[lang];
+}
+
+/** One finding that contradicts a sealed grade, as `refusalText` names it. */
+export function findingText(finding: SealedFinding, lang: Language): string {
+  return FINDING_NAMES[lang][finding];
 }
 
 /** A policy warning for the policy editor, in the merchant's language. */
@@ -308,8 +319,8 @@ export function policyWarningText(warning: PolicyWarning, lang: Language): strin
     case 'auto_approves_everything':
       return {
         en: 'The auto-approval threshold is 100% or more: every discount is approved without a person.',
-        fr: `Le seuil d’approbation automatique est de ${percent(10_000, lang)} ou plus${NBSP_NARROW}: toute remise est approuvée sans personne.`,
-        de: `Die Schwelle für die automatische Freigabe liegt bei ${percent(10_000, lang)} oder mehr: jeder Rabatt wird ohne Prüfung freigegeben.`,
+        fr: `Le seuil de validation automatique est de ${percent(10_000, lang)} ou plus${NBSP_NARROW}: toute remise est validée sans que personne ne la voie.`,
+        de: `Die Schwelle für die automatische Freigabe liegt bei ${percent(10_000, lang)} oder mehr: Jeder Rabatt wird freigegeben, ohne dass ihn jemand sieht.`,
       }[lang];
   }
 }

@@ -142,7 +142,7 @@ test('a return from the desk to the merchant’s approval, with no pricing step 
     await merchant.goto(`${app.origin}/#/items/${approved.id}`);
     const history = merchant.getByTestId('history');
     await expect(history).toContainText(`Price adjusted and approved by ${APPROVER}`);
-    await expect(history).toContainText('Graded used');
+    await expect(history).toContainText('Graded Used');
   } finally {
     await merchantContext.close();
   }

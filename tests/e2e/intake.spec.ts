@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
 import type { ItemSummary, ScanResult } from '../../shared/contract';
 import { localIsoDate } from '../../shared/domain/returnWindow';
+import type { Page } from '@playwright/test';
 import { expect, test, type ServedApp } from './fixtures';
 import { DeskScreen, IntakeScreen, StartScreen } from './pages';
 
@@ -22,6 +23,51 @@ function daysAgo(days: number): string {
   const date = new Date();
   date.setDate(date.getDate() - days);
   return localIsoDate(date);
+}
+
+/**
+ * What a French AZERTY desk reports for each key a scanner set up for a US layout sends: the
+ * physical key (the US one the scanner meant) and the character the French layout makes of it.
+ */
+const AZERTY_OF_US: Readonly<Record<string, { code: string; key: string; shift?: boolean }>> = {
+  ...Object.fromEntries(
+    [...'1234567890'].map((digit, index) => [
+      digit,
+      { code: `Digit${digit}`, key: [...'&é"\'(-è_çà'][index]! },
+    ]),
+  ),
+  '-': { code: 'Minus', key: ')' },
+  ...Object.fromEntries(
+    [...'BCDEFGHIJKLNOPRSTUVXY'].map((letter) => [
+      letter,
+      { code: `Key${letter}`, key: letter, shift: true },
+    ]),
+  ),
+};
+
+/**
+ * A scanner's burst as that desk receives it: real key events through Chromium's input pipeline
+ * (key, physical code and the typed character), since Chromium cannot be given a French layout.
+ */
+async function scanOnAzerty(page: Page, text: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  for (const char of text) {
+    const stroke = AZERTY_OF_US[char];
+    if (!stroke) throw new Error(`no AZERTY key for ${char}`);
+    const modifiers = stroke.shift ? 8 : 0;
+    const event = { key: stroke.key, code: stroke.code, modifiers };
+    await cdp.send('Input.dispatchKeyEvent', {
+      type: 'keyDown',
+      ...event,
+      text: stroke.key,
+      unmodifiedText: stroke.key,
+    });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...event });
+  }
+  const enter = { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13 };
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...enter, text: '\r' });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...enter });
+  await cdp.detach();
 }
 
 test.describe('the intake desk', () => {
@@ -88,7 +134,7 @@ test.describe('the intake desk', () => {
 
     // Ctrl+Enter saves; the scan field is ready for the next parcel.
     await page.keyboard.press('Control+Enter');
-    await expect(desk.history.getByText('Graded lightly_damaged')).toBeVisible();
+    await expect(desk.history.getByText('Graded Lightly damaged')).toBeVisible();
     await expect(desk.history).toContainText('Lea Brandt');
     await expect(desk.gradedToday).toHaveAttribute('data-count', String(gradedBefore + 1));
     await expect(intake.scanField).toBeFocused();
@@ -175,6 +221,55 @@ test.describe('the intake desk', () => {
     // Alt and the digit row's second key opens the photo desk, as Alt+2 does on QWERTY.
     await press('é', 'Digit2', true);
     await expect(page).toHaveURL(/#\/photos/);
+  });
+
+  test('a scanner set up for a US layout on an AZERTY desk: its & é " … scans still find products and items', async ({
+    app,
+    page,
+  }) => {
+    const items = cliJson<{ rows: ItemSummary[] }>(app, 'items', 'list', '--limit', '1').rows;
+    const other = items[0]!;
+    const found = cliJson<ScanResult>(app, 'intake', 'scan', other.sku);
+    if (found.kind !== 'product' || !found.product.ean)
+      throw new Error(`no product with an EAN for ${other.sku}`);
+    const ean = found.product.ean;
+
+    await page.goto(app.url);
+    await new StartScreen(page).pickProfile('Lea Brandt');
+    const intake = new IntakeScreen(page);
+    const desk = new DeskScreen(page);
+    await expect(intake.scanField).toBeFocused();
+
+    // Into the scan field: the EAN arrives as the French desk types the digit row, and finds the product.
+    await scanOnAzerty(page, ean);
+    await expect(desk.receiveForm).toHaveAttribute('data-product-sku', found.product.sku);
+    await page.keyboard.type('ORD-AZERTY-2');
+    await page.keyboard.press('Enter');
+    await expect(desk.grading).toBeFocused();
+    const received = (await intake.panel.getAttribute('data-item-reference'))!;
+
+    // While the grading form has the focus, the burst's first key (a digit-row key, a grade key on
+    // its own) is no grade: the whole scan goes to the scan field and finds the product again.
+    await scanOnAzerty(page, ean);
+    await expect(desk.receiveForm).toHaveAttribute('data-product-sku', found.product.sku);
+    await expect(intake.scanField).toHaveValue('');
+
+    // A person's search for an accented word is still a search, not digits.
+    await intake.scanField.fill('é');
+    await page.keyboard.press('Enter');
+    await expect(intake.scanField).toHaveValue('é');
+
+    // Where no field has the focus, an item's label scanned the same way ("RB-" and the digit row)
+    // opens that item.
+    await page.goto(`${app.url}#/items/${other.id}`);
+    await expect(page.getByTestId('page-item')).toHaveAttribute('data-item-reference', other.reference);
+    await page.evaluate(() =>
+      (
+        globalThis as unknown as { document: { activeElement: { blur?(): void } | null } }
+      ).document.activeElement?.blur?.(),
+    );
+    await scanOnAzerty(page, received);
+    await expect(page.getByTestId('page-item')).toHaveAttribute('data-item-reference', received);
   });
 
   test('two people grade the same item: the second save is told, and Reload shows the first', async ({

@@ -189,7 +189,7 @@ test.describe(title('publishing to eBay and the practice marketplace'), () => {
     await listings.publishSelected.click();
     await listings.modal.getByTestId('publish-submit').click();
     await expect(listings.summary).toContainText('1 refused:');
-    await expect(listings.summary).toContainText(`${soldReference} is sold`);
+    await expect(listings.summary).toContainText(`${soldReference} is “Sold”`);
     await expect(page.getByTestId('selection-count')).toHaveCount(0);
     await shoot(page, 'listings-refused-en.png');
     await page.getByRole('alert').getByRole('button').first().click();
@@ -219,6 +219,9 @@ test.describe(title('publishing to eBay and the practice marketplace'), () => {
     await shoot(page, 'item-channels-failed-en.png', panel);
     await setLanguage(page, 'fr');
     await expect(ebayRow.getByTestId('listing-error')).toContainText('Raison de l’échec');
+    // Our explanation in French, eBay's own words as eBay wrote them.
+    await expect(ebayRow.getByTestId('listing-error')).toContainText('eBay a refusé l’annonce');
+    await expect(ebayRow.getByTestId('listing-error')).toContainText('is not allowed in category 9355');
     await shoot(page, 'item-channels-failed-fr.png', panel);
     await setLanguage(page, 'en');
 

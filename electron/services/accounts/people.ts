@@ -7,6 +7,7 @@ import type {
 } from '../../../shared/contract';
 import type { Role } from '../../../shared/domain/status';
 import { AppError } from '../../../shared/errors';
+import { say, term } from '../../../shared/messages';
 import type { Actor } from '../actor';
 import { nowIso } from '../db/connection';
 import { recordEvent } from '../events';
@@ -110,7 +111,7 @@ async function view(db: Queryable, person: PersonRow): Promise<PersonView> {
 
 async function mustFind(db: Queryable, id: number): Promise<PersonRow> {
   const person = await findPerson(db, { id });
-  if (!person) throw new AppError('not_found', `There is nobody with id ${id}.`);
+  if (!person) throw new AppError('not_found', say('accounts.nobody_with_id', { id }));
   return person;
 }
 
@@ -128,7 +129,10 @@ async function assertMerchantsExist(db: Queryable, ids: readonly number[]): Prom
   const found = await db.selectFrom('merchants').select('id').where('id', 'in', ids).execute();
   const missing = ids.filter((id) => !found.some((m) => m.id === id));
   if (missing.length > 0)
-    throw new AppError('not_found', `There is no merchant with id ${missing.join(', ')}.`);
+    throw new AppError(
+      'not_found',
+      say('accounts.no_merchant', { ids: missing.join(', '), count: missing.length }),
+    );
 }
 
 async function setMerchants(
@@ -155,7 +159,7 @@ async function setMerchants(
 
 async function assertNameFree(db: Queryable, name: string, except?: number): Promise<void> {
   const other = await findPerson(db, { name });
-  if (other && other.id !== except) throw new AppError('conflict', `Somebody is already called “${name}”.`);
+  if (other && other.id !== except) throw new AppError('conflict', say('accounts.name_taken', { name }));
 }
 
 /** Creates a person, hashing the password before the transaction so the database is not held. */
@@ -184,7 +188,7 @@ export async function addPerson(
     await setMerchants(trx, row.id, input.role, input.merchantIds);
     await recordEvent(trx, actor, {
       kind: 'person.added',
-      summary: `${input.name} added as ${input.role} by ${actor.name}`,
+      text: say('accounts.added', { person: input.name, role: term('role', input.role), name: actor.name }),
       data: { personId: row.id, role: input.role, merchantIds: input.merchantIds },
     });
     return row.id;
@@ -200,10 +204,7 @@ export async function createFirstAdmin(
   input: z.output<typeof FirstAdminInput>,
 ): Promise<PersonView> {
   if (await hasPeople(ws.kysely)) {
-    throw new AppError(
-      'forbidden',
-      'This workspace already has people: sign in, or ask an admin to add you.',
-    );
+    throw new AppError('forbidden', say('accounts.already_has_people'));
   }
   return addPerson(ws, actor, { ...input, role: 'admin', merchantIds: [] });
 }
@@ -218,8 +219,7 @@ async function assertAnAdminRemains(db: Queryable, without: number): Promise<voi
     .where('id', '<>', without)
     .limit(1)
     .executeTakeFirst();
-  if (!other)
-    throw new AppError('conflict', 'This is the last admin who can sign in: add another admin first.');
+  if (!other) throw new AppError('conflict', say('accounts.last_admin'));
 }
 
 export async function updatePerson(
@@ -235,7 +235,11 @@ export async function updatePerson(
     await setMerchants(trx, person.id, input.role, input.merchantIds);
     await recordEvent(trx, actor, {
       kind: 'person.changed',
-      summary: `${person.name} is now ${input.role} (changed by ${actor.name})`,
+      text: say('accounts.role_changed', {
+        person: person.name,
+        role: term('role', input.role),
+        name: actor.name,
+      }),
       data: { personId: person.id, from: person.role, role: input.role, merchantIds: input.merchantIds },
     });
   });
@@ -256,7 +260,7 @@ export async function resetPassword(
     await revokeAllSessions(trx, person.id, actor.profileId);
     await recordEvent(trx, actor, {
       kind: 'person.password_reset',
-      summary: `Password of ${person.name} reset by ${actor.name}`,
+      text: say('accounts.password_reset', { person: person.name, name: actor.name }),
       data: { personId: person.id },
     });
   });
@@ -270,7 +274,7 @@ export async function setDisabled(
   input: { readonly id: number; readonly disabled: boolean },
 ): Promise<PersonView> {
   if (input.disabled && input.id === actor.profileId) {
-    throw new AppError('conflict', 'You cannot disable yourself; ask another admin.');
+    throw new AppError('conflict', say('accounts.cannot_disable_self'));
   }
   await ws.kysely.transaction().execute(async (trx) => {
     const person = await mustFind(trx, input.id);
@@ -283,7 +287,10 @@ export async function setDisabled(
     if (input.disabled) await revokeAllSessions(trx, person.id, actor.profileId);
     await recordEvent(trx, actor, {
       kind: input.disabled ? 'person.disabled' : 'person.enabled',
-      summary: `${person.name} ${input.disabled ? 'disabled' : 'enabled again'} by ${actor.name}`,
+      text: say(input.disabled ? 'accounts.person_disabled' : 'accounts.person_enabled', {
+        person: person.name,
+        name: actor.name,
+      }),
       data: { personId: person.id },
     });
   });
@@ -298,10 +305,11 @@ export async function changeOwnPassword(
   sessionId: number | null,
   input: { readonly current: string; readonly next: string },
 ): Promise<null> {
-  if (actor.profileId === null) throw new AppError('unauthorized', 'Sign in to change your password.');
+  if (actor.profileId === null)
+    throw new AppError('unauthorized', say('accounts.sign_in_to_change_password'));
   const person = await mustFind(ws.kysely, actor.profileId);
   if (!(await passwordMatches(input.current, person.passwordHash))) {
-    throw new AppError('bad_input', 'The current password is not right.');
+    throw new AppError('bad_input', say('accounts.current_password_wrong'));
   }
   const hash = await hashPassword(input.next);
   await ws.kysely.transaction().execute(async (trx) => {
@@ -309,7 +317,7 @@ export async function changeOwnPassword(
     await revokeAllSessions(trx, person.id, person.id, sessionId);
     await recordEvent(trx, actor, {
       kind: 'person.password_changed',
-      summary: `${person.name} changed their password`,
+      text: say('accounts.password_changed', { person: person.name }),
       data: { personId: person.id },
     });
   });

@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
+import { deviceParam } from '../../../shared/accounts/device';
 import type { SessionView } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
+import { say, type Message } from '../../../shared/messages';
 import type { Actor } from '../actor';
 import { recordEvent } from '../events';
 import type { Queryable } from '../db/queryable';
@@ -44,12 +46,14 @@ export interface OpenSession {
   readonly person: PersonRow;
 }
 
-const WRONG = 'The name or the password is not right.';
+/** One answer for an unknown name and a wrong password, so that a refusal tells nobody which it was. */
+const WRONG = say('accounts.wrong_credentials');
 
-function waitMessage(until: Date, now: Date): string {
+function waitMessage(until: Date, now: Date): Message {
   const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-  const wait = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
-  return `Too many failed sign-ins: try again in ${wait}.`;
+  return seconds < 90
+    ? say('accounts.throttled_seconds', { count: seconds })
+    : say('accounts.throttled_minutes', { count: Math.ceil(seconds / 60) });
 }
 
 export async function signIn(ws: Workspace, request: SignInRequest): Promise<OpenSession> {
@@ -66,7 +70,7 @@ export async function signIn(ws: Workspace, request: SignInRequest): Promise<Ope
     await recordFailure(ws.kysely, keys, now);
     throw new AppError('unauthorized', WRONG);
   }
-  if (person.disabled) throw new AppError('forbidden', `${person.name} is disabled: ask an admin.`);
+  if (person.disabled) throw new AppError('forbidden', say('accounts.disabled', { name: person.name }));
   await clearFailures(ws.kysely, nameKey(request.name));
 
   const token = crypto.randomBytes(32).toString('base64url');
@@ -88,7 +92,7 @@ export async function signIn(ws: Workspace, request: SignInRequest): Promise<Ope
       .executeTakeFirstOrThrow();
     await recordEvent(trx, actorOf(person, request.device), {
       kind: 'session.signed_in',
-      summary: `${person.name} signed in (${request.device})`,
+      text: say('accounts.signed_in', { person: person.name, device: deviceParam(request.device) }),
       data: { sessionId: row.id, address: request.address },
     });
     return row.id;
@@ -172,9 +176,9 @@ export async function revokeSession(ws: Workspace, actor: Actor, sessionId: numb
     .select(['sessions.id', 'sessions.profile_id', 'sessions.device', 'profiles.name'])
     .where('sessions.id', '=', sessionId)
     .executeTakeFirst();
-  if (!row) throw new AppError('not_found', `There is no session ${sessionId}.`);
+  if (!row) throw new AppError('not_found', say('accounts.no_session', { id: sessionId }));
   if (row.profile_id !== actor.profileId && actor.role !== 'admin') {
-    throw new AppError('forbidden', `${actor.name} can end only their own sessions.`);
+    throw new AppError('forbidden', say('accounts.own_sessions_only', { name: actor.name }));
   }
   await ws.kysely.transaction().execute(async (trx) => {
     await trx
@@ -185,7 +189,11 @@ export async function revokeSession(ws: Workspace, actor: Actor, sessionId: numb
       .execute();
     await recordEvent(trx, actor, {
       kind: 'session.revoked',
-      summary: `Session of ${row.name} on ${row.device} ended by ${actor.name}`,
+      text: say('accounts.session_ended', {
+        person: row.name,
+        device: deviceParam(row.device),
+        name: actor.name,
+      }),
       data: { sessionId: row.id, personId: row.profile_id },
     });
   });
@@ -202,7 +210,7 @@ export async function listSessions(
 ): Promise<SessionView[]> {
   const whose = personId ?? actor.profileId;
   if (whose !== actor.profileId && actor.role !== 'admin') {
-    throw new AppError('forbidden', `${actor.name} can see only their own sessions.`);
+    throw new AppError('forbidden', say('accounts.see_own_sessions_only', { name: actor.name }));
   }
   const since = new Date(Date.now() - idleLimitMs()).toISOString();
   let query = ws.kysely

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
+import { nested, say } from '../../../shared/messages';
 import { damagedDatabase, isDamage, quickCheck } from '../db/integrity';
 import type { Migration } from '../db/migration';
 import { MIGRATIONS } from '../db/migrations';
@@ -34,17 +35,17 @@ export interface BackupResult {
 export function backupTo(dataDir: string, out: string, now: Date = new Date()): BackupResult {
   const source = path.join(path.resolve(dataDir), DATABASE_FILE);
   if (!fs.existsSync(source)) {
-    throw new AppError('not_found', `There is no Rebound database in ${path.resolve(dataDir)}.`);
+    throw new AppError('not_found', say('backup.no_database', { dir: path.resolve(dataDir) }));
   }
   const target = path.resolve(out);
   if (fs.existsSync(target)) {
-    throw new AppError(
-      'conflict',
-      `${target} already exists: a backup never overwrites a file. Give another name, or remove it first.`,
-    );
+    throw new AppError('conflict', say('backup.target_exists', { file: target }));
   }
   if (!fs.existsSync(path.dirname(target))) {
-    throw new AppError('not_found', `There is no folder ${path.dirname(target)} to write ${target} into.`);
+    throw new AppError(
+      'not_found',
+      say('backup.no_target_folder', { dir: path.dirname(target), file: target }),
+    );
   }
   const db = new BetterSqlite3(source, { fileMustExist: true, timeout: 5000 });
   let schemaVersion: number;
@@ -87,7 +88,7 @@ export function inspectBackup(file: string, migrations: readonly Migration[] = M
   try {
     db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
   } catch (error) {
-    throw new AppError('not_found', `Cannot open ${file}: ${(error as Error).message}.`);
+    throw new AppError('not_found', say('backup.cannot_open', { file, reason: (error as Error).message }));
   }
   try {
     let version: number;
@@ -99,7 +100,7 @@ export function inspectBackup(file: string, migrations: readonly Migration[] = M
       ).map((row) => row.name);
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
-        throw new AppError('unsupported', `${file} is not a SQLite database, so not a Rebound backup.`);
+        throw new AppError('unsupported', say('backup.not_sqlite', { file }));
       }
       if (isDamage(error)) throw damagedBackup(file, [(error as Error).message]);
       throw error;
@@ -107,14 +108,11 @@ export function inspectBackup(file: string, migrations: readonly Migration[] = M
     const problems = quickCheck(db);
     if (problems.length > 0) throw damagedBackup(file, problems);
     if (version === 0 || !REBOUND_TABLES.every((name) => tables.includes(name))) {
-      throw new AppError('unsupported', `${file} is not a Rebound database (it lacks Rebound’s tables).`);
+      throw new AppError('unsupported', say('backup.not_rebound', { file }));
     }
     const latest = migrations.at(-1)?.version ?? 0;
     if (version > latest) {
-      throw new AppError(
-        'newer_database',
-        `${file} was written by a newer version of Rebound (schema ${version}; this version knows up to ${latest}). Restore it with that version; nothing was changed.`,
-      );
+      throw new AppError('newer_database', say('backup.newer', { file, version, latest }));
     }
     return version;
   } finally {
@@ -125,7 +123,10 @@ export function inspectBackup(file: string, migrations: readonly Migration[] = M
 function damagedBackup(file: string, problems: readonly string[]): AppError {
   return new AppError(
     'damaged_database',
-    `${file} is damaged (${problems[0] ?? 'unreadable'}), so it cannot be restored; nothing was changed. Choose an older backup.`,
+    say('backup.damaged', {
+      file,
+      problem: problems[0] ?? nested(say('backup.damaged_unreadable')),
+    }),
     { file, problems },
   );
 }
@@ -160,12 +161,12 @@ export function restoreBackup(
   const now = options.now ?? new Date();
   const source = path.resolve(backup);
   if (!fs.existsSync(source) || !fs.statSync(source).isFile()) {
-    throw new AppError('not_found', `There is no file ${source}.`);
+    throw new AppError('not_found', say('backup.no_file', { file: source }));
   }
   const dir = path.resolve(dataDir);
   const live = path.join(dir, DATABASE_FILE);
   if (fs.existsSync(live) && fs.realpathSync(live) === fs.realpathSync(source)) {
-    throw new AppError('bad_input', `${source} is the workspace’s own database: give a backup of it.`);
+    throw new AppError('bad_input', say('backup.own_database', { file: source }));
   }
   const schemaVersion = inspectBackup(source, migrations);
   makePrivateDir(dir);
@@ -233,10 +234,7 @@ function lockExclusively(file: string, dataDir: string): BetterSqlite3.Database 
     db.close();
     const code = (error as { code?: string }).code ?? '';
     if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-      throw new AppError(
-        'conflict',
-        `The workspace in ${dataDir} is open (the Rebound app, rebound serve or another command): close it, then restore. Nothing was changed.`,
-      );
+      throw new AppError('conflict', say('backup.workspace_open', { dir: dataDir }));
     }
     if (isDamage(error)) return null;
     throw error;

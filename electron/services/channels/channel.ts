@@ -1,5 +1,6 @@
 import { END_REASONS } from '../../../shared/contract/channels';
 import type { Channel } from '../../../shared/domain/status';
+import type { StoredMessage } from '../../../shared/messages';
 
 /**
  * One shape for every marketplace and shop (shared/CHANNELS.md, "One shape for every channel").
@@ -125,18 +126,24 @@ export class ChannelError extends Error {
   readonly code: string;
   /** From the remote's Retry-After, in milliseconds: the earliest moment worth trying again. */
   readonly retryAfterMs: number | null;
+  /**
+   * The same as a message drawn in the reader's language, with the remote's words verbatim
+   * inside it; null where only the English `message` exists.
+   */
+  readonly text: StoredMessage | null;
 
   constructor(
     kind: ChannelErrorKind,
     code: string,
     message: string,
-    options: { retryAfterMs?: number | null; cause?: unknown } = {},
+    options: { retryAfterMs?: number | null; cause?: unknown; text?: StoredMessage } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'ChannelError';
     this.kind = kind;
     this.code = code;
     this.retryAfterMs = options.retryAfterMs ?? null;
+    this.text = options.text ?? null;
   }
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { renderMessage } from '../../../shared/messages';
 
 import { addItem, addMerchant, addPrice, addProduct } from '../../../tests/integration/seed';
 import { tempWorkspace } from '../../../tests/integration/temp';
@@ -149,9 +150,8 @@ describe('the practice marketplace', () => {
     const { itemId } = await approvedItem(ws);
     await expect(dispatch(ws, 'practice.buy', { itemId })).rejects.toMatchObject({
       code: 'conflict',
-      message: expect.stringMatching(
-        /not on the practice marketplace.*rebound publish RB-000201 --channel practice/,
-      ),
+      message: 'RB-000201 is not on the practice marketplace. Publish it there first.',
+      text: { code: 'channels.practice.not_listed', params: { name: 'RB-000201' } },
     });
     await dispatch(ws, 'channels.publish', { itemIds: [itemId], channels: ['practice'] });
     await runner.runDue();
@@ -244,9 +244,17 @@ describe('the practice marketplace', () => {
       ['RB-000201', 'practice', 'queued'],
       ['RB-000201', 'ebay', 'refused'],
     ]);
-    expect(results[0]?.message).toMatch(/awaiting approval: only items whose price the merchant approved/);
+    expect(results[0]?.message).toBe(
+      'RB-000202 is “Awaiting approval”: only items whose price the merchant approved can be published.',
+    );
+    expect(renderMessage(results[0]!.text!, 'fr')).toBe(
+      'RB-000202 est « En attente de validation » : seuls les articles dont le marchand a validé le prix peuvent être publiés.',
+    );
     expect(results[2]?.message).toMatch(/defective items are never listed/);
     expect(results[5]?.message).toMatch(/eBay is not available/);
+    expect(renderMessage(results[5]!.text!, 'de')).toBe(
+      'Die Veröffentlichung auf eBay ist in dieser Version von Rebound noch nicht verfügbar.',
+    );
     expect(await ws.kysely.selectFrom('jobs').select('id').execute()).toHaveLength(1);
   });
 });

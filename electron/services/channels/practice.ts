@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { AppError } from '../../../shared/errors';
+import { say } from '../../../shared/messages';
 import type { Actor } from '../actor';
 import type { Database } from '../db/schema';
 import { recordEvent } from '../events';
@@ -113,6 +114,7 @@ export class PracticeChannel implements ChannelAdapter {
         'user',
         'already_sold',
         `${input.sku} has already been sold on the practice marketplace, so it cannot be listed again there.`,
+        { text: say('channels.practice.already_sold', { sku: input.sku }) },
       );
     }
     if (existing) {
@@ -161,6 +163,7 @@ export class PracticeChannel implements ChannelAdapter {
         'user',
         'not_listed',
         `${ref.sku} is not listed on the practice marketplace; publish it before changing its price.`,
+        { text: say('channels.practice.not_listed_for_price', { sku: ref.sku }) },
       );
     }
     await this.db
@@ -285,7 +288,7 @@ export async function buyOnPractice(
         .select(['id', 'reference'])
         .where('id', '=', input.itemId)
         .executeTakeFirst();
-      if (!item) throw new AppError('not_found', `There is no item with id ${input.itemId}.`);
+      if (!item) throw new AppError('not_found', say('channels.no_item', { id: String(input.itemId) }));
       itemId = item.id;
       reference = item.reference;
       const local = await trx
@@ -307,24 +310,19 @@ export async function buyOnPractice(
         .where('id', '=', input.listingId)
         .executeTakeFirst();
       if (!listing)
-        throw new AppError('not_found', `The practice marketplace has no listing ${input.listingId}.`);
+        throw new AppError('not_found', say('channels.practice.no_listing', { id: String(input.listingId) }));
     } else {
-      throw new AppError('bad_input', 'Say what the practice buyer buys: an item or a practice listing.');
+      throw new AppError('bad_input', say('channels.practice.say_what'));
     }
     const name = reference ?? (listing ? listing.sku : 'This item');
     if (!listing) {
-      throw new AppError(
-        'conflict',
-        `${name} is not on the practice marketplace. Publish it there first (rebound publish ${name} --channel practice).`,
-      );
+      throw new AppError('conflict', say('channels.practice.not_listed', { name }));
     }
     const row = listing;
     if (row.status !== 'live') {
       throw new AppError(
         'conflict',
-        row.status === 'sold'
-          ? `${name} has already been bought on the practice marketplace.`
-          : `${name}'s practice listing has ended, so nobody can buy it. Publish it again to put it back on sale.`,
+        say(row.status === 'sold' ? 'channels.practice.already_bought' : 'channels.practice.ended', { name }),
       );
     }
     if (itemId === null) {
@@ -375,7 +373,7 @@ export async function buyOnPractice(
         itemId,
         merchantId: row.merchant_id,
         kind: 'practice.bought',
-        summary: `A practice buyer in ${buyerCountry} bought it on the practice marketplace (order ${orderId}); the sales sync records the sale.`,
+        text: say('channels.practice.bought', { country: buyerCountry, order: orderId }),
         data: { orderId, practiceListingId: row.id, priceCents: row.price_cents, buyerCountry },
         at: now,
       });

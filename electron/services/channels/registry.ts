@@ -1,5 +1,6 @@
 import type { Channel } from '../../../shared/domain/status';
 import { systemClock, type Clock } from '../jobs/clock';
+import type { Message } from '../../../shared/messages';
 import type { Queryable } from '../db/queryable';
 import type { Workspace } from '../workspace';
 import type { ChannelAdapter } from './channel';
@@ -29,7 +30,7 @@ export interface ChannelRegistry {
    * Why the merchant cannot publish there now (a local look, no network call), or null; asked
    * before anything is queued. Optional: test registries without it accept every publish.
    */
-  publishGap?(db: Queryable, merchantId: number, channel: Channel): Promise<string | null>;
+  publishGap?(db: Queryable, merchantId: number, channel: Channel): Promise<Message | null>;
 }
 
 /** The clock and the channels the jobs of one workspace use. Tests replace both. */

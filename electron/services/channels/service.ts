@@ -10,15 +10,17 @@ import type {
 } from '../../../shared/contract/channels';
 import { CHANNELS, type Channel } from '../../../shared/domain/status';
 import { AppError } from '../../../shared/errors';
+import { englishText, money, say, term, type Message } from '../../../shared/messages';
 import type { Actor } from '../actor';
-import { historyMoney, recordEvent } from '../events';
+import { recordEvent } from '../events';
 import type { Queryable } from '../db/queryable';
 import { isoAt } from '../jobs/clock';
 import { cancelQueued, enqueue, jobGeneration } from '../jobs/outbox';
 import { requestSalesSync } from '../jobs/runner';
 import type { Workspace } from '../workspace';
 import { ensureAccount } from './accounts';
-import { CHANNEL_LABELS } from './channel';
+import { readErrorText } from '../jobs/error-text';
+import { endReasonWords, forChannel, onChannel, toChannel } from './words';
 import type { JobsEnvironment } from './registry';
 
 /** Price decisions that let an item go on sale. */
@@ -45,43 +47,39 @@ export async function publishItems(
   const results = await ws.kysely.transaction().execute(async (trx) => {
     const out: PublishResult[] = [];
     // Why a merchant cannot publish on a channel now, asked once per merchant and channel.
-    const gaps = new Map<string, string | null>();
+    const gaps = new Map<string, Message | null>();
     for (const itemId of itemIds) {
       const item = await trx
         .selectFrom('items')
         .select(['id', 'reference', 'status', 'grade', 'merchant_id'])
         .where('id', '=', itemId)
         .executeTakeFirst();
-      const refuse = (channel: Channel, message: string): PublishResult => ({
+      const refuse = (channel: Channel, text: Message): PublishResult => ({
         itemId,
         reference: item?.reference ?? null,
         channel,
         outcome: 'refused',
         listingId: null,
         jobId: null,
-        message,
+        message: englishText(text),
+        text,
       });
       if (!item) {
-        out.push(...channels.map((c) => refuse(c, `There is no item with id ${itemId}.`)));
+        out.push(...channels.map((c) => refuse(c, say('channels.no_item', { id: String(itemId) }))));
         continue;
       }
       if (item.grade === 'defective') {
         out.push(
-          ...channels.map((c) =>
-            refuse(c, `${item.reference} is graded defective: defective items are never listed.`),
-          ),
+          ...channels.map((c) => refuse(c, say('channels.refuse.defective', { reference: item.reference }))),
         );
         continue;
       }
       if (!PUBLISHABLE.has(item.status)) {
-        out.push(
-          ...channels.map((c) =>
-            refuse(
-              c,
-              `${item.reference} is ${item.status.replaceAll('_', ' ')}: only items whose price the merchant approved can be published.`,
-            ),
-          ),
-        );
+        const text = say('channels.refuse.not_approved', {
+          reference: item.reference,
+          status: term('status', item.status),
+        });
+        out.push(...channels.map((c) => refuse(c, text)));
         continue;
       }
       const price = await trx
@@ -92,17 +90,14 @@ export async function publishItems(
         .orderBy('id', 'desc')
         .executeTakeFirst();
       if (!price) {
-        out.push(...channels.map((c) => refuse(c, `${item.reference} has no approved price yet.`)));
+        out.push(
+          ...channels.map((c) => refuse(c, say('channels.refuse.no_price', { reference: item.reference }))),
+        );
         continue;
       }
       for (const channel of channels) {
         if (!env.channels.supports(channel)) {
-          out.push(
-            refuse(
-              channel,
-              `Publishing to ${CHANNEL_LABELS[channel]} is not available in this version of Rebound yet.`,
-            ),
-          );
+          out.push(refuse(channel, say('channels.refuse.unsupported', { channel: toChannel(channel) })));
           continue;
         }
         const existing = await trx
@@ -115,6 +110,7 @@ export async function publishItems(
           existing &&
           (existing.status === 'queued' || existing.status === 'working' || existing.status === 'live')
         ) {
+          const text = say(`channels.already.${existing.status}`, { channel: onChannel(channel) });
           out.push({
             itemId,
             reference: item.reference,
@@ -122,7 +118,8 @@ export async function publishItems(
             outcome: 'already',
             listingId: existing.id,
             jobId: null,
-            message: `Already ${existing.status} on ${CHANNEL_LABELS[channel]}.`,
+            message: englishText(text),
+            text,
           });
           continue;
         }
@@ -149,6 +146,7 @@ export async function publishItems(
             remote_sku: item.reference,
             price_cents: price.proposed_cents,
             last_error: null,
+            last_error_text: null,
             end_reason: null,
             created_at: now,
             updated_at: now,
@@ -158,6 +156,7 @@ export async function publishItems(
               status: 'queued',
               price_cents: price.proposed_cents,
               last_error: null,
+              last_error_text: null,
               end_reason: null,
               updated_at: now,
             }),
@@ -177,7 +176,10 @@ export async function publishItems(
           itemId,
           merchantId: item.merchant_id,
           kind: 'listing.queued',
-          summary: `Queued for ${CHANNEL_LABELS[channel]} at ${historyMoney(price.proposed_cents, price.currency)}`,
+          text: say('channels.queued', {
+            channel: forChannel(channel),
+            price: money(price.proposed_cents, price.currency),
+          }),
           data: { channel, listingId: listing.id, jobId: job.id, priceCents: price.proposed_cents },
           at: now,
         });
@@ -189,6 +191,7 @@ export async function publishItems(
           listingId: listing.id,
           jobId: job.id,
           message: null,
+          text: null,
         });
       }
     }
@@ -229,25 +232,26 @@ export async function retryListing(
   listingId: number,
 ): Promise<ListingJobResult> {
   const listing = await listingWithItem(ws, { listingId });
-  if (!listing) throw new AppError('not_found', `There is no listing with id ${listingId}.`);
+  if (!listing) throw new AppError('not_found', say('channels.no_listing', { id: String(listingId) }));
   const channel = listing.channel;
   if (listing.status !== 'failed') {
     throw new AppError(
       'conflict',
-      `${listing.reference}'s listing on ${CHANNEL_LABELS[channel]} is ${listing.status}; only a failed listing can be retried.`,
+      say('channels.retry_not_failed', {
+        reference: listing.reference,
+        channel: onChannel(channel),
+        status: term('listingStatus', listing.status),
+      }),
     );
   }
   if (listing.item_status === 'sold') {
-    throw new AppError(
-      'conflict',
-      `${listing.reference} has been sold: there is nothing to publish any more.`,
-    );
+    throw new AppError('conflict', say('channels.retry_sold', { reference: listing.reference }));
   }
   const now = isoAt(env.clock.now());
   const jobId = await ws.kysely.transaction().execute(async (trx) => {
     await trx
       .updateTable('listings')
-      .set({ status: 'queued', last_error: null, updated_at: now })
+      .set({ status: 'queued', last_error: null, last_error_text: null, updated_at: now })
       .where('id', '=', listing.id)
       .execute();
     const generation = await jobGeneration(trx, 'publish', listing.item_id, channel);
@@ -263,7 +267,7 @@ export async function retryListing(
       itemId: listing.item_id,
       merchantId: listing.merchant_id,
       kind: 'listing.retried',
-      summary: `Publishing to ${CHANNEL_LABELS[channel]} tried again`,
+      text: say('channels.retried', { channel: toChannel(channel) }),
       data: { channel, listingId: listing.id, jobId: job.id },
       at: now,
     });
@@ -284,13 +288,13 @@ export async function endListing(
   if (!listing) {
     throw new AppError(
       'not_found',
-      `Item ${input.itemId} has no listing on ${CHANNEL_LABELS[input.channel]}.`,
+      say('channels.item_not_listed', { id: String(input.itemId), channel: onChannel(input.channel) }),
     );
   }
   if (listing.status === 'ended') {
     throw new AppError(
       'conflict',
-      `${listing.reference}'s listing on ${CHANNEL_LABELS[input.channel]} has already ended.`,
+      say('channels.already_ended', { reference: listing.reference, channel: onChannel(input.channel) }),
     );
   }
   const now = isoAt(env.clock.now());
@@ -300,7 +304,7 @@ export async function endListing(
       listing.item_id,
       input.channel,
       ['publish', 'update_price'],
-      'Ended by request.',
+      say('channels.ended_by_request'),
       now,
     );
     const generation = await jobGeneration(trx, 'end', listing.item_id, input.channel);
@@ -316,7 +320,10 @@ export async function endListing(
       itemId: listing.item_id,
       merchantId: listing.merchant_id,
       kind: 'listing.end_requested',
-      summary: `Ending the listing on ${CHANNEL_LABELS[input.channel]} (${input.reason.replaceAll('_', ' ')})`,
+      text: say('channels.end_requested', {
+        channel: onChannel(input.channel),
+        reason: endReasonWords(input.reason),
+      }),
       data: { channel: input.channel, listingId: listing.id, jobId: job.id, reason: input.reason },
       at: now,
     });
@@ -356,6 +363,7 @@ export async function listJobs(ws: Workspace, input: z.output<typeof JobsListInp
       'jobs.max_attempts',
       'jobs.next_run_at',
       'jobs.last_error',
+      'jobs.last_error_text',
       'jobs.created_at',
       'jobs.updated_at',
     ])
@@ -374,6 +382,7 @@ export async function listJobs(ws: Workspace, input: z.output<typeof JobsListInp
     maxAttempts: r.max_attempts,
     nextRunAt: r.next_run_at,
     lastError: r.last_error,
+    lastErrorText: readErrorText(r.last_error_text),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   }));
@@ -431,7 +440,7 @@ export async function queuePriceUpdates(
       itemId,
       merchantId: listing.merchant_id,
       kind: 'listing.price_queued',
-      summary: `New price queued for ${CHANNEL_LABELS[channel]}`,
+      text: say('channels.price_queued', { channel: forChannel(channel) }),
       data: { channel, listingId: listing.id, jobId: job.id, priceCents },
       at: now,
     });

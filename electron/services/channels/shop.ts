@@ -1,6 +1,7 @@
 import type { Clock } from '../jobs/clock';
 import type { Workspace } from '../workspace';
 import type { ChannelAdapter } from './channel';
+import type { StoredMessage } from '../../../shared/messages';
 
 /**
  * What the merchant's own shops (Shopify, WooCommerce, Vendure) have in common beyond the
@@ -33,6 +34,8 @@ export interface ShopConnectionProblem {
   readonly code: string;
   /** What is wrong and what to do, in plain words for a merchant. */
   readonly message: string;
+  /** The same as a message in the reader's language, the shop's own words verbatim inside. */
+  readonly text?: StoredMessage;
 }
 
 export interface ShopConnectionCheck {

@@ -3,6 +3,7 @@
  * (tests/woocommerce): configure (secrets sealed), test connection, publish through the
  * registry and the job runner, and the merchant's watermark on shop photos (never eBay's).
  */
+import { renderMessage } from '../../../shared/messages';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -177,9 +178,15 @@ describe('shop accounts', () => {
     expect(bad.ok).toBe(false);
     expect(bad.problems.length).toBeGreaterThan(0);
     expect(bad.problems.map((p) => p.message).join(' ')).toMatch(/key/i);
-    // The last answer is kept for Settings.
+    // A French desk reads the same problem in French, the shop's own words kept as they came.
+    expect(bad.problems[0]!.text?.code).toBe('channels.shop_test.woo_bad_key');
+    expect(renderMessage(bad.problems[0]!.text!, 'fr')).toMatch(
+      /^WooCommerce a refusé la clé et le secret client \(« .+ »\)\. Créez une clé en Lecture\/Écriture/,
+    );
+    // The last answer is kept for Settings, with its message.
     const [status] = await invoke(ws, 'shops.status', { merchantId });
     expect(status!.shops[0]!.lastTest).toMatchObject({ ok: false });
+    expect(status!.shops[0]!.lastTest!.problems[0]!.text).toEqual(bad.problems[0]!.text);
     expectNoViolations(server, { ignore: ['auth'] });
   });
 

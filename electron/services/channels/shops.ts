@@ -9,6 +9,7 @@ import {
 } from '../../../shared/contract/shops';
 import type { Channel } from '../../../shared/domain/status';
 import { AppError } from '../../../shared/errors';
+import { say, type Message } from '../../../shared/messages';
 import type { Queryable } from '../db/queryable';
 import { isoAt, type Clock } from '../jobs/clock';
 import { writeSetting } from '../settings';
@@ -21,6 +22,7 @@ import { shopifyPlatform } from './shopify/adapter';
 import { vendurePlatform } from './vendure/adapter';
 import { getWatermark, watermarkPhotos } from './watermark';
 import { woocommercePlatform } from './woocommerce/adapter';
+import { storeErrorText } from '../jobs/error-text';
 
 /**
  * The merchant's shop accounts (Shopify, WooCommerce, Vendure): one `channel_accounts` row per
@@ -120,7 +122,8 @@ export async function configureShop(ws: Workspace, clock: Clock, raw: unknown): 
     .select('id')
     .where('id', '=', input.merchantId)
     .executeTakeFirst();
-  if (!merchant) throw new AppError('not_found', `There is no merchant ${input.merchantId}.`);
+  if (!merchant)
+    throw new AppError('not_found', say('channels.no_merchant', { id: String(input.merchantId) }));
   // Empty strings from a form are "not given" for optional settings too.
   const rawSettings = Object.fromEntries(
     Object.entries(input.settings).filter(([, value]) => value !== '' && value !== null),
@@ -129,7 +132,12 @@ export async function configureShop(ws: Workspace, clock: Clock, raw: unknown): 
   try {
     settings = platform.parseSettings(rawSettings);
   } catch (error) {
-    throw new AppError('bad_input', messageOf(error));
+    throw new AppError(
+      'bad_input',
+      say('channels.shop_settings_invalid', { detail: messageOf(error) }),
+      undefined,
+      messageOf(error),
+    );
   }
   const row = await accountRow(ws, input.merchantId, input.platform);
   const given = givenSecrets(input.secrets);
@@ -159,14 +167,20 @@ export async function configureShop(ws: Workspace, clock: Clock, raw: unknown): 
     try {
       secrets = platform.parseSecrets({ ...stored, ...given });
     } catch (error) {
-      throw new AppError(
-        'bad_input',
-        moved
-          ? `${label}’s address changed (${oldAddress} → ${newAddress}): give all of its credentials again, the stored ones are never sent to another address. ${messageOf(error)}`
-          : row?.secret || Object.keys(given).length > 0
-            ? messageOf(error)
-            : `Give ${label}’s credentials: this merchant has no ${label} account yet. ${messageOf(error)}`,
-      );
+      const detail = messageOf(error);
+      throw moved
+        ? new AppError(
+            'bad_input',
+            say('channels.shop_address_changed', {
+              shop: label,
+              before: oldAddress ?? '',
+              after: newAddress,
+              detail,
+            }),
+          )
+        : row?.secret || Object.keys(given).length > 0
+          ? new AppError('bad_input', say('channels.shop_settings_invalid', { detail }), undefined, detail)
+          : new AppError('bad_input', say('channels.shop_credentials_missing', { shop: label, detail }));
     }
     secret = sealSecrets(ws, secrets);
   }
@@ -216,7 +230,12 @@ export async function removeShop(ws: Workspace, clock: Clock, raw: unknown): Pro
     if (row) {
       await trx
         .updateTable('jobs')
-        .set({ status: 'cancelled', last_error: 'The shop was removed in Settings.', updated_at: now })
+        .set({
+          status: 'cancelled',
+          last_error: 'The shop was removed in Settings.',
+          last_error_text: storeErrorText(say('channels.shop_removed')),
+          updated_at: now,
+        })
         .where('kind', '=', 'sync_sales')
         .where('status', '=', 'queued')
         .where('payload', '=', JSON.stringify({ accountId: row.id }))
@@ -252,7 +271,7 @@ async function merchantShops(ws: Workspace, merchantId: number): Promise<Merchan
     .select(['id', 'name'])
     .where('id', '=', merchantId)
     .executeTakeFirst();
-  if (!merchant) throw new AppError('not_found', `There is no merchant ${merchantId}.`);
+  if (!merchant) throw new AppError('not_found', say('channels.no_merchant', { id: String(merchantId) }));
   const shops: ShopAccountView[] = [];
   for (const platform of SHOP_PLATFORMS) {
     const row = await accountRow(ws, merchantId, platform);
@@ -260,9 +279,16 @@ async function merchantShops(ws: Workspace, merchantId: number): Promise<Merchan
     if (!row || settings === null) continue;
     let secretsStored: string[] = [];
     let secretsProblem: string | null = null;
+    let secretsProblemText: Message | null = null;
     try {
       secretsStored = Object.keys(openSecrets(ws, row.secret) ?? {}).sort();
-      if (secretsStored.length === 0) secretsProblem = noCredentials(platform, settings);
+      if (secretsStored.length === 0) {
+        secretsProblem = noCredentials(platform, settings);
+        secretsProblemText = say('channels.shop_gap.no_credentials', {
+          shop: SHOP_LABELS[platform],
+          address: PLATFORMS[platform].address(settings),
+        });
+      }
     } catch (error) {
       secretsProblem = messageOf(error);
     }
@@ -271,6 +297,7 @@ async function merchantShops(ws: Workspace, merchantId: number): Promise<Merchan
       settings: settings as Record<string, unknown>,
       secretsStored,
       secretsProblem,
+      secretsProblemText,
       lastTest: await lastTest(ws, merchantId, platform),
       updatedAt: row.updated_at,
     });
@@ -317,7 +344,7 @@ export async function shopPublishGap(
   db: Queryable,
   merchantId: number,
   platform: ShopPlatformName,
-): Promise<string | null> {
+): Promise<Message | null> {
   if ((await configuredShops(db, merchantId)).includes(platform)) return null;
   const row = await db
     .selectFrom('channel_accounts')
@@ -327,9 +354,12 @@ export async function shopPublishGap(
     .executeTakeFirst();
   const settings = configuredSettings(platform, row);
   if (settings !== null) {
-    return `${SHOP_LABELS[platform]}: ${noCredentials(platform, settings)} Enter them in Settings (or with \`rebound shop configure --platform ${platform}\`).`;
+    return say('channels.shop_gap.no_credentials', {
+      shop: SHOP_LABELS[platform],
+      address: PLATFORMS[platform].address(settings),
+    });
   }
-  return `${SHOP_LABELS[platform]} is not set up for this merchant: configure the shop in Settings (or with \`rebound shop configure --platform ${platform}\`).`;
+  return say('channels.shop_gap.not_set_up', { shop: SHOP_LABELS[platform] });
 }
 
 /** "The shop" for one merchant: its one configured shop platform, or why there is none to choose. */
@@ -365,6 +395,7 @@ async function adapterOptions(
       'auth',
       'not_configured',
       `${label} is not set up for this merchant: configure the shop in Settings (or with \`rebound shop configure --platform ${platform}\`).`,
+      { text: say('channels.shop_gap.not_set_up', { shop: label }) },
     );
   }
   if (!row.secret || row.secret.length === 0) {
@@ -372,6 +403,12 @@ async function adapterOptions(
       'auth',
       'not_configured',
       `${label}: ${noCredentials(platform, settings)} Enter them in Settings (or with \`rebound shop configure --platform ${platform}\`).`,
+      {
+        text: say('channels.shop_gap.no_credentials', {
+          shop: label,
+          address: PLATFORMS[platform].address(settings),
+        }),
+      },
     );
   }
   let secrets: unknown;
@@ -382,7 +419,7 @@ async function adapterOptions(
       'auth',
       'not_configured',
       `${messageOf(error)} Configure the shop in Settings again.`,
-      { cause: error },
+      { cause: error, text: say('channels.shop_unreadable', { detail: messageOf(error) }) },
     );
   }
   return { ws, merchantId, accountId: row.id, settings, secrets, clock };
@@ -401,18 +438,30 @@ export async function testShopConnection(ws: Workspace, clock: Clock, raw: unkno
       ...base,
       ok: check.ok,
       shopName: check.shopName,
-      problems: check.problems.map((p) => ({ code: p.code, message: p.message })),
+      problems: check.problems.map((p) => ({
+        code: p.code,
+        message: p.message,
+        ...(p.text ? { text: p.text } : {}),
+      })),
     };
   } catch (error) {
     const notConfigured = error instanceof ChannelError && error.code === 'not_configured';
     if (notConfigured && !(await accountRow(ws, input.merchantId, input.platform))) {
-      throw new AppError('not_found', messageOf(error));
+      throw error instanceof ChannelError && error.text
+        ? new AppError('not_found', error.text, undefined, error.message)
+        : new AppError('not_found', messageOf(error));
     }
     result = {
       ...base,
       ok: false,
       shopName: null,
-      problems: [{ code: notConfigured ? 'not_configured' : 'unexpected', message: messageOf(error) }],
+      problems: [
+        {
+          code: notConfigured ? 'not_configured' : 'unexpected',
+          message: messageOf(error),
+          ...(error instanceof ChannelError && error.text ? { text: error.text } : {}),
+        },
+      ],
     };
   }
   await writeSetting(ws, lastTestKey(input.merchantId, input.platform), result);

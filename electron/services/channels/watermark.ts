@@ -1,3 +1,4 @@
+import { say } from '../../../shared/messages';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -57,7 +58,8 @@ export async function setWatermark(ws: Workspace, raw: unknown): Promise<Waterma
     .select('id')
     .where('id', '=', input.merchantId)
     .executeTakeFirst();
-  if (!merchant) throw new AppError('not_found', `There is no merchant ${input.merchantId}.`);
+  if (!merchant)
+    throw new AppError('not_found', say('channels.no_merchant', { id: String(input.merchantId) }));
   const current = await getWatermark(ws, input.merchantId);
   let logo = input.logoPath === undefined ? (current?.logo ?? null) : null;
   if (input.logoPath) {
@@ -65,10 +67,10 @@ export async function setWatermark(ws: Workspace, raw: unknown): Promise<Waterma
     try {
       bytes = fs.readFileSync(input.logoPath);
     } catch {
-      throw new AppError('bad_input', `Cannot read the logo file ${input.logoPath}.`);
+      throw new AppError('bad_input', say('channels.watermark.unreadable', { path: input.logoPath }));
     }
     if (!bytes.subarray(0, 8).equals(PNG_SIGNATURE)) {
-      throw new AppError('bad_input', 'The logo must be a PNG file (with a transparent background).');
+      throw new AppError('bad_input', say('channels.watermark.not_png'));
     }
     const name = `merchant-${input.merchantId}-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.png`;
     makePrivateDir(path.join(ws.dataDir, LOGO_DIR));

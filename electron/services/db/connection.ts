@@ -10,6 +10,7 @@ import { migrate, migrationPlan, refuseNewer, type Migration, type MigrationPlan
 import { MIGRATIONS } from './migrations';
 import type { PostgresDb } from './postgres/connect';
 import type { Database } from './schema';
+import { say } from '../../../shared/messages';
 
 /** A workspace's database: a desk's SQLite file, or a server's PostgreSQL. */
 export type Db = SqliteDb | PostgresDb;
@@ -102,7 +103,10 @@ function backupBeforeMigrating(sqlite: BetterSqlite3.Database, file: string, cur
   } catch (error) {
     throw new AppError(
       'internal',
-      `Rebound could not back up the database (schema ${current}) before migrating it, so it did not migrate it; nothing was changed. ${error instanceof Error ? error.message : String(error)}`,
+      say('workspace.backup_before_migration_failed', {
+        current: String(current),
+        detail: error instanceof Error ? error.message : String(error),
+      }),
     );
   }
 }

@@ -4,6 +4,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { PRIVATE_FILE_MODE } from '../paths';
 import { AppError } from '../../../shared/errors';
 import { backupDate, backupsDir, latestBackup } from '../backup/files';
+import { date, nested, say } from '../../../shared/messages';
 
 /**
  * What `PRAGMA quick_check` finds wrong with a database (a few lines at most), nothing when it is
@@ -105,9 +106,16 @@ export function damagedDatabase(file: string, problems: readonly string[]): AppE
   const restore = latest
     ? `The latest backup is ${latest.file}, taken ${backupDate(latest)}: restore it with “rebound restore ${shellWord(latest.file)} --data-dir ${shellWord(dataDir)}” (the damaged file is kept in the backups folder first).`
     : `There is no backup in ${backupsDir(dataDir)}: restore a copy kept elsewhere with “rebound restore FILE --data-dir ${shellWord(dataDir)}”.`;
+  const problem = problems[0] ?? nested(say('workspace.unreadable'));
+  // The window's message names the backup without a command; the English text, which the command
+  // line prints, keeps the command that restores it.
+  const text = latest
+    ? say('workspace.damaged', { file, problem, backup: latest.file, taken: date(latest.takenAt) })
+    : say('workspace.damaged_no_backup', { file, problem, folder: backupsDir(dataDir) });
   return new AppError(
     'damaged_database',
-    `The database ${file} is damaged (${problems[0] ?? 'unreadable'}). Rebound did not open it, so nothing more was written to it. ${restore}`,
+    text,
     { file, problems, latestBackup: latest },
+    `The database ${file} is damaged (${problems[0] ?? 'unreadable'}). Rebound did not open it, so nothing more was written to it. ${restore}`,
   );
 }

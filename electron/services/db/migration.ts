@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
+import { say } from '../../../shared/messages';
 
 export interface Migration {
   /** Numbered in tens, so a fix can slot in between two released migrations. */
@@ -22,7 +23,7 @@ export function refuseNewer(db: BetterSqlite3.Database, migrations: readonly Mig
   if (current > latest) {
     throw new AppError(
       'newer_database',
-      `This data folder was written by a newer version of Rebound (schema ${current}; this version knows up to ${latest}). Update Rebound to open it; nothing was changed.`,
+      say('workspace.newer', { current: String(current), latest: String(latest) }),
     );
   }
   return current;
@@ -88,7 +89,13 @@ function refuseDanglingReferences(db: BetterSqlite3.Database, migration: Migrati
     .join(', ');
   throw new AppError(
     'internal',
-    `Migration ${migration.version} (${migration.name}) would leave ${violations.length} row${violations.length === 1 ? '' : 's'} pointing at rows that do not exist (${examples}). It was rolled back: the database stays at schema ${at} and nothing was lost.`,
+    say('workspace.migration_dangling', {
+      version: String(migration.version),
+      name: migration.name,
+      count: violations.length,
+      examples,
+      at: String(at),
+    }),
     { migration: migration.version, violations: violations.slice(0, 20) },
   );
 }

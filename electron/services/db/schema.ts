@@ -215,6 +215,8 @@ export interface ListingsTable {
   price_cents: number | null;
   end_reason: string | null;
   last_error: string | null;
+  /** The same as a message (JSON of shared/messages' StoredMessage), drawn in the reader's language. */
+  last_error_text: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -232,6 +234,8 @@ export interface JobsTable {
   locked_by: string | null;
   locked_at: string | null;
   last_error: string | null;
+  /** The same as a message (JSON of shared/messages' StoredMessage), drawn in the reader's language. */
+  last_error_text: string | null;
   idempotency_key: string;
   created_at: string;
   updated_at: string;

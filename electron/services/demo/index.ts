@@ -14,6 +14,7 @@ import { DEMO_MERCHANT, DEMO_PRODUCTS, DEMO_PROFILES, type DemoProfile } from '.
 import { renderPhoto, type RenderedPhoto } from './images';
 import { buildDemoPlan, isVisible, type PlannedItem, type PlannedPhoto } from './plan';
 import { DEMO_POLICY } from './pricing';
+import { say } from '../../../shared/messages';
 
 /**
  * The demo workspace: one sample merchant with a few dozen returns at every stage of their life,
@@ -39,10 +40,7 @@ async function assertEmpty(db: Kysely<Database> | Transaction<Database>): Promis
     .executeTakeFirstOrThrow();
   // The demo's people have documented passwords: they must never join a workspace with real ones.
   if (Number(merchants.n) > 0 || Number(items.n) > 0 || Number(people.n) > 0) {
-    throw new AppError(
-      'conflict',
-      'This workspace already has merchants, items or people, so the demo was not added: sample data must never mix with real returns. Open the demo in a new, empty data folder instead.',
-    );
+    throw new AppError('conflict', say('workspace.demo_not_empty'));
   }
 }
 
@@ -187,7 +185,7 @@ async function writeDemo(
   await recordEvent(trx, actorFor('admin'), {
     merchantId,
     kind: 'merchant.created',
-    summary: `Merchant ${DEMO_MERCHANT.name} created`,
+    text: say('intake.merchant_created', { name: DEMO_MERCHANT.name }),
     data: DEMO_MERCHANT,
     at: setUpAt,
   });
@@ -367,7 +365,7 @@ async function writeDemo(
         itemId,
         merchantId,
         kind: event.kind,
-        summary: event.summary,
+        text: event.text,
         data: event.data,
         at: event.at,
       });
@@ -377,7 +375,7 @@ async function writeDemo(
   await recordEvent(trx, actor, {
     merchantId,
     kind: 'workspace.demo_created',
-    summary: `Demo workspace created: ${plan.length} sample returns for ${DEMO_MERCHANT.name}`,
+    text: say('workspace.demo_created', { count: plan.length, merchant: DEMO_MERCHANT.name }),
     data: { items: plan.length, photos: rendered.size },
     at: now.toISOString(),
   });

@@ -1,13 +1,15 @@
-import type { FunctionalTest, Grade, PackagingState, ReturnReason } from '../../../shared/domain/grades';
-import { formatMoney, type Currency } from '../../../shared/domain/money';
+import type { FunctionalTest, Grade, PackagingState } from '../../../shared/domain/grades';
+import type { Currency } from '../../../shared/domain/money';
 import { checkReturnWindow } from '../../../shared/domain/returnWindow';
 import type { ItemStatus, WindowResult } from '../../../shared/domain/status';
 import { DEMO_MERCHANT, DEMO_PROFILES, demoProduct, type DemoProduct, type DemoProfile } from './catalogue';
 import type { PhotoView } from './images';
 import type { PriceResult } from '../../../shared/pricing';
-import { DEMO_POLICY, demoFees, gradeLabel, priceScenario } from './pricing';
+import { DEMO_POLICY, demoFees, priceScenario } from './pricing';
 import { Random, hashString } from './random';
 import { DEMO_SCENARIOS, type DemoDefect, type DemoScenario } from './scenarios';
+import { list, money as moneyParam, nested, say, term, type Message } from '../../../shared/messages';
+import { andList, joinProblems } from '../intake/shared';
 
 /**
  * Turns the hand-written scenarios into finished rows: dates relative to "now", references,
@@ -23,7 +25,8 @@ export interface PlannedEvent {
   readonly at: string;
   readonly by: ProfileKey;
   readonly kind: string;
-  readonly summary: string;
+  /** The history line, drawn in each reader's language. */
+  readonly text: Message;
   readonly data: Readonly<Record<string, unknown>>;
 }
 
@@ -107,23 +110,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-const REASON_TEXT: Record<ReturnReason, string> = {
-  changed_mind: 'changed mind',
-  wrong_size: 'wrong size or fit',
-  not_as_described: 'not as described',
-  arrived_damaged: 'arrived damaged',
-  defective_on_first_use: 'defective on first use',
-  could_not_make_it_work: 'could not make it work',
-  late_delivery: 'late delivery',
-  other: 'other reason',
-};
-
-const PACKAGING_TEXT: Record<PackagingState, string> = {
-  sealed: 'still sealed',
-  opened_intact: 'box opened',
-  damaged: 'box damaged',
-  missing: 'no original box',
-};
+type DemoCountry = 'IE' | 'DE' | 'FR' | 'NL' | 'BE';
 
 const COUNTRIES: Record<string, { name: string; vatBp: number }> = {
   IE: { name: 'Ireland', vatBp: 2300 },
@@ -138,24 +125,17 @@ export function isVisible(defect: DemoDefect): boolean {
   return defect.kind !== 'not_working' && defect.kind !== 'other';
 }
 
-const money = (cents: number) => formatMoney(cents, DEMO_MERCHANT.currency, 'en-IE');
+const money = (cents: number) => moneyParam(cents, DEMO_MERCHANT.currency);
 
-/** A rate for a sentence, in whole percent ("34%"): the trace keeps the exact figures. */
-function percent(bp: number): string {
-  return `${Math.round(bp / 100)}%`;
+/** A rate for a sentence, in whole percent (34): the trace keeps the exact figures. */
+function percent(bp: number): number {
+  return Math.round(bp / 100);
 }
 
-function windowText(result: WindowResult): string {
-  switch (result) {
-    case 'within_legal':
-      return 'within the 14-day withdrawal period';
-    case 'within_merchant':
-      return `within the merchant’s ${DEMO_MERCHANT.returnWindowDays}-day return window`;
-    case 'outside':
-      return 'outside the return window';
-    case 'unknown':
-      return 'return window not checked';
-  }
+function windowText(result: WindowResult): Message {
+  return result === 'within_merchant'
+    ? say('workspace.demo.window.within_merchant', { days: DEMO_MERCHANT.returnWindowDays })
+    : say(`workspace.demo.window.${result}`);
 }
 
 function isoDate(ms: number): string {
@@ -298,19 +278,36 @@ function photoViews(s: DemoScenario): { view: PhotoView; showsDefect: number | n
   }
 }
 
-function gradedSummary(s: DemoScenario): string {
-  const facts: string[] = [];
-  if (s.packaging) facts.push(PACKAGING_TEXT[s.packaging]);
-  if (s.functionalTest === 'passed') facts.push('test passed');
-  if (s.functionalTest === 'failed') facts.push('test failed');
-  if (s.reset) facts.push('reset');
-  if (s.cleaned) facts.push('cleaned');
-  if (s.repackaged) facts.push('repackaged');
-  let text = `Graded ${gradeLabel(s.grade!)}: ${facts.join(', ')}`;
-  if (s.missing && s.missing.length > 0) text += `; missing ${s.missing.join(', ')}`;
+function gradedSummary(s: DemoScenario): Message {
+  const facts: Message[] = [];
+  if (s.packaging) facts.push(say(`workspace.demo.fact.${s.packaging}`));
+  if (s.functionalTest === 'passed') facts.push(say('workspace.demo.fact.test_passed'));
+  if (s.functionalTest === 'failed') facts.push(say('workspace.demo.fact.test_failed'));
+  if (s.reset) facts.push(say('workspace.demo.fact.reset'));
+  if (s.cleaned) facts.push(say('workspace.demo.fact.cleaned'));
+  if (s.repackaged) facts.push(say('workspace.demo.fact.repackaged'));
+  const grade = term('grade', s.grade!);
+  const parts: Message[] = [
+    facts.length > 0
+      ? say('workspace.demo.graded', { condition: grade, facts: nested(andList(facts)) })
+      : say('workspace.demo.graded_plain', { condition: grade }),
+  ];
+  if (s.missing && s.missing.length > 0)
+    parts.push(say('workspace.demo.missing', { names: list(s.missing) }));
   const n = s.defects?.length ?? 0;
-  if (n > 0) text += `; ${n} defect${n === 1 ? '' : 's'} recorded`;
-  return text;
+  if (n > 0) parts.push(say('workspace.demo.defects', { count: n }));
+  return joinProblems(parts);
+}
+
+/** The approver's answer about a defective item, with the note they gave. */
+function decidedText(approver: string, disposition: string, note: string): Message {
+  const decision = say(
+    disposition === 'recycle' ? 'workspace.demo.decided_recycle' : 'workspace.demo.decided_return',
+    {
+      approver,
+    },
+  );
+  return note ? say('workspace.demo.with_note', { decision: nested(decision), note }) : decision;
 }
 
 interface Draft {
@@ -429,15 +426,20 @@ function finishItem(
     stage: Stage | null,
     by: ProfileKey,
     kind: string,
-    summary: string,
+    text: Message,
     data: Record<string, unknown>,
-  ) => events.push({ at: stage === null ? iso(draft.receivedMs) : at(stage), by, kind, summary, data });
+  ) => events.push({ at: stage === null ? iso(draft.receivedMs) : at(stage), by, kind, text, data });
 
   event(
     null,
     'staff',
     'item.received',
-    `Return received from order ${draft.orderReference} (${REASON_TEXT[s.reason]}), ${s.daysWithCustomer} days after delivery: ${windowText(windowResult)}`,
+    say('workspace.demo.received', {
+      order: draft.orderReference,
+      reason: term('reason', s.reason),
+      count: s.daysWithCustomer,
+      window: nested(windowText(windowResult)),
+    }),
     {
       status: 'received',
       orderReference: draft.orderReference,
@@ -483,20 +485,23 @@ function finishItem(
   const views_ = { count: n, views: photos.map((ph) => ph.view) };
   switch (s.status) {
     case 'received':
-      event('photos', 'staff', 'photos.added', 'Intake photo added', views_);
+      event('photos', 'staff', 'photos.added', say('workspace.demo.photo_intake'), views_);
       break;
     case 'graded':
-      event('photos', 'staff', 'photos.added', `${n} photos added at the grading desk`, views_);
+      event('photos', 'staff', 'photos.added', say('workspace.demo.photos_desk', { count: n }), views_);
       break;
     case 'restocked':
-      event('photos', 'staff', 'photos.added', `${n} photos of the sealed box added`, views_);
+      event('photos', 'staff', 'photos.added', say('workspace.demo.photos_sealed', { count: n }), views_);
       break;
     case 'returned_to_merchant':
     case 'destroyed':
-      event('photos', 'staff', 'photos.added', `${n} photos added for the merchant’s decision`, views_);
+      event('photos', 'staff', 'photos.added', say('workspace.demo.photos_decision', { count: n }), views_);
       break;
     default:
-      event('photos', 'staff', 'photos.added', `${n} photos added`, { status: 'photographed', ...views_ });
+      event('photos', 'staff', 'photos.added', say('workspace.demo.photos_added', { count: n }), {
+        status: 'photographed',
+        ...views_,
+      });
   }
 
   let price: PlannedPrice | null = null;
@@ -513,7 +518,12 @@ function finishItem(
       'priced',
       'staff',
       'price.proposed',
-      `Price proposed: ${money(p.proposedCents)}, ${percent(p.discountBp)} below ${money(p.originalCents)}; ${money(p.netCents)} net of marketplace fees`,
+      say('workspace.demo.price_proposed', {
+        price: money(p.proposedCents),
+        discount: percent(p.discountBp),
+        original: money(p.originalCents),
+        net: money(p.netCents),
+      }),
       { status: 'priced', ...trace, steps: p.steps },
     );
     let decision: PlannedPrice['decision'] = 'pending';
@@ -521,7 +531,7 @@ function finishItem(
     let decidedAt: string | null = null;
     let reason: string | null = null;
     if (draft.stageTimes.has('sent')) {
-      event('sent', 'staff', 'price.sent_for_approval', `Sent to ${approver} for approval`, {
+      event('sent', 'staff', 'price.sent_for_approval', say('workspace.demo.sent', { approver }), {
         status: 'awaiting_approval',
         approver,
       });
@@ -533,7 +543,10 @@ function finishItem(
         'auto_approved',
         'staff',
         'price.auto_approved',
-        `Approved automatically: the ${percent(p.discountBp)} discount is within the merchant’s ${percent(DEMO_POLICY.autoApproveMaxDiscountBp)} limit`,
+        say('workspace.demo.auto_approved', {
+          discount: percent(p.discountBp),
+          limit: percent(DEMO_POLICY.autoApproveMaxDiscountBp),
+        }),
         { status: 'approved', decision, proposedCents: p.proposedCents },
       );
     }
@@ -545,7 +558,7 @@ function finishItem(
         'approved',
         'approver',
         'price.approved',
-        `Approved by ${approver} at ${money(p.proposedCents)}`,
+        say('workspace.demo.approved', { approver, price: money(p.proposedCents) }),
         {
           status: 'approved',
           decision,
@@ -559,7 +572,7 @@ function finishItem(
       decidedAt = at('rejected');
       reason = s.rejectReason ?? null;
       if (!reason) throw new Error(`${reference}: a rejection needs the merchant's reason`);
-      event('rejected', 'approver', 'price.rejected', `Rejected by ${approver}: “${reason}”`, {
+      event('rejected', 'approver', 'price.rejected', say('workspace.demo.rejected', { approver, reason }), {
         status: 'rejected',
         decision,
         reason,
@@ -579,7 +592,7 @@ function finishItem(
       'listed',
       'staff',
       'listing.published',
-      `Listed on the practice marketplace at ${money(p.proposedCents)}`,
+      say('workspace.demo.listed', { price: money(p.proposedCents) }),
       {
         status: 'listed',
         channel: 'practice',
@@ -613,7 +626,11 @@ function finishItem(
         'sold',
         'staff',
         'sale.recorded',
-        `Sold on the practice marketplace for ${money(p.proposedCents)} + ${money(shippingCents)} shipping to a buyer in ${vat.name}`,
+        say('workspace.demo.sold', {
+          price: money(p.proposedCents),
+          shipping: money(shippingCents),
+          buyer: nested(say(`workspace.demo.buyer.${country as DemoCountry}`)),
+        }),
         {
           status: 'sold',
           channel: 'practice',
@@ -644,7 +661,7 @@ function finishItem(
       'restocked',
       'staff',
       'item.restocked',
-      `Restocked as new: seal intact, back to ${DEMO_MERCHANT.name}’s stock`,
+      say('workspace.demo.restocked', { merchant: DEMO_MERCHANT.name }),
       { status: 'restocked', disposition },
     );
   }
@@ -655,7 +672,7 @@ function finishItem(
       at: iso(askedAt),
       by: 'staff',
       kind: 'item.disposition_requested',
-      summary: `Asked ${approver} whether to return it or recycle it`,
+      text: say('workspace.demo.disposition_asked', { approver }),
       data: { approver },
     });
   }
@@ -666,7 +683,7 @@ function finishItem(
       'disposition_decided',
       'approver',
       'item.disposition_decided',
-      `${approver} decided: ${disposition === 'recycle' ? 'recycle' : 'return to merchant'}${note ? ` — “${note}”` : ''}`,
+      decidedText(approver, disposition, note),
       { disposition, note },
     );
   }
@@ -677,7 +694,7 @@ function finishItem(
       'returned',
       'staff',
       'item.returned_to_merchant',
-      `Returned to ${DEMO_MERCHANT.name} in batch ${batch}`,
+      say('workspace.demo.returned', { merchant: DEMO_MERCHANT.name, batch }),
       {
         status: 'returned_to_merchant',
         batch,
@@ -686,7 +703,7 @@ function finishItem(
   }
   if (s.status === 'destroyed') {
     const note = `WEEE-${batchRng.int(2200, 2399)}`;
-    event('recycled', 'staff', 'item.destroyed', `Handed over for WEEE recycling (collection note ${note})`, {
+    event('recycled', 'staff', 'item.destroyed', say('workspace.demo.recycled', { note }), {
       status: 'destroyed',
       collectionNote: note,
     });

@@ -207,7 +207,7 @@ describe('descriptions.save and reset', () => {
     await expect(saveDescription(ws, staff, { ...base, title: '😀'.repeat(80) })).resolves.toBeTruthy();
     await expect(
       saveDescription(ws, staff, { ...base, conditionDescription: 'a'.repeat(1001) }),
-    ).rejects.toMatchObject({ code: 'bad_input', message: expect.stringMatching(/1001 characters/) });
+    ).rejects.toMatchObject({ code: 'bad_input', message: expect.stringMatching(/1,001 characters/) });
     await expect(
       saveDescription(ws, staff, { ...base, html: '<p onclick="x()">Hi</p><script>alert(1)</script>' }),
     ).rejects.toMatchObject({ code: 'bad_input', message: expect.stringMatching(/HTML is not allowed/) });

@@ -27,6 +27,7 @@ import {
 import { sampleFacts } from '../../../shared/descriptions/sample';
 import { LANGUAGES, type Language } from '../../../shared/domain/status';
 import { AppError } from '../../../shared/errors';
+import { englishText, nested, say, type Message } from '../../../shared/messages';
 import { reachesMerchant } from '../../../shared/access';
 import type { Actor } from '../actor';
 import { nowIso } from '../db/connection';
@@ -93,10 +94,7 @@ async function itemContext(ws: Workspace, itemId: number): Promise<ItemContext> 
       item,
       merchantLanguage,
       facts: null,
-      refusal: {
-        reason: 'not_graded',
-        message: `Item ${item.reference} has not been graded yet: its description is drafted from the grading.`,
-      },
+      refusal: refusal('not_graded', say('descriptions.not_graded', { reference: item.reference })),
     };
   }
   if (item.grade === 'defective') {
@@ -104,10 +102,7 @@ async function itemContext(ws: Workspace, itemId: number): Promise<ItemContext> 
       item,
       merchantLanguage,
       facts: null,
-      refusal: {
-        reason: 'not_listable',
-        message: `Item ${item.reference} is defective: defective items are never listed, so they get no description.`,
-      },
+      refusal: refusal('not_listable', say('descriptions.defective', { reference: item.reference })),
     };
   }
   return { item, merchantLanguage, facts: draftFactsFromItem(item, extra.description), refusal: null };
@@ -189,8 +184,26 @@ function toView(
   };
 }
 
+function refusal(reason: DescriptionRefusal['reason'], text: Message): DescriptionRefusal {
+  return { reason, message: englishText(text), text };
+}
+
+/** The drafter's refusal (shared/descriptions, English only) as a message of the same meaning. */
+function draftRefusalText(result: Exclude<DraftResult, ListingDraft>): Message {
+  switch (result.reason) {
+    case 'not_listable':
+      return say('descriptions.not_listable');
+    case 'no_allowed_condition':
+      return say('descriptions.no_allowed_condition', { condition: result.mapped });
+    case 'invalid_facts':
+      return say('descriptions.invalid_facts');
+    case 'invalid_template':
+      return say('descriptions.invalid_template');
+  }
+}
+
 function refusalOf(result: Exclude<DraftResult, ListingDraft>): DescriptionRefusal {
-  return { reason: result.reason, message: result.message };
+  return { reason: result.reason, message: result.message, text: draftRefusalText(result) };
 }
 
 /**
@@ -229,9 +242,11 @@ async function currentView(
   lang: Language,
 ): Promise<{ ctx: ItemContext; view: DescriptionView; facts: DraftFacts }> {
   const ctx = await itemContext(ws, itemId);
-  if (ctx.refusal || !ctx.facts) throw new AppError('conflict', ctx.refusal?.message ?? 'Not describable.');
+  if (ctx.refusal || !ctx.facts) {
+    throw new AppError('conflict', ctx.refusal?.text ?? say('descriptions.invalid_facts'));
+  }
   const draft = await draftFor(ws, ctx, lang);
-  if (!draft.ok) throw new AppError('conflict', draft.message);
+  if (!draft.ok) throw new AppError('conflict', draftRefusalText(draft), undefined, draft.message);
   const stored = await storedRows(ws, itemId);
   return { ctx, view: toView(lang, draft, stored.get(lang), factsHash(ctx.facts)), facts: ctx.facts };
 }
@@ -239,11 +254,25 @@ async function currentView(
 /** An approver speaks for one merchant only; the other roles work for every merchant. */
 function assertMayActFor(actor: Actor, merchantId: number): void {
   if (!reachesMerchant(actor, merchantId)) {
-    throw new AppError(
-      'forbidden',
-      `${actor.name} approves for another merchant and may not change this one’s wording.`,
-    );
+    throw new AppError('forbidden', say('descriptions.other_merchant', { name: actor.name }));
   }
+}
+
+const FAULT_LISTS = [
+  'descriptions.problems.2',
+  'descriptions.problems.3',
+  'descriptions.problems.4',
+] as const;
+const SLOTS = ['a', 'b', 'c', 'd'] as const;
+
+/** One sentence per fault, one after the other (there are at most four). */
+function allFaults(faults: readonly Message[]): Message {
+  if (faults.length === 1) return faults[0]!;
+  const shown = faults.slice(0, SLOTS.length);
+  return say(
+    FAULT_LISTS[shown.length - 2]!,
+    Object.fromEntries(shown.map((fault, index) => [SLOTS[index]!, nested(fault)])),
+  );
 }
 
 /** Single line, no control characters: a title goes into eBay's one-line field as it is. */
@@ -271,30 +300,37 @@ export async function saveDescription(
   assertMayActFor(actor, ctx.item.merchantId);
   const title = cleanTitle(input.title);
   const conditionDescription = input.conditionDescription.replace(/\r\n?/g, '\n');
-  const problems: string[] = [];
-  if (title === '') problems.push('The title cannot be empty.');
+  const faults: Message[] = [];
+  if (title === '') faults.push(say('descriptions.title_empty'));
   if (codePointLength(title) > DESCRIPTION_LIMITS.title) {
-    problems.push(
-      `The title has ${codePointLength(title)} characters; eBay allows ${DESCRIPTION_LIMITS.title}.`,
+    faults.push(
+      say('descriptions.title_too_long', { length: codePointLength(title), limit: DESCRIPTION_LIMITS.title }),
     );
   }
   if (codePointLength(conditionDescription) > DESCRIPTION_LIMITS.conditionDescription) {
-    problems.push(
-      `The condition description has ${codePointLength(conditionDescription)} characters; eBay allows ${DESCRIPTION_LIMITS.conditionDescription}.`,
+    faults.push(
+      say('descriptions.condition_too_long', {
+        length: codePointLength(conditionDescription),
+        limit: DESCRIPTION_LIMITS.conditionDescription,
+      }),
     );
   }
   const html = input.html ?? view.html;
   if (input.html !== undefined) {
     const htmlProblems = findHtmlProblems(input.html);
     if (htmlProblems.length > 0) {
-      problems.push(`The listing HTML is not allowed: ${htmlProblems.slice(0, 5).join('; ')}.`);
+      // The sanitiser's findings name tags and attributes: they stay as it wrote them.
+      faults.push(say('descriptions.html_not_allowed', { problems: htmlProblems.slice(0, 5).join('; ') }));
     }
   }
-  if (problems.length > 0) throw new AppError('bad_input', problems.join(' '), { problems });
+  if (faults.length > 0) {
+    const problems = faults.map((fault) => englishText(fault));
+    throw new AppError('bad_input', allFaults(faults), { problems });
+  }
   if (input.basedOn !== undefined && input.basedOn !== view.updatedAt) {
     throw new AppError(
       'conflict',
-      `Someone else changed the ${LANGUAGE_NAMES[input.lang]} description of ${ctx.item.reference} while you were editing it. Reload to see their version.`,
+      say(`descriptions.edited_meanwhile.${input.lang}`, { reference: ctx.item.reference }),
     );
   }
   const before = { title: view.title, conditionDescription: view.conditionDescription, html: view.html };
@@ -346,7 +382,7 @@ export async function saveDescription(
       itemId: ctx.item.id,
       merchantId: ctx.item.merchantId,
       kind: 'description.edited',
-      summary: `Edited the ${LANGUAGE_NAMES[input.lang]} description`,
+      text: say(`descriptions.edited.${input.lang}`),
       data: { language: input.lang, changed, before, after },
       at: now,
     });
@@ -375,7 +411,7 @@ export async function resetDescription(
       itemId: ctx.item.id,
       merchantId: ctx.item.merchantId,
       kind: 'description.reset',
-      summary: `Reset the ${LANGUAGE_NAMES[input.lang]} description to the generated draft`,
+      text: say(`descriptions.reset.${input.lang}`),
       data: {
         language: input.lang,
         before: { title: view.title, conditionDescription: view.conditionDescription, html: view.html },
@@ -396,7 +432,7 @@ async function merchantOf(ws: Workspace, merchantId: number): Promise<{ id: numb
     .select(['id', 'currency'])
     .where('id', '=', merchantId)
     .executeTakeFirst();
-  if (!merchant) throw new AppError('not_found', `There is no merchant with id ${merchantId}.`);
+  if (!merchant) throw new AppError('not_found', say('descriptions.no_merchant', { id: merchantId }));
   return merchant;
 }
 
@@ -482,7 +518,7 @@ export async function updateTemplate(
     await recordEvent(trx, actor, {
       merchantId: input.merchantId,
       kind: 'descriptions.template',
-      summary: `Changed the ${LANGUAGE_NAMES[input.lang]} description template`,
+      text: say(`descriptions.template_changed.${input.lang}`),
       data: { language: input.lang, before: current.overrides, after: overrides },
       at: now,
     });
@@ -508,7 +544,7 @@ export async function previewTemplate(
       issues,
       draft: null,
       shopHtml: null,
-      message: 'The template is not valid; fix the marked fields.',
+      message: englishText(say('descriptions.template_has_issues')),
     };
   }
   const ebay = draftListing(facts, input.lang, { template: parsed.data });

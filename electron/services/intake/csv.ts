@@ -3,6 +3,7 @@ import { parse as parseStream, type Options } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import type { ImportEncoding, ImportSeparator } from '../../../shared/contract/intake';
 import { AppError } from '../../../shared/errors';
+import { say } from '../../../shared/messages';
 
 /**
  * Reading the CSV files people actually export: from Excel (Windows-1252 or UTF-8 with a BOM,
@@ -176,14 +177,12 @@ export function checkStructure(text: string, separator: ImportSeparator): number
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'CSV_QUOTE_NOT_CLOSED') {
-      throw new AppError(
-        'bad_input',
-        `The file cannot be read past line ${lastLine}: a field that starts with a quote (") after that line is never closed, so the rest of the file would be one value. Fix that quote and import again; nothing was imported.`,
-        { line: lastLine + 1 },
-      );
+      throw new AppError('bad_input', say('intake.csv.unclosed_quote', { line: lastLine }), {
+        line: lastLine + 1,
+      });
     }
     const message = error instanceof Error ? error.message : String(error);
-    throw new AppError('bad_input', `The file is not readable as CSV: ${message}`);
+    throw new AppError('bad_input', say('intake.csv.unreadable', { detail: message }));
   }
   return records;
 }
@@ -217,16 +216,13 @@ export interface PreparedFile {
 }
 
 export function prepareFile(bytes: Uint8Array): PreparedFile {
-  if (bytes.length === 0) throw new AppError('bad_input', 'The file is empty.');
+  if (bytes.length === 0) throw new AppError('bad_input', say('intake.csv.empty'));
   const decoded = decodeBytes(bytes);
   const text = normalizeNewlines(decoded.text);
-  if (text.trim() === '') throw new AppError('bad_input', 'The file is empty.');
+  if (text.trim() === '') throw new AppError('bad_input', say('intake.csv.empty'));
   // NUL characters mean a binary file (a spreadsheet saved as .xlsx, a PDF…), not CSV.
   if (text.includes('\u0000')) {
-    throw new AppError(
-      'bad_input',
-      'This is not a CSV text file (it contains binary data). Save it from the spreadsheet as “CSV” and import that.',
-    );
+    throw new AppError('bad_input', say('intake.csv.binary'));
   }
   return { decoded, text, separator: detectSeparator(text) };
 }

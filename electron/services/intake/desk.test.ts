@@ -5,6 +5,8 @@ import { dispatch, invoke } from '../api';
 import type { Workspace } from '../workspace';
 import { addMerchant, addProduct, call, tempWorkspace } from '../../../tests/support/intake';
 import type { Role } from '../../../shared/domain/status';
+import { renderMessage } from '../../../shared/messages';
+import type { AppError } from '../../../shared/errors';
 
 /** A desk with one merchant (30-day window) and two products, one of them with accessories. */
 async function desk(ws: Workspace) {
@@ -308,7 +310,8 @@ describe('grading', () => {
     expect(graded.events[0]).toMatchObject({
       kind: 'item.graded',
       actor: 'Desk test',
-      summary: 'Graded opened_packaging',
+      summary: 'Graded Opened packaging',
+      text: { code: 'items.graded', params: { condition: { term: 'grade', code: 'opened_packaging' } } },
       data: {
         changes: {
           grade: { before: null, after: 'opened_packaging' },
@@ -327,7 +330,11 @@ describe('grading', () => {
     });
     expect(regraded.defects).toEqual([]);
     const event = regraded.events[0]!;
-    expect(event).toMatchObject({ kind: 'item.regraded', summary: 'Regraded opened_packaging → used' });
+    expect(event).toMatchObject({ kind: 'item.regraded', summary: 'Regraded Opened packaging → Used' });
+    // The history is drawn in the reader's language from the event's message.
+    expect(renderMessage(graded.events[0]!.text!, 'fr')).toBe('Contrôlé : Emballage ouvert');
+    expect(renderMessage(event.text!, 'fr')).toBe('Contrôlé à nouveau : Emballage ouvert → Occasion');
+    expect(renderMessage(event.text!, 'de')).toBe('Erneut geprüft: Verpackung geöffnet → Gebraucht');
     const changes = (event.data as { changes: Record<string, unknown> }).changes;
     expect(Object.keys(changes).sort()).toEqual(['defects', 'grade']);
     expect(changes.defects).toMatchObject({ before: [{ kind: 'scratch', sizeMm: 2 }], after: [] });
@@ -371,9 +378,21 @@ describe('grading', () => {
       code: 'bad_input',
       message: expect.stringContaining('“Charger” is not among'),
     });
+    const refused = await call(ws, 'intake.grade', {
+      ...gradeInput(item),
+      accessoriesMissing: ['Charger', 'Strap'],
+    }).catch((error: unknown) => error as AppError);
+    expect(refused).toMatchObject({ code: 'bad_input', text: { code: 'items.unknown_accessories' } });
+    expect(renderMessage((refused as AppError).text!, 'fr')).toMatch(
+      /^« Charger » et « Strap » ne font pas partie des accessoires prévus avec .*Ajoutez-les d’abord au produit\.$/,
+    );
     await expect(
       call(ws, 'intake.grade', { ...gradeInput(item), grade: 'new_sealed', packaging: 'opened_intact' }),
-    ).rejects.toMatchObject({ code: 'bad_input' });
+    ).rejects.toMatchObject({
+      code: 'bad_input',
+      message:
+        '“New, sealed” means the packaging is still sealed, but the packaging was recorded as “Opened, intact”.',
+    });
     await expect(
       call(ws, 'intake.grade', {
         ...gradeInput(item),

@@ -12,7 +12,8 @@ import { getItem } from '../items';
 import { proposeIfReady } from '../pricing/readiness';
 import type { Workspace } from '../workspace';
 import { conflictMessage, updateItemAt } from '../item-versions';
-import { diffFields, parseJsonList } from './shared';
+import { andList, diffFields, fieldList, parseJsonList } from './shared';
+import { list, nested, say, term } from '../../../shared/messages';
 
 type GradeParams = z.output<typeof GradeInput>;
 
@@ -84,7 +85,7 @@ export async function gradeItem(ws: Workspace, actor: Actor, input: GradeParams)
       ])
       .where('items.id', '=', input.itemId)
       .executeTakeFirst();
-    if (!item) throw new AppError('not_found', `There is no item with id ${input.itemId}.`);
+    if (!item) throw new AppError('not_found', say('items.not_found', { id: String(input.itemId) }));
     if (item.version !== input.version) {
       throw new AppError('conflict', conflictMessage(item.reference, input.version, item.version), {
         itemId: item.id,
@@ -95,13 +96,16 @@ export async function gradeItem(ws: Workspace, actor: Actor, input: GradeParams)
     if (!GRADABLE.has(status)) {
       throw new AppError(
         'conflict',
-        `Item ${item.reference} is ${status.replaceAll('_', ' ')}: it can no longer be regraded at the desk.`,
+        say('items.not_gradable', { reference: item.reference, status: term('status', status) }),
       );
     }
     if (input.grade === 'new_sealed' && input.packaging !== 'sealed') {
       throw new AppError(
         'bad_input',
-        `“New, sealed” means the packaging is still sealed, but the packaging was recorded as ${input.packaging.replaceAll('_', ' ')}.`,
+        say('items.sealed_mismatch', {
+          condition: term('grade', 'new_sealed'),
+          packaging: term('packaging', input.packaging),
+        }),
       );
     }
 
@@ -112,8 +116,12 @@ export async function gradeItem(ws: Workspace, actor: Actor, input: GradeParams)
     if (unknown.length > 0) {
       throw new AppError(
         'bad_input',
-        `${unknown.map((n) => `“${n}”`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not among the accessories ` +
-          `expected with ${item.sku} (${expected.length > 0 ? expected.join(', ') : 'none'}). Add ${unknown.length === 1 ? 'it' : 'them'} to the product first.`,
+        say('items.unknown_accessories', {
+          count: unknown.length,
+          names: nested(andList(unknown.map((name) => say('items.quoted', { name })))),
+          sku: item.sku,
+          expected: expected.length > 0 ? list(expected) : nested(say('items.no_accessories_expected')),
+        }),
         { unknown, expected },
       );
     }
@@ -131,7 +139,11 @@ export async function gradeItem(ws: Workspace, actor: Actor, input: GradeParams)
       if (defect.photoId !== null && defect.photoId !== undefined && !photoIds.has(defect.photoId)) {
         throw new AppError(
           'bad_input',
-          `Defect ${index + 1} points at photo ${defect.photoId}, which is not a photo of ${item.reference}.`,
+          say('items.defect_photo_unknown', {
+            number: index + 1,
+            photo: String(defect.photoId),
+            reference: item.reference,
+          }),
         );
       }
     }
@@ -233,17 +245,17 @@ export async function gradeItem(ws: Workspace, actor: Actor, input: GradeParams)
           .execute();
       }
     }
-    const summary =
+    const text =
       item.grade === null
-        ? `Graded ${input.grade}`
+        ? say('items.graded', { condition: term('grade', input.grade) })
         : changes.grade
-          ? `Regraded ${item.grade} → ${input.grade}`
-          : `Grading changed: ${Object.keys(changes).join(', ')}`;
+          ? say('items.regraded', { before: term('grade', item.grade), after: term('grade', input.grade) })
+          : say('items.grading_changed', { fields: nested(fieldList('items.field', Object.keys(changes))) });
     await recordEvent(trx, actor, {
       itemId: item.id,
       merchantId: item.merchant_id,
       kind: item.grade === null ? 'item.graded' : 'item.regraded',
-      summary,
+      text,
       data: { changes },
       at: now,
     });
@@ -271,9 +283,9 @@ export async function setDisposition(
       .select(['id', 'reference', 'version', 'merchant_id', 'status', 'grade', 'disposition'])
       .where('id', '=', input.itemId)
       .executeTakeFirst();
-    if (!item) throw new AppError('not_found', `There is no item with id ${input.itemId}.`);
+    if (!item) throw new AppError('not_found', say('items.not_found', { id: String(input.itemId) }));
     if (!reachesMerchant(actor, item.merchant_id)) {
-      throw new AppError('forbidden', `Item ${item.reference} belongs to another merchant.`);
+      throw new AppError('forbidden', say('items.other_merchant', { reference: item.reference }));
     }
     if (item.version !== input.version) {
       throw new AppError('conflict', conflictMessage(item.reference, input.version, item.version), {
@@ -284,13 +296,18 @@ export async function setDisposition(
     if (item.grade !== 'defective') {
       throw new AppError(
         'bad_input',
-        `Only defective items are destroyed or returned to the merchant; ${item.reference} is ${item.grade === null ? 'not graded yet' : `graded ${item.grade}`}.`,
+        item.grade === null
+          ? say('items.disposition_not_graded', { reference: item.reference })
+          : say('items.disposition_not_defective', {
+              reference: item.reference,
+              condition: term('grade', item.grade),
+            }),
       );
     }
     if (item.status !== 'graded') {
       throw new AppError(
         'conflict',
-        `Item ${item.reference} is already ${item.status.replaceAll('_', ' ')}; its disposition cannot change.`,
+        say('items.disposition_final', { reference: item.reference, status: term('status', item.status) }),
       );
     }
     let status: ItemStatus;
@@ -314,10 +331,14 @@ export async function setDisposition(
       itemId: item.id,
       merchantId: item.merchant_id,
       kind: 'item.disposition',
-      summary:
+      text:
         input.disposition === 'destroy'
-          ? `Defective item to be destroyed / recycled${input.note ? `: ${input.note}` : ''}`
-          : `Defective item returned to the merchant${input.note ? `: ${input.note}` : ''}`,
+          ? input.note
+            ? say('items.to_destroy_note', { note: input.note })
+            : say('items.to_destroy')
+          : input.note
+            ? say('items.returned_to_merchant_note', { note: input.note })
+            : say('items.returned_to_merchant'),
       data: { changes, note: input.note ?? null },
       at: now,
     });

@@ -7,6 +7,7 @@ import {
   tempWorkspace,
   windows1252,
 } from '../../../tests/support/intake';
+import { renderMessage } from '../../../shared/messages';
 
 describe('importing a product catalogue', () => {
   test('creates new products, updates changed ones, and a second import changes nothing', async () => {
@@ -31,12 +32,21 @@ describe('importing a product catalogue', () => {
       updated: 1,
       unchanged: 0,
     });
-    expect(report.errors).toEqual([
+    expect(report.errors).toMatchObject([
       { line: 4, reason: expect.stringMatching(/^original price: “1.234” is ambiguous/) },
-      { line: 5, reason: 'missing SKU' },
+      { line: 5, reason: 'missing SKU', text: { code: 'intake.row.missing_sku' } },
       { line: 6, reason: expect.stringContaining('check) digit should be 1') },
       { line: 7, reason: 'new product VS-NEW needs title and original_price' },
     ]);
+    // The desk reads the same reasons in its own language.
+    const french = report.errors.map((error) => renderMessage(error.text!, 'fr'));
+    expect(french[0]).toMatch(/^prix d’origine : « 1.234 » est ambigu : ce peut être 1234/);
+    expect(french[1]).toBe('SKU manquant');
+    expect(french[2]).toMatch(/son dernier chiffre \(de contrôle\) devrait être 1/);
+    expect(french[3]).toBe('le nouveau produit VS-NEW nécessite title et original_price');
+    expect(renderMessage(report.errors[3]!.text!, 'de')).toBe(
+      'das neue Produkt VS-NEW braucht title und original_price',
+    );
     const helmet = await ws.kysely
       .selectFrom('products')
       .select(['title', 'brand', 'ean', 'original_cents', 'accessories'])

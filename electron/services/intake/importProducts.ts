@@ -6,7 +6,6 @@ import {
   type ProductField,
   type ProductImportReport,
 } from '../../../shared/contract/intake';
-import { gtinProblem } from '../../../shared/domain/ean';
 import { AppError } from '../../../shared/errors';
 import type { Actor } from '../actor';
 import { nowIso } from '../db/connection';
@@ -14,8 +13,10 @@ import { equalsAnyCase } from '../db/dialect';
 import { recordEvent } from '../events';
 import type { Workspace } from '../workspace';
 import { RowProblem, runImport, type RowCells } from './importRunner';
-import { diffFields, parseJsonList, uniqueNames } from './shared';
+import { diffFields, fieldList, joinProblems, parseJsonList, uniqueNames } from './shared';
 import { parseAmount, splitList, suggestProductMapping } from './values';
+import { list, nested, say, type Message } from '../../../shared/messages';
+import { gtinProblemText } from './gtin';
 
 /**
  * Import of a merchant's product catalogue. A row creates the product its SKU names or updates
@@ -42,7 +43,8 @@ export async function importProducts(
     .select(['id', 'name', 'currency'])
     .where('id', '=', input.merchantId)
     .executeTakeFirst();
-  if (!merchant) throw new AppError('not_found', `There is no merchant with id ${input.merchantId}.`);
+  if (!merchant)
+    throw new AppError('not_found', say('intake.merchant_not_found', { id: String(input.merchantId) }));
 
   const outcome = await runImport(
     ws,
@@ -54,41 +56,43 @@ export async function importProducts(
       mapping: input.mapping,
       checkColumns(mapped) {
         if (!mapped.has('sku')) {
-          throw new AppError(
-            'bad_input',
-            'The file has no SKU column. See docs/import-returns.md for the column names Rebound recognises, or choose the columns yourself.',
-            { missing: ['sku'] },
-          );
+          throw new AppError('bad_input', say('intake.csv.no_sku_column'), { missing: ['sku'] });
         }
       },
       async row(trx, cells: RowCells<ProductField>) {
-        const problems: string[] = [];
+        const problems: Message[] = [];
         const value = (field: ProductField): string | null => {
           const cell = cells[field] ?? '';
           if (cell === '') return null;
           const max = LIMITS[field];
           if (max !== undefined && [...cell].length > max) {
-            problems.push(`${field} is longer than ${max} characters`);
+            problems.push(say('intake.row.too_long', { field, count: max }));
             return null;
           }
           return cell;
         };
         const sku = value('sku');
-        if (sku === null && (cells.sku ?? '') === '') problems.push('missing SKU');
+        if (sku === null && (cells.sku ?? '') === '') problems.push(say('intake.row.missing_sku'));
         const ean = (cells.ean ?? '').replaceAll(/\s/g, '') || null;
         if (ean !== null) {
-          const problem = gtinProblem(ean);
-          if (problem) problems.push(problem.replace(/\.$/, ''));
+          const problem = gtinProblemText(ean);
+          if (problem) problems.push(problem);
         }
         let priceCents: number | null = null;
         if ((cells.original_price ?? '') !== '') {
           const price = parseAmount(cells.original_price!);
           if (price.ok) priceCents = price.value;
-          else problems.push(`original price: ${price.reason}`);
+          else problems.push(say('intake.row.original_price', { reason: nested(price.text) }));
         }
         const currency = (cells.currency ?? '').toUpperCase();
         if (currency !== '' && currency !== merchant.currency) {
-          problems.push(`the price is in ${currency}, but ${merchant.name} works in ${merchant.currency}`);
+          problems.push(
+            say('intake.row.currency', {
+              currency,
+              merchant: merchant.name,
+              merchantCurrency: merchant.currency,
+            }),
+          );
         }
         const accessories =
           (cells.accessories ?? '') === '' ? null : uniqueNames(splitList(cells.accessories!));
@@ -101,7 +105,8 @@ export async function importProducts(
           originalCents: priceCents,
           accessories,
         };
-        if (problems.length > 0 || sku === null) throw new RowProblem(problems.join('; '));
+        if (problems.length > 0) throw new RowProblem(joinProblems(problems));
+        if (sku === null) throw new RowProblem(say('intake.row.missing_sku'));
 
         const existing =
           (await trx
@@ -122,10 +127,8 @@ export async function importProducts(
             const lacking = [
               given.title === null ? 'title' : null,
               given.originalCents === null ? 'original_price' : null,
-            ]
-              .filter(Boolean)
-              .join(' and ');
-            throw new RowProblem(`new product ${sku} needs ${lacking}`);
+            ].filter((field) => field !== null);
+            throw new RowProblem(say('intake.row.new_product_needs', { sku, fields: list(lacking) }));
           }
           const row = await trx
             .insertInto('products')
@@ -148,7 +151,7 @@ export async function importProducts(
           await recordEvent(trx, actor, {
             merchantId: merchant.id,
             kind: 'product.created',
-            summary: `Product ${sku} created from a catalogue import`,
+            text: say('intake.product_created_by_catalogue', { sku }),
             data: { productId: row.id, source: 'import', sku, ...given },
             at: now,
           });
@@ -192,7 +195,10 @@ export async function importProducts(
         await recordEvent(trx, actor, {
           merchantId: merchant.id,
           kind: 'product.updated',
-          summary: `Product ${existing.sku} changed by a catalogue import: ${Object.keys(changes).join(', ')}`,
+          text: say('intake.product_changed_by_catalogue', {
+            sku: existing.sku,
+            fields: nested(fieldList('intake.field', Object.keys(changes))),
+          }),
           data: { productId: existing.id, source: 'import', changes },
           at: now,
         });
@@ -214,7 +220,13 @@ export async function importProducts(
   await recordEvent(ws.kysely, actor, {
     merchantId: merchant.id,
     kind: 'import.products',
-    summary: `Catalogue imported for ${merchant.name}: ${report.created} new, ${report.updated} changed, ${report.unchanged} unchanged, ${report.errors.length} refused`,
+    text: say('intake.imported_catalogue', {
+      merchant: merchant.name,
+      created: report.created,
+      updated: report.updated,
+      unchanged: report.unchanged,
+      refused: report.errors.length,
+    }),
     data: { ...report, errors: report.errors.slice(0, 100) },
   });
   if (report.created > 0 || report.updated > 0) ws.changed('products', 'items');

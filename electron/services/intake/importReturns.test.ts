@@ -9,6 +9,7 @@ import {
   tempWorkspace,
   windows1252,
 } from '../../../tests/support/intake';
+import { renderMessage } from '../../../shared/messages';
 
 async function desk(ws: Workspace) {
   const velo = await addMerchant(ws, { name: 'Velo Shop', returnWindowDays: 30 });
@@ -281,9 +282,12 @@ describe('importing return notices', () => {
     );
     const report = await call(ws, 'intake.importReturns', { base64: base64(file), merchantId: d.velo });
     expect(report.imported).toBe(2);
-    expect(report.errors).toEqual([
+    expect(report.errors).toMatchObject([
       { line: 3, reason: 'the row is for merchant “Maison Claire”, but this import is for Velo Shop' },
     ]);
+    expect(renderMessage(report.errors[0]!.text!, 'fr')).toBe(
+      'la ligne concerne le marchand « Maison Claire », mais cet import est pour Velo Shop',
+    );
   });
 
   test('columns can be chosen by hand; a file lacking a required column is refused before anything is read', async () => {
@@ -294,7 +298,7 @@ describe('importing return notices', () => {
       call(ws, 'intake.importReturns', { base64: base64(odd), merchantId: d.velo }),
     ).rejects.toMatchObject({
       code: 'bad_input',
-      message: expect.stringContaining('no column for: order reference (order_reference), SKU (sku)'),
+      message: expect.stringContaining('no column for: order reference (order_reference) and SKU (sku)'),
     });
     const report = await call(ws, 'intake.importReturns', {
       base64: base64(odd),

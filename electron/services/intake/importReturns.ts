@@ -8,7 +8,7 @@ import {
   type PreviewImportInput,
   type ReturnField,
 } from '../../../shared/contract/intake';
-import { gtinProblem, gtinVariants } from '../../../shared/domain/ean';
+import { gtinVariants } from '../../../shared/domain/ean';
 import type { ReturnReason } from '../../../shared/domain/grades';
 import { checkReturnWindow, localIsoDate } from '../../../shared/domain/returnWindow';
 import { AppError } from '../../../shared/errors';
@@ -27,6 +27,9 @@ import {
   suggestProductMapping,
   suggestReturnMapping,
 } from './values';
+import { englishText, list, nested, say, type Message } from '../../../shared/messages';
+import { gtinProblemText } from './gtin';
+import { andList, joinProblems } from './shared';
 
 /**
  * Import of return notices: one row per returned unit, from the merchant's shop or returns
@@ -62,12 +65,12 @@ function text(
   cells: RowCells<ReturnField>,
   field: ReturnField,
   max: number,
-  problems: string[],
+  problems: Message[],
 ): string | null {
   const value = cells[field] ?? '';
   if (value === '') return null;
   if ([...value].length > max) {
-    problems.push(`${field} is longer than ${max} characters`);
+    problems.push(say('intake.row.too_long', { field, count: max }));
     return null;
   }
   return value;
@@ -90,7 +93,7 @@ export async function importReturns(
   );
   const chosen = input.merchantId === undefined ? null : merchants.find((m) => m.id === input.merchantId);
   if (input.merchantId !== undefined && !chosen) {
-    throw new AppError('not_found', `There is no merchant with id ${input.merchantId}.`);
+    throw new AppError('not_found', say('intake.merchant_not_found', { id: String(input.merchantId) }));
   }
   const fixed: MerchantInfo | null = chosen
     ? { id: chosen.id, name: chosen.name, currency: chosen.currency, windowDays: chosen.return_window_days }
@@ -108,16 +111,16 @@ export async function importReturns(
       suggest: suggestReturnMapping,
       mapping: input.mapping,
       checkColumns(mapped) {
-        const missing: string[] = [];
-        if (!mapped.has('order_reference')) missing.push('order reference (order_reference)');
-        if (!mapped.has('sku') && !mapped.has('ean')) missing.push('SKU (sku)');
-        if (!fixed && !mapped.has('merchant'))
-          missing.push('merchant (or choose the merchant for the whole file)');
+        const missing: ('order_reference' | 'sku' | 'merchant')[] = [];
+        if (!mapped.has('order_reference')) missing.push('order_reference');
+        if (!mapped.has('sku') && !mapped.has('ean')) missing.push('sku');
+        if (!fixed && !mapped.has('merchant')) missing.push('merchant');
         if (missing.length > 0) {
+          const columns = missing.map((column) => say(`intake.csv.column.${column}`));
           throw new AppError(
             'bad_input',
-            `The file has no column for: ${missing.join(', ')}. See docs/import-returns.md for the column names Rebound recognises, or choose the columns yourself.`,
-            { missing },
+            say('intake.csv.missing_columns', { columns: nested(andList(columns)) }),
+            { missing: columns.map(englishText) },
           );
         }
       },
@@ -125,7 +128,7 @@ export async function importReturns(
         nextReference = (await maxReferenceNumber(trx)) + 1;
       },
       async row(trx, cells) {
-        const problems: string[] = [];
+        const problems: Message[] = [];
 
         // Merchant: the one chosen for the file, or the row's by name.
         const merchantName = cells.merchant ?? '';
@@ -135,40 +138,37 @@ export async function importReturns(
             merchantName !== '' &&
             merchantName.toLocaleLowerCase('en') !== fixed.name.toLocaleLowerCase('en')
           ) {
-            problems.push(`the row is for merchant “${merchantName}”, but this import is for ${fixed.name}`);
+            problems.push(say('intake.row.other_merchant', { row: merchantName, merchant: fixed.name }));
           }
         } else if (merchantName === '') {
-          problems.push('missing merchant');
+          problems.push(say('intake.row.missing_merchant'));
         } else {
           merchant = byName.get(merchantName.toLocaleLowerCase('en')) ?? null;
-          if (!merchant) problems.push(`unknown merchant “${merchantName}”`);
+          if (!merchant) problems.push(say('intake.row.unknown_merchant', { name: merchantName }));
         }
 
         const orderReference = text(cells, 'order_reference', MAX_TEXT.order, problems);
-        if (orderReference === null && !problems.some((p) => p.startsWith('order_reference'))) {
-          problems.push('missing order reference');
+        if (orderReference === null && (cells.order_reference ?? '') === '') {
+          problems.push(say('intake.row.missing_order'));
         }
         let orderLine: number | null = null;
         const lineText = cells.order_line ?? '';
         if (lineText !== '') {
           if (/^\d{1,6}$/.test(lineText) && Number(lineText) >= 1) orderLine = Number(lineText);
-          else problems.push(`order line “${lineText}” is not a whole number from 1`);
+          else problems.push(say('intake.row.bad_order_line', { line: lineText }));
         }
 
         const sku = text(cells, 'sku', MAX_TEXT.sku, problems);
         let ean: string | null = (cells.ean ?? '').replaceAll(/\s/g, '') || null;
         if (ean !== null) {
-          const problem = gtinProblem(ean);
+          const problem = gtinProblemText(ean);
           if (problem) {
-            problems.push(
-              /e\+?\d/i.test(ean)
-                ? `EAN “${ean}” was turned into a number by the spreadsheet; format the column as text before exporting`
-                : problem.replace(/\.$/, ''),
-            );
+            problems.push(/e\+?\d/i.test(ean) ? say('intake.row.ean_as_number', { ean }) : problem);
             ean = null;
           }
         }
-        if (sku === null && ean === null && (cells.sku ?? '') === '') problems.push('missing SKU');
+        if (sku === null && ean === null && (cells.sku ?? '') === '')
+          problems.push(say('intake.row.missing_sku'));
         const title = text(cells, 'title', MAX_TEXT.title, problems);
         const brand = text(cells, 'brand', MAX_TEXT.brand, problems);
         const model = text(cells, 'model', MAX_TEXT.model, problems);
@@ -177,11 +177,17 @@ export async function importReturns(
         if ((cells.original_price ?? '') !== '') {
           const price = parseAmount(cells.original_price!);
           if (price.ok) priceCents = price.value;
-          else problems.push(`original price: ${price.reason}`);
+          else problems.push(say('intake.row.original_price', { reason: nested(price.text) }));
         }
         const currency = (cells.currency ?? '').toUpperCase();
         if (currency !== '' && merchant && currency !== merchant.currency) {
-          problems.push(`the price is in ${currency}, but ${merchant.name} works in ${merchant.currency}`);
+          problems.push(
+            say('intake.row.currency', {
+              currency,
+              merchant: merchant.name,
+              merchantCurrency: merchant.currency,
+            }),
+          );
         }
 
         let returnReason: ReturnReason | null = null;
@@ -200,19 +206,22 @@ export async function importReturns(
           if (value === '') continue;
           const parsed = parseDate(value);
           if (parsed.ok) dates[field] = parsed.value;
-          else problems.push(`${field}: ${parsed.reason}`);
+          else problems.push(say('intake.row.date', { field, reason: nested(parsed.text) }));
         }
         // A notice without an arrival date is taken as arriving the day it is imported.
         const receivedAt = dates.received_at ?? today;
         if (dates.delivered_at !== null && dates.delivered_at > receivedAt) {
           problems.push(
             dates.received_at === null
-              ? `delivered_at ${dates.delivered_at} is in the future`
-              : `received_at ${receivedAt} is before delivered_at ${dates.delivered_at}`,
+              ? say('intake.row.delivered_in_future', { delivered: dates.delivered_at })
+              : say('intake.row.received_before_delivered', {
+                  received: receivedAt,
+                  delivered: dates.delivered_at,
+                }),
           );
         }
         if (problems.length > 0 || merchant === null || orderReference === null) {
-          throw new RowProblem(problems.join('; '));
+          throw new RowProblem(joinProblems(problems));
         }
 
         const product = await findOrCreateProduct(trx, actor, merchant, {
@@ -275,7 +284,11 @@ export async function importReturns(
   await recordEvent(ws.kysely, actor, {
     merchantId: fixed?.id ?? null,
     kind: 'import.returns',
-    summary: `Return notices imported: ${report.imported} new, ${report.skipped} already there, ${report.errors.length} refused`,
+    text: say('intake.imported_returns', {
+      imported: report.imported,
+      skipped: report.skipped,
+      refused: report.errors.length,
+    }),
     data: { ...report, errors: report.errors.slice(0, 100) },
   });
   if (report.imported > 0 || productsCreated > 0) ws.changed('items', 'products');
@@ -312,22 +325,18 @@ async function findOrCreateProduct(
     const found = await base.where('ean', 'in', gtinVariants(facts.ean)).limit(2).execute();
     if (found.length === 1) return { ...found[0]!, created: false };
     if (found.length > 1) {
-      throw new RowProblem(
-        `EAN ${facts.ean} belongs to several of ${merchant.name}'s products; give the SKU`,
-      );
+      throw new RowProblem(say('intake.row.ean_ambiguous', { ean: facts.ean, merchant: merchant.name }));
     }
-    throw new RowProblem(`missing SKU, and no product of ${merchant.name} has the EAN ${facts.ean}`);
+    throw new RowProblem(say('intake.row.ean_unknown', { ean: facts.ean, merchant: merchant.name }));
   }
   const sku = facts.sku!;
   if (facts.title === null || facts.priceCents === null) {
     const lacking = [
       facts.title === null ? 'title' : null,
       facts.priceCents === null ? 'original_price' : null,
-    ]
-      .filter(Boolean)
-      .join(' and ');
+    ].filter((field) => field !== null);
     throw new RowProblem(
-      `unknown SKU “${sku}” for ${merchant.name}: add it to the catalogue, or give ${lacking} in the row to create it`,
+      say('intake.row.unknown_sku', { sku, merchant: merchant.name, fields: list(lacking) }),
     );
   }
   const now = nowIso();
@@ -352,7 +361,7 @@ async function findOrCreateProduct(
   await recordEvent(trx, actor, {
     merchantId: merchant.id,
     kind: 'product.created',
-    summary: `Product ${sku} created from an imported return notice`,
+    text: say('intake.product_created_by_notice', { sku }),
     data: {
       productId: row.id,
       source: 'import',

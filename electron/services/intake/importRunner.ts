@@ -10,6 +10,7 @@ import type { Database } from '../db/schema';
 import type { Workspace } from '../workspace';
 import { checkStructure, isBlankRecord, prepareFile, readRecords, type PreparedFile } from './csv';
 import { headerKey } from './values';
+import { englishText, nested, say, type Message, type StoredMessage } from '../../../shared/messages';
 
 /**
  * What both CSV imports (return notices, product catalogues) share: decoding, the header and
@@ -25,8 +26,13 @@ import { headerKey } from './values';
 
 export const BATCH_SIZE = 500;
 
-/** A bad row: the reason is shown to the person with the row's line number. */
-export class RowProblem extends Error {}
+/** A bad row: the reason is shown to the person with the row's line number, in their language. */
+export class RowProblem extends Error {
+  constructor(readonly text: Message) {
+    super(englishText(text));
+    this.name = 'RowProblem';
+  }
+}
 
 export type RowCells<F extends string> = Readonly<Partial<Record<F, string>>>;
 
@@ -69,7 +75,7 @@ function resolveColumns<F extends string>(
     if (index < 0) {
       throw new AppError(
         'bad_input',
-        `The column “${name}” chosen for ${field} is not in the file. Its columns are: ${header.join(', ')}.`,
+        say('intake.csv.column_not_found', { column: name, field, columns: header.join(', ') }),
       );
     }
     columns.set(field, index);
@@ -101,7 +107,7 @@ export async function previewFile<F extends string>(
   const prepared = prepareFile(bytesOf(input));
   const records = checkStructure(prepared.text, prepared.separator);
   const [header, ...rows] = await firstRecords(prepared, input.rows + 1);
-  if (!header) throw new AppError('bad_input', 'The file has no header row.');
+  if (!header) throw new AppError('bad_input', say('intake.csv.no_header'));
   const names = header.fields.map((f) => f.trim());
   const mapping = suggest(names);
   const used = new Set(Object.values(mapping) as string[]);
@@ -150,7 +156,8 @@ export async function runImport<F extends string, O extends string>(
         } catch (error) {
           const rolledBack = await savepoint.rollbackToSavepoint('row').execute();
           await rolledBack.releaseSavepoint('row').execute();
-          errors.push({ line: record.line, reason: reasonOf(error) });
+          const text = reasonOf(error);
+          errors.push({ line: record.line, reason: englishText(text), text });
         }
       }
       await trx.commit().execute();
@@ -159,7 +166,7 @@ export async function runImport<F extends string, O extends string>(
       const first = batch[0]!.line;
       throw new AppError(
         'internal',
-        `The import stopped at line ${first}: ${reasonOf(error)}. Rows before line ${first} were imported; importing the same file again continues where it stopped, without duplicates.`,
+        say('intake.import_stopped', { line: first, reason: nested(reasonOf(error)) }),
       );
     }
     done += batch.length;
@@ -183,14 +190,15 @@ export async function runImport<F extends string, O extends string>(
     batch.push(record);
     if (batch.length >= BATCH_SIZE) await flush();
   }
-  if (columns === null) throw new AppError('bad_input', 'The file has no header row.');
+  if (columns === null) throw new AppError('bad_input', say('intake.csv.no_header'));
   await flush();
   ws.emit({ type: 'progress', task: spec.task, done: total, total });
   return { encoding: prepared.decoded.encoding, separator: prepared.separator, rows, counts, errors };
 }
 
-function reasonOf(error: unknown): string {
-  if (error instanceof RowProblem || error instanceof AppError) return error.message;
+function reasonOf(error: unknown): StoredMessage {
+  if (error instanceof RowProblem) return error.text;
+  if (error instanceof AppError && error.text !== null) return error.text;
   const message = error instanceof Error ? error.message : String(error);
-  return `could not be saved (${message})`;
+  return say('intake.row.not_saved', { detail: message });
 }

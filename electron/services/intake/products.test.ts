@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { addMerchant, addProduct, call, tempWorkspace } from '../../../tests/support/intake';
+import { englishText, renderMessage, type StoredMessage } from '../../../shared/messages';
 
 describe('the product catalogue', () => {
   test('creates, lists and searches a merchant’s products', async () => {
@@ -87,14 +88,20 @@ describe('the product catalogue', () => {
       .select(['kind', 'data'])
       .where('kind', '=', 'product.updated')
       .executeTakeFirstOrThrow();
-    expect(JSON.parse(event.data)).toEqual({
+    const data = JSON.parse(event.data) as { text: StoredMessage };
+    expect(data).toEqual({
       productId: id,
       changes: {
         title: { before: 'Helmet', after: 'Helmet Aduro' },
         originalCents: { before: 5999, after: 6499 },
         accessories: { before: [], after: ['Visor'] },
       },
+      text: expect.objectContaining({ code: 'intake.product_changed' }),
     });
+    expect(englishText(data.text)).toMatch(/^Product .+ changed: title, original price and accessories$/);
+    expect(renderMessage(data.text, 'fr')).toMatch(
+      /^Produit .+ modifié : titre, prix d’origine et accessoires$/,
+    );
     await expect(
       call(ws, 'products.update', { id, updatedAt: before.updatedAt, title: 'Lost update' }),
     ).rejects.toMatchObject({ code: 'conflict' });
@@ -127,6 +134,15 @@ describe('editing a merchant', () => {
     expect(item).toEqual({ window_result: 'within_merchant', version: late.version + 1 });
     const kinds = await ws.kysely.selectFrom('events').select('kind').orderBy('id').execute();
     expect(kinds.map((k) => k.kind)).toEqual(['item.received', 'merchant.updated', 'item.window']);
+    // The item's history says it in the reader's language, with the screens' words for windows.
+    const history = await call(ws, 'items.get', { id: late.id });
+    const window = history.events.find((e) => e.kind === 'item.window')!;
+    expect(window.summary).toBe(
+      'Return window re-checked after the merchant’s window became 30 days: Outside the window → Within merchant window',
+    );
+    expect(renderMessage(window.text!, 'fr')).toBe(
+      'Délai de retour vérifié à nouveau, le délai du marchand étant passé à 30 jours : Hors délai → Dans le délai du marchand',
+    );
   });
 
   test('refuses a name already taken and a currency change once items exist', async () => {

@@ -8,7 +8,7 @@ import type {
   ProductListInput,
   ProductUpdateInput,
 } from '../../../shared/contract/intake';
-import { gtinProblem, gtinVariants } from '../../../shared/domain/ean';
+import { gtinVariants } from '../../../shared/domain/ean';
 import { checkReturnWindow } from '../../../shared/domain/returnWindow';
 import { FINAL_STATUSES } from '../../../shared/domain/status';
 import { AppError } from '../../../shared/errors';
@@ -18,8 +18,10 @@ import { escapeLike, likeAnyCase } from '../db/dialect';
 import { recordEvent } from '../events';
 import { getMerchant } from '../merchants';
 import type { Workspace } from '../workspace';
-import { diffFields, parseJsonList, uniqueNames } from './shared';
+import { diffFields, fieldList, parseJsonList, uniqueNames } from './shared';
 import { type Queryable } from '../db/queryable';
+import { nested, say, term } from '../../../shared/messages';
+import { gtinProblemText } from './gtin';
 
 export function productQuery(db: Queryable) {
   return db
@@ -74,7 +76,7 @@ export function toProduct(row: ProductRow): Product {
 
 export async function getProduct(db: Queryable, id: number): Promise<Product> {
   const row = await productQuery(db).where('products.id', '=', id).executeTakeFirst();
-  if (!row) throw new AppError('not_found', `There is no product with id ${id}.`);
+  if (!row) throw new AppError('not_found', say('intake.product_not_found', { id: String(id) }));
   return toProduct(row);
 }
 
@@ -119,7 +121,8 @@ async function assertMerchant(db: Queryable, merchantId: number): Promise<void> 
     .select('id')
     .where('id', '=', merchantId)
     .executeTakeFirst();
-  if (!merchant) throw new AppError('not_found', `There is no merchant with id ${merchantId}.`);
+  if (!merchant)
+    throw new AppError('not_found', say('intake.merchant_not_found', { id: String(merchantId) }));
 }
 
 async function assertSkuFree(db: Queryable, merchantId: number, sku: string, exceptId?: number) {
@@ -131,19 +134,15 @@ async function assertSkuFree(db: Queryable, merchantId: number, sku: string, exc
   if (exceptId !== undefined) query = query.where('id', '<>', exceptId);
   const existing = await query.executeTakeFirst();
   if (existing) {
-    throw new AppError(
-      'conflict',
-      `This merchant already has a product with SKU “${sku}” (${existing.title}).`,
-      {
-        productId: existing.id,
-      },
-    );
+    throw new AppError('conflict', say('intake.sku_taken', { sku, title: existing.title }), {
+      productId: existing.id,
+    });
   }
 }
 
 function assertEan(ean: string | null | undefined): void {
   if (ean === null || ean === undefined) return;
-  const problem = gtinProblem(ean);
+  const problem = gtinProblemText(ean);
   if (problem) throw new AppError('bad_input', problem);
 }
 
@@ -204,7 +203,7 @@ export async function createProduct(
     await recordEvent(trx, actor, {
       merchantId: input.merchantId,
       kind: 'product.created',
-      summary: `Product ${input.sku} created`,
+      text: say('intake.product_created', { sku: input.sku }),
       data: { productId: row.id, source: 'desk', ...productFacts(values) },
       at: now,
     });
@@ -222,13 +221,11 @@ export async function updateProduct(
   assertEan(input.ean);
   const id = await ws.kysely.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('products').selectAll().where('id', '=', input.id).executeTakeFirst();
-    if (!before) throw new AppError('not_found', `There is no product with id ${input.id}.`);
+    if (!before) throw new AppError('not_found', say('intake.product_not_found', { id: String(input.id) }));
     if (input.updatedAt !== undefined && input.updatedAt !== before.updated_at) {
-      throw new AppError(
-        'conflict',
-        `Someone else changed product ${before.sku} while you were editing it. Reload it to see their changes, then save again.`,
-        { productId: before.id },
-      );
+      throw new AppError('conflict', say('intake.product_conflict', { sku: before.sku }), {
+        productId: before.id,
+      });
     }
     const merchantId = input.merchantId ?? before.merchant_id;
     if (merchantId !== before.merchant_id) {
@@ -240,10 +237,7 @@ export async function updateProduct(
         .where('product_id', '=', before.id)
         .executeTakeFirst();
       if (used) {
-        throw new AppError(
-          'conflict',
-          `Product ${before.sku} already has returned items, so it cannot move to another merchant.`,
-        );
+        throw new AppError('conflict', say('intake.product_has_items', { sku: before.sku }));
       }
     }
     const sku = input.sku ?? before.sku;
@@ -274,7 +268,10 @@ export async function updateProduct(
     await recordEvent(trx, actor, {
       merchantId,
       kind: 'product.updated',
-      summary: `Product ${sku} changed: ${Object.keys(changes).join(', ')}`,
+      text: say('intake.product_changed', {
+        sku,
+        fields: nested(fieldList('intake.field', Object.keys(changes))),
+      }),
       data: { productId: before.id, changes },
       at: now,
     });
@@ -300,7 +297,7 @@ export async function updateMerchant(
       .selectAll()
       .where('id', '=', input.id)
       .executeTakeFirst();
-    if (!before) throw new AppError('not_found', `There is no merchant with id ${input.id}.`);
+    if (!before) throw new AppError('not_found', say('intake.merchant_not_found', { id: String(input.id) }));
     if (
       input.name !== undefined &&
       input.name.toLocaleLowerCase('en') !== before.name.toLocaleLowerCase('en')
@@ -311,7 +308,7 @@ export async function updateMerchant(
         .where('name', '=', input.name)
         .where('id', '<>', before.id)
         .executeTakeFirst();
-      if (clash) throw new AppError('conflict', `A merchant named “${input.name}” already exists.`);
+      if (clash) throw new AppError('conflict', say('intake.merchant_exists', { name: input.name }));
     }
     if (input.currency !== undefined && input.currency !== before.currency) {
       const item = await trx
@@ -322,7 +319,7 @@ export async function updateMerchant(
       if (item) {
         throw new AppError(
           'conflict',
-          `${before.name} already has returned items priced in ${before.currency}; its currency can no longer change.`,
+          say('intake.merchant_currency_locked', { name: before.name, currency: before.currency }),
         );
       }
     }
@@ -355,7 +352,10 @@ export async function updateMerchant(
     await recordEvent(trx, actor, {
       merchantId: before.id,
       kind: 'merchant.updated',
-      summary: `Merchant ${after.name} changed: ${Object.keys(changes).join(', ')}`,
+      text: say('intake.merchant_changed', {
+        name: after.name,
+        fields: nested(fieldList('intake.field', Object.keys(changes))),
+      }),
       data: { changes },
       at: now,
     });
@@ -397,7 +397,11 @@ async function recheckWindows(
       itemId: item.id,
       merchantId,
       kind: 'item.window',
-      summary: `Return window re-checked after the merchant's window became ${windowDays} days: ${item.window_result} → ${check.result}`,
+      text: say('items.window_rechecked', {
+        count: windowDays,
+        before: term('window', item.window_result),
+        after: term('window', check.result),
+      }),
       data: { changes: { windowResult: { before: item.window_result, after: check.result } }, check },
       at: now,
     });

@@ -18,8 +18,9 @@ import { recordEvent } from '../events';
 import { getItem } from '../items';
 import type { Workspace } from '../workspace';
 import { conflictMessage, updateItemAt } from '../item-versions';
-import { diffFields } from './shared';
+import { diffFields, fieldList } from './shared';
 import { type Queryable } from '../db/queryable';
+import { date, nested, say, type Message } from '../../../shared/messages';
 
 /** Rebound references: "RB-" and a sequence number, zero-padded to six digits (more when needed). */
 const REFERENCE_PREFIX = 'RB-';
@@ -127,14 +128,11 @@ export async function insertItem(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const order = item.orderReference
-    ? ` (order ${item.orderReference}${item.orderLine === null ? '' : ` line ${item.orderLine}`})`
-    : '';
   await recordEvent(trx, actor, {
     itemId: row.id,
     merchantId: item.merchantId,
     kind: 'item.received',
-    summary: `Received ${item.reference}, ${item.sku}${order}${source === 'import' ? ' from an imported return notice' : ''}`,
+    text: receivedText(item, source),
     data: {
       source,
       reference: item.reference,
@@ -153,17 +151,35 @@ export async function insertItem(
   return row.id;
 }
 
+/** The history line of a received item: with its order and line when it came with them. */
+function receivedText(item: NewItem, source: 'desk' | 'import'): Message {
+  const what = { reference: item.reference, sku: item.sku };
+  const imported = source === 'import';
+  if (item.orderReference === null) return say(imported ? 'items.received_imported' : 'items.received', what);
+  if (item.orderLine === null) {
+    return say(imported ? 'items.received_imported_order' : 'items.received_order', {
+      ...what,
+      order: item.orderReference,
+    });
+  }
+  return say(imported ? 'items.received_imported_order_line' : 'items.received_order_line', {
+    ...what,
+    order: item.orderReference,
+    line: item.orderLine,
+  });
+}
+
 function assertDateOrder(deliveredAt: string | null, receivedAt: string): void {
   if (deliveredAt !== null && deliveredAt > receivedAt) {
     throw new AppError(
       'bad_input',
-      `The return cannot arrive (${receivedAt}) before the customer received the goods (${deliveredAt}). Check both dates.`,
+      say('intake.dates_out_of_order', { received: date(receivedAt), delivered: date(deliveredAt) }),
     );
   }
 }
 
 function duplicateNotice(existing: { id: number; reference: string }): AppError {
-  return new AppError('conflict', `This return notice line is already item ${existing.reference}.`, {
+  return new AppError('conflict', say('intake.duplicate_notice', { reference: existing.reference }), {
     itemId: existing.id,
     reference: existing.reference,
   });
@@ -184,7 +200,8 @@ export async function receiveItem(
       .select(['products.id', 'products.sku', 'products.merchant_id', 'merchants.return_window_days'])
       .where('products.id', '=', input.productId)
       .executeTakeFirst();
-    if (!product) throw new AppError('not_found', `There is no product with id ${input.productId}.`);
+    if (!product)
+      throw new AppError('not_found', say('intake.product_not_found', { id: String(input.productId) }));
     const orderReference = input.orderReference ?? null;
     const orderLine = input.orderLine ?? null;
     if (orderReference !== null) {
@@ -252,7 +269,7 @@ export async function updateReturnFacts(
       ])
       .where('items.id', '=', input.itemId)
       .executeTakeFirst();
-    if (!item) throw new AppError('not_found', `There is no item with id ${input.itemId}.`);
+    if (!item) throw new AppError('not_found', say('items.not_found', { id: String(input.itemId) }));
     if (item.version !== input.version) {
       throw new AppError('conflict', conflictMessage(item.reference, input.version, item.version), {
         itemId: item.id,
@@ -323,7 +340,9 @@ export async function updateReturnFacts(
       itemId: item.id,
       merchantId: item.merchant_id,
       kind: 'item.return_facts',
-      summary: `Return facts changed: ${Object.keys(changes).join(', ')}`,
+      text: say('items.return_facts_changed', {
+        fields: nested(fieldList('items.field', Object.keys(changes))),
+      }),
       data: { changes, window: check },
       at: now,
     });

@@ -7,6 +7,7 @@ import { productQuery, toProduct } from './products';
 import { normalizeReference } from './receive';
 import { equalsAnyCase, itemSearchOrderReferenceHas } from '../db/dialect';
 import type { Queryable } from '../db/queryable';
+import { englishText, say, type Message } from '../../../shared/messages';
 
 /**
  * Scanners may prefix what they read with an AIM symbology identifier ("]C1" for GS1-128,
@@ -24,26 +25,34 @@ export function cleanScan(text: string): string {
 }
 
 /** A guess at what unknown text is, so the UI can offer the right next step. */
-export function guessKind(text: string): { looksLike: ScanLooksLike; hint: string | null } {
+export function guessKind(text: string): { looksLike: ScanLooksLike; hint: string; hintText: Message } {
   if (/^RB[-\s_]?\d+$/i.test(text)) {
-    return { looksLike: 'reference', hint: `No item has the reference ${normalizeReference(text) ?? text}.` };
+    return hinted(
+      'reference',
+      say('intake.scan.no_reference', { reference: normalizeReference(text) ?? text }),
+    );
   }
-  if (isValidGtin(text)) return { looksLike: 'ean', hint: 'No product has this EAN/GTIN yet.' };
+  if (isValidGtin(text)) return hinted('ean', say('intake.scan.no_ean'));
   if (looksLikeGtin(text)) {
     // Eight to fourteen digits with a wrong check digit: an order number, or a misread EAN.
-    return {
-      looksLike: 'order',
-      hint: `Not a valid EAN/GTIN (its check digit should be ${gtinCheckDigit(text.slice(0, -1))}); no order has this reference either.`,
-    };
+    return hinted(
+      'order',
+      say('intake.scan.bad_check_digit', { digit: String(gtinCheckDigit(text.slice(0, -1))) }),
+    );
   }
   if (
     /^\d+$/.test(text) ||
     /^#/.test(text) ||
     /^(order|ord|cmd|commande|bestellung|best|auftrag)\b/i.test(text)
   ) {
-    return { looksLike: 'order', hint: 'No return notice has this order reference.' };
+    return hinted('order', say('intake.scan.no_order'));
   }
-  return { looksLike: 'sku', hint: 'No product has this SKU.' };
+  return hinted('sku', say('intake.scan.no_sku'));
+}
+
+/** A guess with its hint, as the desk reads it (`hintText`) and in English beside it. */
+function hinted(looksLike: ScanLooksLike, hintText: Message) {
+  return { looksLike, hint: englishText(hintText), hintText };
 }
 
 function scannedItemsQuery(db: Queryable) {
@@ -106,7 +115,7 @@ async function findByOrderReference(
 export async function scan(ws: Workspace, input: z.output<typeof ScanInput>): Promise<ScanResult> {
   const text = cleanScan(input.text);
   if (text.length === 0)
-    return { kind: 'unknown', text: input.text, looksLike: 'sku', hint: 'Nothing was scanned.' };
+    return { kind: 'unknown', text: input.text, ...hinted('sku', say('intake.scan.empty')) };
 
   const reference = normalizeReference(text);
   if (reference !== null) {

@@ -1,6 +1,7 @@
 import type { ProductField, ReturnField } from '../../../shared/contract/intake';
 import { RETURN_REASONS, type ReturnReason } from '../../../shared/domain/grades';
 import { isValidIsoDate } from '../../../shared/domain/returnWindow';
+import { englishText, say, type Message } from '../../../shared/messages';
 
 /**
  * Reading the values people put in spreadsheets: amounts with either decimal separator,
@@ -9,10 +10,12 @@ import { isValidIsoDate } from '../../../shared/domain/returnWindow';
  */
 
 export type Parsed<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly reason: string; readonly text: Message };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = <T>(reason: string): Parsed<T> => ({ ok: false, reason });
+/** A refusal: the message for the person, and its English drawing for logs and older readers. */
+export const fail = <T>(text: Message): Parsed<T> => ({ ok: false, reason: englishText(text), text });
 
 // ---------------------------------------------------------------------------------------------
 // Amounts
@@ -29,20 +32,21 @@ const TRAILING_MARK = new RegExp(`\\s*${CURRENCY_MARK}$`, 'i');
  * cannot be trusted to say, so the person fixing the file decides).
  */
 export function parseAmount(raw: string): Parsed<number> {
-  const shown = `“${raw.trim()}”`;
+  const shown = raw.trim();
   let s = raw.trim().replace(LEADING_MARK, '').replace(TRAILING_MARK, '').trim();
-  if (s === '') return fail('empty amount');
+  if (s === '') return fail(say('intake.value.empty_amount'));
   // "129,-" is German for 129.00; the dash is not a minus sign.
   s = s.replace(/[.,][-–]$/, '');
   if (/^[-−–]/.test(s) || /-$/.test(s) || /^\(.*\)$/.test(s)) {
-    return fail(`negative amount ${shown}: a price cannot be below zero`);
+    return fail(say('intake.value.negative_amount', { text: shown }));
   }
   s = s.replace(/^\+/, '');
-  if (!/^\d[\d.,'\u00a0\u202f ]*$/.test(s) || !/\d$/.test(s)) return fail(`${shown} is not an amount`);
+  if (!/^\d[\d.,'\u00a0\u202f ]*$/.test(s) || !/\d$/.test(s))
+    return fail(say('intake.value.not_amount', { text: shown }));
 
   const groups = s.split(/[.,'\u00a0\u202f ]/);
   const separators = s.match(/[.,'\u00a0\u202f ]/g) ?? [];
-  if (groups.some((g) => g === '')) return fail(`${shown} has two separators in a row`);
+  if (groups.some((g) => g === '')) return fail(say('intake.value.double_separator', { text: shown }));
   if (separators.length === 0) return toCents(shown, s, '');
 
   const dots = separators.filter((c) => c === '.').length;
@@ -51,30 +55,28 @@ export function parseAmount(raw: string): Parsed<number> {
   const lastGroup = groups.at(-1)!;
   let decimal: '.' | ',' | null = null;
   if (dots > 0 && commas > 0) {
-    if (last !== '.' && last !== ',') return fail(`${shown} has misplaced separators`);
-    if ((last === '.' ? dots : commas) !== 1) return fail(`${shown} has misplaced separators`);
+    if (last !== '.' && last !== ',') return fail(say('intake.value.misplaced_separators', { text: shown }));
+    if ((last === '.' ? dots : commas) !== 1)
+      return fail(say('intake.value.misplaced_separators', { text: shown }));
     decimal = last;
   } else if (dots + commas === 1 && (last === '.' || last === ',')) {
     const head = groups[0]!;
     if (lastGroup.length <= 2) decimal = last;
     else if (lastGroup.length === 3 && groups.length === 2 && head.length <= 3 && head !== '0') {
       const whole = `${head}${lastGroup}`;
-      return fail(
-        `${shown} is ambiguous: it could be ${whole} (with a thousands separator) or ${head} and ${lastGroup} ` +
-          `thousandths. Write ${whole}, ${whole}.00 or ${whole},00`,
-      );
-    } else return fail(`${shown} has more than two decimals`);
+      return fail(say('intake.value.ambiguous_amount', { text: shown, whole, head, tail: lastGroup }));
+    } else return fail(say('intake.value.too_many_decimals', { text: shown }));
   } else if (dots + commas === 1) {
-    return fail(`${shown} has misplaced separators`);
+    return fail(say('intake.value.misplaced_separators', { text: shown }));
   }
   // Everything before the decimal separator is digit groups: 1–3 digits, then exactly 3 each.
   const integerGroups = decimal === null ? groups : groups.slice(0, -1);
   const fraction = decimal === null ? '' : lastGroup;
-  if (fraction.length > 2) return fail(`${shown} has more than two decimals`);
+  if (fraction.length > 2) return fail(say('intake.value.too_many_decimals', { text: shown }));
   if (integerGroups.length > 1) {
     const [head, ...rest] = integerGroups;
     if (head!.length > 3 || rest.some((g) => g.length !== 3)) {
-      return fail(`${shown} has misplaced thousands separators`);
+      return fail(say('intake.value.misplaced_thousands', { text: shown }));
     }
   }
   return toCents(shown, integerGroups.join(''), fraction);
@@ -82,7 +84,7 @@ export function parseAmount(raw: string): Parsed<number> {
 
 function toCents(shown: string, integer: string, fraction: string): Parsed<number> {
   const cents = Number(integer) * 100 + Number(fraction.padEnd(2, '0'));
-  if (!Number.isSafeInteger(cents)) return fail(`${shown} is too large`);
+  if (!Number.isSafeInteger(cents)) return fail(say('intake.value.too_large', { text: shown }));
   return ok(cents);
 }
 
@@ -97,7 +99,7 @@ function toCents(shown: string, integer: string, fraction: string): Parsed<numbe
  */
 export function parseDate(raw: string): Parsed<string> {
   const text = raw.trim();
-  const shown = `“${text}”`;
+  const shown = text;
   let y: string, m: string, d: string;
   let match =
     /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(
@@ -110,12 +112,12 @@ export function parseDate(raw: string): Parsed<string> {
   } else if ((match = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(text))) {
     [, d, , m, y] = match as unknown as [string, string, string, string, string];
   } else if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}$/.test(text)) {
-    return fail(`${shown} has a two-digit year; write the year in full (e.g. 01/03/2025)`);
+    return fail(say('intake.value.two_digit_year', { text: shown }));
   } else {
-    return fail(`${shown} is not a date; write it as 2025-03-01 or 01/03/2025`);
+    return fail(say('intake.value.not_date', { text: shown }));
   }
   const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  if (!isValidIsoDate(iso)) return fail(`${shown} is not a real date`);
+  if (!isValidIsoDate(iso)) return fail(say('intake.value.not_real_date', { text: shown }));
   return ok(iso);
 }
 

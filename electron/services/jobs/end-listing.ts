@@ -1,6 +1,8 @@
 /** The end job: a listing taken down on its channel, with the reason a person reads. */
 import { recordEvent } from '../events';
-import { CHANNEL_LABELS, END_REASONS, type EndReason } from '../channels/channel';
+import { say } from '../../../shared/messages';
+import { END_REASONS, type EndReason } from '../channels/channel';
+import { endReasonWords, onChannel } from '../channels/words';
 import type { JobsEnvironment } from '../channels/registry';
 import type { Workspace } from '../workspace';
 import { isoAt } from './clock';
@@ -13,12 +15,6 @@ function endReasonOf(job: JobRow): EndReason {
   if (!found) throw new Error(`Job ${job.id} has no end reason.`);
   return found;
 }
-
-const END_WORDS: Readonly<Record<EndReason, string>> = {
-  sold: 'sold there',
-  sold_elsewhere: 'sold on another channel',
-  withdrawn: 'withdrawn',
-};
 
 export async function end(ws: Workspace, env: JobsEnvironment, job: JobRow): Promise<WorkResult> {
   const listing = await loadListing(ws.kysely, payloadNumber(job, 'listingId'));
@@ -36,7 +32,7 @@ export async function end(ws: Workspace, env: JobsEnvironment, job: JobRow): Pro
   await ws.kysely.transaction().execute(async (trx) => {
     await trx
       .updateTable('listings')
-      .set({ status: 'ended', end_reason: reason, last_error: null, updated_at: now })
+      .set({ status: 'ended', end_reason: reason, last_error: null, last_error_text: null, updated_at: now })
       .where('id', '=', listing.id)
       .execute();
     if (listing.status !== 'ended') {
@@ -44,7 +40,7 @@ export async function end(ws: Workspace, env: JobsEnvironment, job: JobRow): Pro
         itemId: item.id,
         merchantId: item.merchantId,
         kind: 'listing.ended',
-        summary: `Listing on ${CHANNEL_LABELS[channel]} ended: ${END_WORDS[reason]}`,
+        text: say('jobs.ended', { channel: onChannel(channel), reason: endReasonWords(reason) }),
         data: { channel, listingId: listing.remote_listing_id, reason },
         at: now,
       });

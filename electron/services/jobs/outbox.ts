@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import { JOB_KINDS, JOB_STATUSES } from '../../../shared/contract/channels';
 import type { Channel } from '../../../shared/domain/status';
 import type { Queryable } from '../db/queryable';
+import { englishText, type Message } from '../../../shared/messages';
+import { storeErrorText } from './error-text';
 
 /**
  * The durable outbox. Every remote action is first a row in `jobs`, written in the same
@@ -94,12 +96,17 @@ export async function cancelQueued(
   itemId: number,
   channel: Channel,
   kinds: readonly JobKind[],
-  reason: string,
+  reason: Message,
   now: string,
 ): Promise<number> {
   const result = await db
     .updateTable('jobs')
-    .set({ status: 'cancelled', last_error: reason, updated_at: now })
+    .set({
+      status: 'cancelled',
+      last_error: englishText(reason),
+      last_error_text: storeErrorText(reason),
+      updated_at: now,
+    })
     .where('item_id', '=', itemId)
     .where('channel', '=', channel)
     .where('kind', 'in', kinds)

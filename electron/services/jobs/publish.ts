@@ -1,14 +1,15 @@
 /** The publish job: one listing at a time, or several claimed together in a batch. */
 import { FINAL_STATUSES, type Channel, type ItemStatus } from '../../../shared/domain/status';
-import { historyMoney, recordEvent } from '../events';
+import { money, say, term } from '../../../shared/messages';
+import { recordEvent } from '../events';
 import {
-  CHANNEL_LABELS,
   type ChannelAdapter,
   type ListingInput,
   type RemoteListing,
   type UpsertOutcome,
 } from '../channels/channel';
 import type { JobsEnvironment } from '../channels/registry';
+import { onChannel } from '../channels/words';
 import type { Workspace } from '../workspace';
 import { isoAt } from './clock';
 import { setItemStatus } from './item-status';
@@ -34,7 +35,6 @@ async function planPublish(ws: Workspace, env: JobsEnvironment, job: JobRow): Pr
   const listing = await loadListing(ws.kysely, payloadNumber(job, 'listingId'));
   const channel = asChannel(listing.channel);
   const item = await loadItem(ws.kysely, listing.item_id);
-  const label = CHANNEL_LABELS[channel];
   const adapter = await adapterForItem(ws.kysely, env, item.merchantId, channel);
 
   if (listing.status === 'ended' || FINAL_STATUSES.has(item.status as ItemStatus)) {
@@ -54,7 +54,10 @@ async function planPublish(ws: Workspace, env: JobsEnvironment, job: JobRow): Pr
           itemId: item.id,
           merchantId: item.merchantId,
           kind: 'listing.ended',
-          summary: `Not published on ${label}: the item is ${item.status.replaceAll('_', ' ')}.`,
+          text: say('jobs.not_published', {
+            channel: onChannel(channel),
+            status: term('status', item.status),
+          }),
           data: { channel, listingId: listing.id, reason: 'sold_elsewhere' },
           at: now,
         });
@@ -83,7 +86,6 @@ async function recordPublished(
   remote: RemoteListing,
 ): Promise<WorkResult> {
   const { listing, item, channel } = plan;
-  const label = CHANNEL_LABELS[channel];
   const now = isoAt(env.clock.now());
   await ws.kysely.transaction().execute(async (trx) => {
     await trx
@@ -97,6 +99,7 @@ async function recordPublished(
         price_cents: remote.priceCents,
         end_reason: null,
         last_error: null,
+        last_error_text: null,
         updated_at: now,
       })
       .where('id', '=', listing.id)
@@ -111,7 +114,10 @@ async function recordPublished(
       itemId: item.id,
       merchantId: item.merchantId,
       kind: 'listing.published',
-      summary: `Listed on ${label} at ${historyMoney(remote.priceCents, remote.currency)}`,
+      text: say('jobs.published', {
+        channel: onChannel(channel),
+        price: money(remote.priceCents, remote.currency),
+      }),
       data: {
         channel,
         listingId: remote.listingId,

@@ -1,11 +1,14 @@
 import crypto from 'node:crypto';
 import { AppError } from '../../../shared/errors';
+import { nested, say, type MessageParam, type StoredMessage } from '../../../shared/messages';
 import { asChannelError, CHANNEL_LABELS, ChannelError } from '../channels/channel';
+import { channelName, problemOf } from '../channels/words';
 import { jobsEnvironment, type JobsEnvironment } from '../channels/registry';
 import { CHANNELS } from '../../../shared/domain/status';
 import type { Workspace } from '../workspace';
 import { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from './backoff';
 import { isoAt, systemScheduler, type Scheduler, type TimerHandle } from './clock';
+import { storeErrorText } from './error-text';
 import { enqueue } from './outbox';
 import { engineOf, serializeWith } from '../db/dialect';
 import { performJob, performPublishBatch, recordJobProblem, type Domain, type JobRow } from './work';
@@ -55,6 +58,13 @@ function finalMessage(error: ChannelError | AppError, channelLabel: string): str
     case 'retryable':
       return error.message;
   }
+}
+
+/** The same as `finalMessage`, as a message drawn in the reader's language; null where only English exists. */
+function finalText(error: ChannelError | AppError, service: MessageParam): StoredMessage | null {
+  if (error instanceof AppError) return error.text;
+  if (error.kind === 'auth') return say('jobs.access_refused', { service, problem: problemOf(error) });
+  return error.text;
 }
 
 /**
@@ -224,6 +234,7 @@ export class JobRunner {
       // A job interrupted on every one of its attempts may be what stops the process (a crash
       // inside it): it is failed, with its listing, rather than run once more.
       const exhausted = job.attempts >= job.max_attempts;
+      const text = say(exhausted ? 'jobs.interrupted_every_time' : 'jobs.interrupted');
       const message = exhausted
         ? 'Rebound stopped while running this job on each of its attempts. Check the item and the channel, then retry.'
         : 'Interrupted (Rebound stopped while it was running); resumed.';
@@ -236,13 +247,15 @@ export class JobRunner {
             locked_at: null,
             ...(exhausted ? {} : { next_run_at: isoAt(now) }),
             last_error: message,
+            last_error_text: storeErrorText(text),
             updated_at: isoAt(now),
           })
           .where('id', '=', job.id)
           .where('status', '=', 'running')
           .executeTakeFirst();
         if (Number(result.numUpdatedRows) === 0) return; // another worker got there first
-        if (exhausted) await recordJobProblem(trx, job, { final: true, message, retryAt: null }, isoAt(now));
+        if (exhausted)
+          await recordJobProblem(trx, job, { final: true, message, text, retryAt: null }, isoAt(now));
         else resumed += 1;
       });
     }
@@ -347,6 +360,7 @@ export class JobRunner {
         locked_by: null,
         locked_at: null,
         last_error: null,
+        last_error_text: null,
         updated_at: isoAt(this.now()),
       })
       .where('id', '=', job.id)
@@ -405,12 +419,14 @@ export class JobRunner {
     const retryable = problem instanceof ChannelError && problem.kind === 'retryable';
     const channel = CHANNELS.find((c) => c === job.channel);
     const label = channel ? CHANNEL_LABELS[channel] : 'The channel';
+    const service = channel ? channelName(channel) : nested(say('jobs.the_channel'));
     const nowMs = this.now();
     const now = isoAt(nowMs);
     if (retryable && job.attempts < job.max_attempts) {
       const delay = retryDelay(job.attempts, problem.retryAfterMs, this.random, this.backoff);
       const retryAt = isoAt(nowMs + delay);
       const message = `${label} did not answer properly (${problem.message}).`;
+      const text = say('jobs.no_proper_answer', { service, problem: problemOf(problem) });
       await this.ws.kysely.transaction().execute(async (trx) => {
         await trx
           .updateTable('jobs')
@@ -420,24 +436,35 @@ export class JobRunner {
             locked_by: null,
             locked_at: null,
             last_error: message,
+            last_error_text: storeErrorText(text),
             updated_at: now,
           })
           .where('id', '=', job.id)
           .execute();
-        await recordJobProblem(trx, job, { final: false, message, retryAt }, now);
+        await recordJobProblem(trx, job, { final: false, message, text, retryAt }, now);
       });
       return { jobId: job.id, status: 'queued', retryAt, message };
     }
     const message = retryable
       ? `Gave up after ${job.attempts} attempts: ${label} kept failing (${problem.message}). Check the channel, then retry.`
       : finalMessage(problem, label);
+    const text = retryable
+      ? say('jobs.gave_up', { count: job.attempts, service, problem: problemOf(problem) })
+      : finalText(problem, service);
     await this.ws.kysely.transaction().execute(async (trx) => {
       await trx
         .updateTable('jobs')
-        .set({ status: 'failed', locked_by: null, locked_at: null, last_error: message, updated_at: now })
+        .set({
+          status: 'failed',
+          locked_by: null,
+          locked_at: null,
+          last_error: message,
+          last_error_text: storeErrorText(text),
+          updated_at: now,
+        })
         .where('id', '=', job.id)
         .execute();
-      await recordJobProblem(trx, job, { final: true, message, retryAt: null }, now);
+      await recordJobProblem(trx, job, { final: true, message, text, retryAt: null }, now);
     });
     return { jobId: job.id, status: 'failed', message };
   }

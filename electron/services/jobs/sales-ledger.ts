@@ -3,8 +3,10 @@ import type { Transaction } from 'kysely';
 import { DEFAULT_POLICY, PricingPolicy, estimateFee, feeChannelFor } from '../../../shared/pricing';
 import type { Channel } from '../../../shared/domain/status';
 import type { Database } from '../db/schema';
-import { historyMoney, recordEvent } from '../events';
-import { CHANNEL_LABELS, type RemoteSale } from '../channels/channel';
+import { money, say } from '../../../shared/messages';
+import { recordEvent } from '../events';
+import type { RemoteSale } from '../channels/channel';
+import { onChannel } from '../channels/words';
 import type { ChannelAccount } from '../channels/registry';
 import { setItemStatus } from './item-status';
 import { JOBS_ACTOR, asChannel } from './job';
@@ -50,7 +52,6 @@ export async function recordSales(
   now: string,
 ): Promise<SyncCounts> {
   const channel = account.channel;
-  const label = CHANNEL_LABELS[channel];
   let recorded = 0;
   let duplicates = 0;
   let reversals = 0;
@@ -123,17 +124,26 @@ export async function recordSales(
       if (!wasSold) await setItemStatus(trx, itemId, 'sold', now);
       await trx
         .updateTable('listings')
-        .set({ status: 'ended', end_reason: 'sold', last_error: null, updated_at: now })
+        .set({
+          status: 'ended',
+          end_reason: 'sold',
+          last_error: null,
+          last_error_text: null,
+          updated_at: now,
+        })
         .where('id', '=', found.listing_id)
         .execute();
       await recordEvent(trx, JOBS_ACTOR, {
         itemId,
         merchantId: account.merchantId,
         kind: 'sale.recorded',
-        summary:
-          `Sold on ${label} for ${historyMoney(sale.priceCents, sale.currency)} + ${historyMoney(sale.shippingCents, sale.currency)} shipping` +
-          (sale.buyerCountry ? ` to a buyer in ${sale.buyerCountry}` : '') +
-          ` (order ${sale.orderId})`,
+        text: say(sale.buyerCountry ? 'jobs.sale_recorded_to' : 'jobs.sale_recorded', {
+          channel: onChannel(channel),
+          price: money(sale.priceCents, sale.currency),
+          shipping: money(sale.shippingCents, sale.currency),
+          order: sale.orderId,
+          ...(sale.buyerCountry ? { country: sale.buyerCountry } : {}),
+        }),
         data: {
           channel,
           orderId: sale.orderId,
@@ -157,7 +167,14 @@ export async function recordSales(
       for (const other of others) {
         const otherChannel = asChannel(other.channel);
         // Nothing queued for that channel should run now: not a publish, not a price change.
-        await cancelQueued(trx, itemId, otherChannel, ['publish', 'update_price'], `Sold on ${label}.`, now);
+        await cancelQueued(
+          trx,
+          itemId,
+          otherChannel,
+          ['publish', 'update_price'],
+          say('channels.sold_on', { channel: onChannel(channel) }),
+          now,
+        );
         const job = await enqueue(trx, {
           kind: 'end',
           itemId,
@@ -205,12 +222,15 @@ export async function recordSales(
         continue;
       }
       reversals += 1;
-      const word = sale.kind === 'cancellation' ? 'cancelled' : 'refunded';
       await recordEvent(trx, JOBS_ACTOR, {
         itemId,
         merchantId: account.merchantId,
         kind: sale.kind === 'cancellation' ? 'sale.cancelled' : 'sale.refunded',
-        summary: `Order ${sale.orderId} on ${label} was ${word}: ${historyMoney(Math.abs(sale.priceCents), sale.currency)} counted back out of revenue. The item stays sold until someone decides what happens to it.`,
+        text: say(sale.kind === 'cancellation' ? 'jobs.sale_cancelled' : 'jobs.sale_refunded', {
+          order: sale.orderId,
+          channel: onChannel(channel),
+          amount: money(Math.abs(sale.priceCents), sale.currency),
+        }),
         data: { channel, orderId: sale.orderId, lineId: sale.lineId, reversesSaleId: original?.id ?? null },
         at: now,
       });

@@ -1,7 +1,8 @@
 /** The update_price job: a live listing's price changed on its channel. */
-import { historyMoney, recordEvent } from '../events';
-import { CHANNEL_LABELS } from '../channels/channel';
+import { money, say } from '../../../shared/messages';
+import { recordEvent } from '../events';
 import type { JobsEnvironment } from '../channels/registry';
+import { onChannel } from '../channels/words';
 import type { Workspace } from '../workspace';
 import { isoAt } from './clock';
 import { JOBS_ACTOR, asChannel, payloadNumber, type JobRow, type WorkResult } from './job';
@@ -20,14 +21,17 @@ export async function updatePrice(ws: Workspace, env: JobsEnvironment, job: JobR
   await ws.kysely.transaction().execute(async (trx) => {
     await trx
       .updateTable('listings')
-      .set({ price_cents: remote.priceCents, last_error: null, updated_at: now })
+      .set({ price_cents: remote.priceCents, last_error: null, last_error_text: null, updated_at: now })
       .where('id', '=', listing.id)
       .execute();
     await recordEvent(trx, JOBS_ACTOR, {
       itemId: item.id,
       merchantId: item.merchantId,
       kind: 'listing.price_updated',
-      summary: `Price on ${CHANNEL_LABELS[channel]} changed to ${historyMoney(remote.priceCents, remote.currency)}`,
+      text: say('jobs.price_updated', {
+        channel: onChannel(channel),
+        price: money(remote.priceCents, remote.currency),
+      }),
       data: { channel, before: listing.price_cents, after: remote.priceCents },
       at: now,
     });

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
+import { englishText, say, type Message } from '../../../shared/messages';
 
 /**
  * Watches the folder a tethered camera writes into and hands over each new, complete image in
@@ -70,8 +71,10 @@ export interface FolderWatchState {
   readonly folder: string | null;
   /** Watching, and the folder is there. */
   readonly watching: boolean;
-  /** Why it is not watching (folder missing, not readable…), in one sentence. */
+  /** Why it is not watching (folder missing, not readable…), in one English sentence. */
   readonly error?: string;
+  /** The same, as a message drawn in the reader's language. */
+  readonly errorText?: Message;
   /** Files that arrived and are not handed over yet: still being written, or not taken. */
   readonly pendingCount: number;
   /** Of those, the complete ones, ready to take. */
@@ -93,7 +96,7 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
   private watcher: fs.FSWatcher | null = null;
   private timer: NodeJS.Timeout | null = null;
   private present = false;
-  private error: string | undefined;
+  private error: Message | undefined;
   /** Files seen or handed over: name + size + mtime. */
   private readonly known = new Set<string>();
   private readonly observed = new Map<string, Observed>();
@@ -113,7 +116,7 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
     return {
       folder: this.folder,
       watching: this.running && this.present,
-      ...(this.error !== undefined ? { error: this.error } : {}),
+      ...(this.error !== undefined ? { error: englishText(this.error), errorText: this.error } : {}),
       pendingCount: this.ready.length + this.observed.size,
       readyCount: this.ready.length,
     };
@@ -140,7 +143,7 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
       this.present = true;
       this.attachWatcher(folder);
     } catch (error) {
-      this.error = describeFolderError(folder, error);
+      this.error = describeFolderProblem(folder, error);
     }
     this.timer = setInterval(() => this.scan(), this.pollMs);
     this.timer.unref();
@@ -234,7 +237,7 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
         this.watcher = null;
         this.observed.clear();
       }
-      this.error = describeFolderError(folder, error);
+      this.error = describeFolderProblem(folder, error);
       this.emit('change');
       return;
     }
@@ -298,13 +301,21 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
   }
 }
 
-/** Why a folder cannot be watched, in one sentence. */
-export function describeFolderError(folder: string, error: unknown): string {
+/** Why a folder cannot be watched, as a message (the system's own words kept verbatim). */
+export function describeFolderProblem(folder: string, error: unknown): Message {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return `The folder ${folder} is not there (removed, or its drive is not connected).`;
-  if (code === 'ENOTDIR') return `${folder} is not a folder.`;
-  if (code === 'EACCES' || code === 'EPERM') return `Rebound may not read the folder ${folder}.`;
-  return `The folder ${folder} cannot be read: ${error instanceof Error ? error.message : String(error)}`;
+  if (code === 'ENOENT') return say('photos.folder_gone', { folder });
+  if (code === 'ENOTDIR') return say('photos.folder_not_folder', { folder });
+  if (code === 'EACCES' || code === 'EPERM') return say('photos.folder_denied', { folder });
+  return say('photos.folder_unreadable', {
+    folder,
+    detail: error instanceof Error ? error.message : String(error),
+  });
+}
+
+/** Why a folder cannot be watched, in one English sentence. */
+export function describeFolderError(folder: string, error: unknown): string {
+  return englishText(describeFolderProblem(folder, error));
 }
 
 /** Checks that `folder` is a readable folder, with a sentence for the person when it is not. */
@@ -314,16 +325,23 @@ export async function checkFolder(folder: string): Promise<string> {
   try {
     stat = await fs.promises.stat(resolved);
   } catch {
-    throw new FolderProblem(`There is no folder at ${resolved}.`);
+    throw new FolderProblem(say('photos.folder_missing', { folder: resolved }));
   }
-  if (!stat.isDirectory()) throw new FolderProblem(`${resolved} is a file, not a folder.`);
+  if (!stat.isDirectory()) throw new FolderProblem(say('photos.folder_is_file', { folder: resolved }));
   try {
     await fs.promises.access(resolved, fs.constants.R_OK);
   } catch {
-    throw new FolderProblem(`Rebound may not read the folder ${resolved}.`);
+    throw new FolderProblem(say('photos.folder_denied', { folder: resolved }));
   }
   return resolved;
 }
 
-/** A folder that cannot be chosen, and why. */
-export class FolderProblem extends Error {}
+/** A folder that cannot be chosen, and why: `message` in English, `text` in the reader's language. */
+export class FolderProblem extends Error {
+  readonly text: Message;
+
+  constructor(text: Message) {
+    super(englishText(text));
+    this.text = text;
+  }
+}

@@ -1,6 +1,7 @@
 import type { OutputOf, ParsedInputOf } from '../../../shared/contract/define';
 import type { PhotoAddResult, photosContract } from '../../../shared/contract/photos';
 import { AppError } from '../../../shared/errors';
+import { say } from '../../../shared/messages';
 import type { HandlerContext } from '../api';
 import { hotFolderOf } from './hotFolder';
 import { addPhotos } from './index';
@@ -36,7 +37,7 @@ export const photosHandlers: PhotosHandlers = {
             warnings: r.warnings,
             duplicate: r.duplicate,
           }
-        : { ok: false, name: r.name, code: r.code, reason: r.reason },
+        : { ok: false, name: r.name, code: r.code, reason: r.reason, text: r.text },
     );
   },
   'photos.hotFolderStatus': async (_input, { ws }) => hotFolderOf(ws).currentStatus(),
@@ -48,7 +49,7 @@ export const photosHandlers: PhotosHandlers = {
         .select('id')
         .where('id', '=', input.itemId)
         .executeTakeFirst();
-      if (!item) throw new AppError('not_found', `There is no item with id ${input.itemId}.`);
+      if (!item) throw new AppError('not_found', say('photos.no_item', { id: input.itemId }));
     }
     return hotFolderOf(ws).setActiveItem(input.itemId, actor);
   },

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { HotFolderStatus } from '../../../shared/contract/photos';
 import { AppError } from '../../../shared/errors';
+import { say, type StoredMessage } from '../../../shared/messages';
 import { SYSTEM_ACTOR, type Actor } from '../actor';
 import { nowIso } from '../db/connection';
 import { writeSetting } from '../settings';
@@ -38,7 +39,7 @@ export class HotFolder extends EventEmitter<HotFolderEvents> {
   private actor: Actor = SYSTEM_ACTOR;
   private lastImported: HotFolderStatus['lastImported'];
   private importedCount = 0;
-  private rejected: { name: string; reason: string; at: string }[] = [];
+  private rejected: { name: string; reason: string; text?: StoredMessage; at: string }[] = [];
   private importing: Promise<void> = Promise.resolve();
   private lastStatusJson = '';
 
@@ -70,17 +71,14 @@ export class HotFolder extends EventEmitter<HotFolderEvents> {
     if (this.ws.engine === 'postgres') {
       // A server's folders are the server's, not the desk's: the camera's folder of a desk
       // connected to a server is chosen in the desktop app on that desk (electron/main/deskFolder.ts).
-      throw new AppError(
-        'bad_input',
-        'A server watches no camera folder: choose the folder in the Rebound desktop app on the desk with the camera.',
-      );
+      throw new AppError('bad_input', say('photos.server_no_folder'));
     }
     let resolved: string | null = null;
     if (folder !== null) {
       try {
         resolved = await checkFolder(folder);
       } catch (error) {
-        if (error instanceof FolderProblem) throw new AppError('bad_input', error.message);
+        if (error instanceof FolderProblem) throw new AppError('bad_input', error.text);
         throw error;
       }
     }
@@ -107,6 +105,7 @@ export class HotFolder extends EventEmitter<HotFolderEvents> {
       path: this.folder,
       watching: this.running && watched.watching,
       ...(watched.error !== undefined ? { error: watched.error } : {}),
+      ...(watched.errorText !== undefined ? { errorText: watched.errorText } : {}),
       activeItemId: this.activeItemId,
       ...(this.lastImported ? { lastImported: this.lastImported } : {}),
       pendingCount: watched.pendingCount,
@@ -156,7 +155,8 @@ export class HotFolder extends EventEmitter<HotFolderEvents> {
       } catch (error) {
         // The item was removed meanwhile, or the database is closing: say so, keep watching.
         const reason = error instanceof Error ? error.message : String(error);
-        this.reject(files.map((f) => ({ name: f.name, reason })));
+        const text = error instanceof AppError && error.text !== null ? { text: error.text } : {};
+        this.reject(files.map((f) => ({ name: f.name, reason, ...text })));
         this.announce();
         return;
       }
@@ -165,13 +165,13 @@ export class HotFolder extends EventEmitter<HotFolderEvents> {
       this.importedCount += accepted.filter((r) => !r.duplicate).length;
       const last = accepted.at(-1);
       if (last) this.lastImported = { name: last.name, at, itemId };
-      this.reject(results.flatMap((r) => (r.ok ? [] : [{ name: r.name, reason: r.reason }])));
+      this.reject(results.flatMap((r) => (r.ok ? [] : [{ name: r.name, reason: r.reason, text: r.text }])));
       this.emit('imported', itemId, results);
       this.announce(true);
     });
   }
 
-  private reject(files: readonly { name: string; reason: string }[]): void {
+  private reject(files: readonly { name: string; reason: string; text?: StoredMessage }[]): void {
     if (files.length === 0) return;
     const at = nowIso();
     this.rejected = [...files.map((f) => ({ ...f, at })).reverse(), ...this.rejected].slice(0, MAX_REJECTED);

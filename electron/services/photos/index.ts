@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../../shared/errors';
+import { englishText, say, type StoredMessage } from '../../../shared/messages';
 import type { Actor } from '../actor';
 import { nowIso } from '../db/connection';
 import type { Database } from '../db/schema';
@@ -11,13 +12,14 @@ import { makePrivateDirAsync } from '../paths';
 import { proposeIfReady } from '../pricing/readiness';
 import type { Workspace } from '../workspace';
 import { PhotoPool } from './pool';
-import type {
-  Capabilities,
-  EncodedImage,
-  PhotoRejectCode,
-  PhotoSource,
-  PhotoErrorData,
-  PhotoWarning,
+import {
+  photoErrorData,
+  type Capabilities,
+  type EncodedImage,
+  type PhotoRejectCode,
+  type PhotoSource,
+  type PhotoErrorData,
+  type PhotoWarning,
 } from './protocol';
 
 export { PhotoPool, locateWorker, type PhotoPoolOptions, type WorkerEntry } from './pool';
@@ -53,7 +55,10 @@ export type AddPhotoResult =
       readonly ok: false;
       readonly name: string;
       readonly code: PhotoRejectCode;
+      /** In English, for logs and the CLI's `--json`. */
       readonly reason: string;
+      /** Why, drawn in the reader's language. */
+      readonly text: StoredMessage;
     };
 
 export type ProgressListener = (done: number, total: number) => void;
@@ -81,7 +86,7 @@ export async function closePhotoPool(): Promise<void> {
 /** What this installation can decode, for the desk to say "HEIC is not supported here" up front. */
 export async function photoCapabilities(pool: PhotoPool = photoPool()): Promise<Capabilities> {
   const answer = await pool.call('capabilities', {});
-  if (!answer.ok) throw new AppError('internal', answer.error.message);
+  if (!answer.ok) throw new AppError('internal', answer.error.text, { detail: answer.error.detail });
   return answer.value;
 }
 
@@ -131,7 +136,7 @@ export async function addPhotos(
     .select(['id', 'merchant_id'])
     .where('id', '=', itemId)
     .executeTakeFirst();
-  if (!item) throw new AppError('not_found', `There is no item with id ${itemId}.`);
+  if (!item) throw new AppError('not_found', say('photos.no_item', { id: itemId }));
 
   const pool = options.pool ?? photoPool();
   const before = await existingPhotos(ws.kysely, itemId);
@@ -188,7 +193,13 @@ export async function addPhotos(
     for (const [index, outcome] of outcomes.entries()) {
       const file = files[index]!;
       if (!outcome.ok) {
-        results.push({ ok: false, name: file.name, code: outcome.error.code, reason: outcome.error.message });
+        results.push({
+          ok: false,
+          name: file.name,
+          code: outcome.error.code,
+          reason: outcome.error.message,
+          text: outcome.error.text,
+        });
         continue;
       }
       const value = outcome;
@@ -209,12 +220,8 @@ export async function addPhotos(
       if (value.kind === 'known') {
         // The item had this photo when the batch started, and it was deleted since: its
         // pixels were never decoded, so there is nothing to bring back. Rare enough to ask again.
-        results.push({
-          ok: false,
-          name: file.name,
-          code: 'internal',
-          reason: 'The photo was removed from the item while it was being added; add it again.',
-        });
+        const text = say('photos.removed_meanwhile');
+        results.push({ ok: false, name: file.name, code: 'internal', reason: englishText(text), text });
         continue;
       }
 
@@ -271,7 +278,7 @@ export async function addPhotos(
         itemId,
         merchantId: item.merchant_id,
         kind: 'photos.added',
-        summary: added.length === 1 ? '1 photo added' : `${added.length} photos added`,
+        text: say('photos.added', { count: added.length }),
         data: { photos: added, duplicates, rejected, sources },
       });
     }
@@ -295,10 +302,7 @@ async function processAndStore(
 ): Promise<Stored> {
   const source = toSource(file);
   if (!source) {
-    return {
-      ok: false,
-      error: { code: 'unreadable', message: 'Nothing to read: the file has neither a path nor content.' },
-    };
+    return { ok: false, error: photoErrorData('unreadable', say('photos.nothing_to_read')) };
   }
   const outcome = await pool.call('process', { source, knownHashes });
   if (!outcome.ok) return outcome;
@@ -310,11 +314,11 @@ async function processAndStore(
   } catch (error) {
     return {
       ok: false,
-      error: {
-        code: 'internal',
-        message: 'The photo could not be saved in the data folder.',
-        detail: error instanceof Error ? error.message : String(error),
-      },
+      error: photoErrorData(
+        'internal',
+        say('photos.not_saved'),
+        error instanceof Error ? error.message : String(error),
+      ),
     };
   }
   return {

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { AppError } from '../../../shared/errors';
+import { say, term } from '../../../shared/messages';
 import type { Actor } from '../actor';
 import { nowIso } from '../db/connection';
 import type { Database } from '../db/schema';
@@ -37,7 +38,7 @@ async function photoRow(trx: Transaction<Database>, photoId: number): Promise<Ph
     ])
     .where('photos.id', '=', photoId)
     .executeTakeFirst();
-  if (!row) throw new AppError('not_found', `There is no photo with id ${photoId}.`);
+  if (!row) throw new AppError('not_found', say('photos.no_photo', { id: photoId }));
   return row;
 }
 
@@ -72,7 +73,7 @@ export async function reorderPhotos(
       .select(['id', 'merchant_id'])
       .where('id', '=', itemId)
       .executeTakeFirst();
-    if (!item) throw new AppError('not_found', `There is no item with id ${itemId}.`);
+    if (!item) throw new AppError('not_found', say('photos.no_item', { id: itemId }));
     const rows = await trx
       .selectFrom('photos')
       .select(['id', 'position'])
@@ -84,7 +85,7 @@ export async function reorderPhotos(
     const same =
       current.length === photoIds.length && [...current].sort().join() === [...photoIds].sort().join();
     if (!same) {
-      throw new AppError('conflict', 'The item’s photos changed meanwhile; reload and reorder again.');
+      throw new AppError('conflict', say('photos.order_changed'));
     }
     if (current.join() === photoIds.join()) return;
     // Deleted photos keep their positions; the active ones take positions after all of them,
@@ -106,7 +107,7 @@ export async function reorderPhotos(
       itemId,
       merchantId: item.merchant_id,
       kind: 'photos.reordered',
-      summary: 'Photos reordered',
+      text: say('photos.reordered'),
       data: { before: current, after: photoIds },
     });
   });
@@ -117,7 +118,7 @@ export async function reorderPhotos(
 export async function setMainPhoto(ws: Workspace, actor: Actor, photoId: number): Promise<null> {
   const changed = await ws.kysely.transaction().execute(async (trx) => {
     const row = await photoRow(trx, photoId);
-    if (row.deleted_at !== null) throw new AppError('conflict', 'This photo was deleted; restore it first.');
+    if (row.deleted_at !== null) throw new AppError('conflict', say('photos.deleted_restore_first'));
     if (row.is_main === 1) return false;
     await trx.updateTable('photos').set({ is_main: 0 }).where('item_id', '=', row.item_id).execute();
     await trx.updateTable('photos').set({ is_main: 1 }).where('id', '=', photoId).execute();
@@ -125,7 +126,7 @@ export async function setMainPhoto(ws: Workspace, actor: Actor, photoId: number)
       itemId: row.item_id,
       merchantId: row.merchant_id,
       kind: 'photos.main',
-      summary: `Main photo: ${label(row)}`,
+      text: say('photos.main_set', { name: label(row) }),
       data: { photoId },
     });
     return true;
@@ -149,7 +150,7 @@ export async function deletePhoto(ws: Workspace, actor: Actor, photoId: number):
       itemId: row.item_id,
       merchantId: row.merchant_id,
       kind: 'photos.deleted',
-      summary: `Photo deleted: ${label(row)}`,
+      text: say('photos.deleted', { name: label(row) }),
       data: { photoId, wasMain: row.is_main === 1 },
     });
     return true;
@@ -169,7 +170,7 @@ export async function restorePhoto(ws: Workspace, actor: Actor, photoId: number)
       itemId: row.item_id,
       merchantId: row.merchant_id,
       kind: 'photos.restored',
-      summary: `Photo restored: ${label(row)}`,
+      text: say('photos.restored', { name: label(row) }),
       data: { photoId },
     });
     return true;
@@ -192,13 +193,13 @@ export async function linkDefect(
       .select(['defects.id', 'defects.item_id', 'defects.kind', 'defects.photo_id', 'items.merchant_id'])
       .where('defects.id', '=', defectId)
       .executeTakeFirst();
-    if (!defect) throw new AppError('not_found', `There is no defect with id ${defectId}.`);
+    if (!defect) throw new AppError('not_found', say('photos.no_defect', { id: defectId }));
     if (photoId !== null) {
       const photo = await photoRow(trx, photoId);
       if (photo.item_id !== defect.item_id) {
-        throw new AppError('bad_input', 'The photo and the defect belong to different items.');
+        throw new AppError('bad_input', say('photos.defect_other_item'));
       }
-      if (photo.deleted_at !== null) throw new AppError('conflict', 'This photo was deleted.');
+      if (photo.deleted_at !== null) throw new AppError('conflict', say('photos.photo_deleted'));
     }
     if (defect.photo_id === photoId) return false;
     await trx.updateTable('defects').set({ photo_id: photoId }).where('id', '=', defectId).execute();
@@ -206,8 +207,9 @@ export async function linkDefect(
       itemId: defect.item_id,
       merchantId: defect.merchant_id,
       kind: 'photos.defectLinked',
-      summary:
-        photoId === null ? `Defect ${defect.kind}: photo unlinked` : `Defect ${defect.kind}: photo linked`,
+      text: say(photoId === null ? 'photos.defect_unlinked' : 'photos.defect_linked', {
+        defect: term('defect', defect.kind),
+      }),
       data: { defectId, photoId, before: defect.photo_id },
     });
     return true;

@@ -3,13 +3,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type {
-  PhotoErrorData,
-  WorkerMethod,
-  WorkerMethods,
-  WorkerRequest,
-  WorkerResponse,
-  WorkerResult,
+import { say } from '../../../shared/messages';
+import {
+  photoErrorData,
+  type PhotoErrorData,
+  type WorkerMethod,
+  type WorkerMethods,
+  type WorkerRequest,
+  type WorkerResponse,
+  type WorkerResult,
 } from './protocol';
 
 /** Where a worker's entry file is, and how to start it. */
@@ -193,15 +195,12 @@ export class PhotoPool {
   }
 }
 
-const CLOSED: PhotoErrorData = {
-  code: 'internal',
-  message: 'Photo processing was stopped before this photo.',
-};
+const CLOSED: PhotoErrorData = photoErrorData('internal', say('photos.processing_stopped'));
 
 function internalError(error: unknown): PhotoErrorData {
-  return {
-    code: 'internal',
-    message: 'The photo worker stopped unexpectedly; try adding the photo again.',
-    detail: error instanceof Error ? error.message : String(error),
-  };
+  return photoErrorData(
+    'internal',
+    say('photos.worker_stopped'),
+    error instanceof Error ? error.message : String(error),
+  );
 }

@@ -304,7 +304,7 @@ describe('bad input is refused with a reason, quickly', () => {
     const started = performance.now();
     const error = await rejection(save('bomb.png', bomb));
     expect(error.code).toBe('too_many_pixels');
-    expect(error.message).toContain('100000 × 100000');
+    expect(error.message).toContain('100,000 × 100,000');
     expect(performance.now() - started).toBeLessThan(1000);
   });
 

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { threadId } from 'node:worker_threads';
 import sharp from 'sharp';
+import { say } from '../../../shared/messages';
 import {
   PhotoError,
   type Capabilities,
@@ -60,8 +61,7 @@ export function capabilities(): Capabilities {
   };
 }
 
-export const HEIC_UNSUPPORTED_MESSAGE =
-  'HEIC cannot be decoded by this installation. Set the camera or phone to JPEG ("Most Compatible"), or convert the file first.';
+export const HEIC_UNSUPPORTED_MESSAGE = say('photos.heic_unsupported');
 
 export async function processImage(params: ProcessParams): Promise<ProcessResult> {
   const started = performance.now();
@@ -85,7 +85,7 @@ export async function processImage(params: ProcessParams): Promise<ProcessResult
   if (!ACCEPTED_FORMATS.has(header.format)) {
     throw new PhotoError(
       'unsupported_format',
-      `${header.format.toUpperCase()} files are not accepted: use JPEG, PNG, WebP, TIFF, AVIF or HEIC.`,
+      say('photos.unsupported_format', { format: header.format.toUpperCase() }),
     );
   }
   if (header.format === 'heif' && header.compression === 'hevc' && !capabilities().heic) {
@@ -94,21 +94,25 @@ export async function processImage(params: ProcessParams): Promise<ProcessResult
   if (header.width * header.height > MAX_INPUT_PIXELS) {
     throw new PhotoError(
       'too_many_pixels',
-      `The image claims ${header.width} × ${header.height} pixels, more than the ${MAX_INPUT_PIXELS / 1e6} megapixels accepted.`,
+      say('photos.too_many_pixels', {
+        width: header.width,
+        height: header.height,
+        limit: MAX_INPUT_PIXELS / 1e6,
+      }),
     );
   }
   const longSide = Math.max(header.width, header.height);
   if (longSide < MIN_LONG_SIDE) {
     throw new PhotoError(
       'too_small',
-      `The image is ${header.width} × ${header.height} pixels; marketplaces need at least ${MIN_LONG_SIDE} px on the long side.`,
+      say('photos.too_small', { width: header.width, height: header.height, min: MIN_LONG_SIDE }),
     );
   }
   // A 6000 × 40 strip passes the long-side rule but would become a 1600 × 11 listing.
   if (Math.min(header.width, header.height) < MIN_SHORT_SIDE) {
     throw new PhotoError(
       'too_small',
-      `The image is ${header.width} × ${header.height} pixels: too narrow to be a photo of an item.`,
+      say('photos.too_narrow', { width: header.width, height: header.height }),
     );
   }
 
@@ -141,7 +145,11 @@ export async function processImage(params: ProcessParams): Promise<ProcessResult
   }
   const { width, height, channels } = decoded.info;
   if (channels !== 3) {
-    throw new PhotoError('internal', `Expected 3 colour channels after conversion, got ${channels}.`);
+    throw new PhotoError(
+      'internal',
+      say('photos.not_processed'),
+      `Expected 3 colour channels after conversion, got ${channels}.`,
+    );
   }
   const raw = { raw: { width, height, channels: 3 as const } };
 
@@ -208,7 +216,7 @@ async function readSource(source: PhotoSource): Promise<Buffer> {
   try {
     // Size from the open handle, so the file checked is the file read.
     const stat = await handle.stat();
-    if (!stat.isFile()) throw new PhotoError('unreadable', 'This is not a file.');
+    if (!stat.isFile()) throw new PhotoError('unreadable', say('photos.not_a_file'));
     checkSize(stat.size);
     const bytes = await handle.readFile();
     // A hot folder may hand over a file the camera is still writing.
@@ -222,11 +230,14 @@ async function readSource(source: PhotoSource): Promise<Buffer> {
 }
 
 function checkSize(size: number): void {
-  if (size === 0) throw new PhotoError('empty', 'The file is empty (0 bytes).');
+  if (size === 0) throw new PhotoError('empty', say('photos.empty'));
   if (size > MAX_FILE_BYTES) {
     throw new PhotoError(
       'file_too_large',
-      `The file is ${Math.round(size / 1024 / 1024)} MB; photos over ${MAX_FILE_BYTES / 1024 / 1024} MB are not accepted.`,
+      say('photos.file_too_large', {
+        megabytes: Math.round(size / 1024 / 1024),
+        limit: MAX_FILE_BYTES / 1024 / 1024,
+      }),
     );
   }
 }
@@ -235,12 +246,12 @@ function unreadable(error: unknown): PhotoError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const message =
     code === 'ENOENT'
-      ? 'The file no longer exists.'
+      ? say('photos.file_gone')
       : code === 'EACCES' || code === 'EPERM'
-        ? 'The file cannot be opened: permission denied.'
+        ? say('photos.file_denied')
         : code === 'EISDIR'
-          ? 'This is a folder, not a file.'
-          : 'The file cannot be read.';
+          ? say('photos.file_is_folder')
+          : say('photos.file_unreadable');
   return new PhotoError('unreadable', message, errorText(error));
 }
 
@@ -261,9 +272,9 @@ async function readHeader(bytes: Buffer): Promise<Header> {
   } catch (error) {
     const text = errorText(error);
     if (/unsupported image format/i.test(text)) {
-      throw new PhotoError('not_an_image', 'This file is not an image.', text);
+      throw new PhotoError('not_an_image', say('photos.not_an_image'), text);
     }
-    throw new PhotoError('corrupt', 'The image is damaged and cannot be read.', text);
+    throw new PhotoError('corrupt', say('photos.corrupt'), text);
   }
   // `autoOrient` holds the dimensions once the EXIF orientation is applied (swapped for a
   // portrait phone photo stored landscape).
@@ -271,7 +282,7 @@ async function readHeader(bytes: Buffer): Promise<Header> {
   const width = metadata.autoOrient?.width ?? metadata.width;
   const height = metadata.autoOrient?.height ?? metadata.height;
   if (!format || !width || !height) {
-    throw new PhotoError('corrupt', 'The image has no readable dimensions.');
+    throw new PhotoError('corrupt', say('photos.no_dimensions'));
   }
   return { format, width, height, compression: metadata.compression };
 }
@@ -281,18 +292,14 @@ function decodeError(error: unknown): PhotoError {
   if (/pixel limit/i.test(text)) {
     return new PhotoError(
       'too_many_pixels',
-      `The image has more than the ${MAX_INPUT_PIXELS / 1e6} megapixels accepted.`,
+      say('photos.too_many_pixels_decoded', { limit: MAX_INPUT_PIXELS / 1e6 }),
       text,
     );
   }
   if (/premature end|truncated|unexpected end|end of file|EOF/i.test(text)) {
-    return new PhotoError(
-      'corrupt',
-      'The image is incomplete (the file was cut short). Copy it again or retake the photo.',
-      text,
-    );
+    return new PhotoError('corrupt', say('photos.truncated'), text);
   }
-  return new PhotoError('corrupt', 'The image is damaged and cannot be decoded.', text);
+  return new PhotoError('corrupt', say('photos.corrupt_undecodable'), text);
 }
 
 /**

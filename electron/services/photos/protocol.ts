@@ -1,3 +1,5 @@
+import { englishText, type Message, type StoredMessage } from '../../../shared/messages';
+
 /**
  * The contract between the photo pool (calling thread) and its workers. Everything here is
  * structured-clone safe: errors never cross the thread boundary as thrown objects, only as data,
@@ -25,8 +27,10 @@ export type PhotoWarning = (typeof PHOTO_WARNINGS)[number];
 
 export interface PhotoErrorData {
   readonly code: PhotoRejectCode;
-  /** One sentence for the person at the desk. */
+  /** One sentence for the person at the desk, in English (logs, `--json`, older windows). */
   readonly message: string;
+  /** The same sentence as a message code, drawn in the reader's language (a plain object: it crosses threads). */
+  readonly text: StoredMessage;
   /** The decoder's own words, for logs and bug reports; never shown as the reason. */
   readonly detail?: string;
 }
@@ -34,20 +38,26 @@ export interface PhotoErrorData {
 /** A thrown error that the worker turns into {@link PhotoErrorData}. */
 export class PhotoError extends Error {
   readonly code: PhotoRejectCode;
+  readonly text: Message;
   readonly detail: string | undefined;
 
-  constructor(code: PhotoRejectCode, message: string, detail?: string) {
-    super(message);
+  constructor(code: PhotoRejectCode, text: Message, detail?: string) {
+    super(englishText(text));
     this.name = 'PhotoError';
     this.code = code;
+    this.text = text;
     this.detail = detail;
   }
 
   toData(): PhotoErrorData {
-    return this.detail === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, detail: this.detail };
+    return photoErrorData(this.code, this.text, this.detail);
   }
+}
+
+/** A refusal as data, with its English sentence drawn from its message. */
+export function photoErrorData(code: PhotoRejectCode, text: Message, detail?: string): PhotoErrorData {
+  const message = englishText(text);
+  return detail === undefined ? { code, message, text } : { code, message, text, detail };
 }
 
 export type PhotoSource =

@@ -1,6 +1,13 @@
 import { parentPort } from 'node:worker_threads';
+import { say } from '../../../shared/messages';
 import { capabilities, processImage } from './process';
-import { PhotoError, type PhotoErrorData, type WorkerRequest, type WorkerResponse } from './protocol';
+import {
+  PhotoError,
+  photoErrorData,
+  type PhotoErrorData,
+  type WorkerRequest,
+  type WorkerResponse,
+} from './protocol';
 
 /**
  * A photo worker: answers {@link WorkerRequest}s one at a time. Every failure, expected (a bad
@@ -49,5 +56,5 @@ function toErrorData(error: unknown): PhotoErrorData {
 
 function internal(error: unknown): PhotoErrorData {
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  return { code: 'internal', message: 'The photo could not be processed.', detail };
+  return photoErrorData('internal', say('photos.not_processed'), detail);
 }

@@ -14,10 +14,11 @@ import type {
 } from '../../../shared/contract/pricing';
 import type { ItemStatus } from '../../../shared/domain/status';
 import { AppError, assertNever } from '../../../shared/errors';
+import { money, nested, say, term, type MessageCode } from '../../../shared/messages';
 import type { Actor } from '../actor';
 import { nowIso } from '../db/connection';
 import type { Database } from '../db/schema';
-import { historyMoney, recordEvent } from '../events';
+import { recordEvent } from '../events';
 import { loadItemRecord, type ItemRecord } from '../item-record';
 import { updateItemAt } from '../item-versions';
 import type { Workspace } from '../workspace';
@@ -40,11 +41,11 @@ async function decisionTarget(
   trx: Transaction<Database>,
   actor: Actor,
   ref: z.output<typeof DecisionRef>,
-  what: string,
+  action: MessageCode,
   allowed: ReadonlySet<ItemStatus>,
 ): Promise<{ item: ItemRecord; price: LatestPrice }> {
   const item = await loadItemRecord(trx, ref.itemId);
-  assertMerchantScope(actor, item.merchant_id, item.merchant_name, what);
+  assertMerchantScope(actor, item.merchant_id, item.merchant_name, action);
   const price = await trx
     .selectFrom('prices')
     .select(['id', 'proposed_cents', 'original_cents', 'floor_cents', 'currency', 'decision'])
@@ -52,19 +53,18 @@ async function decisionTarget(
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
-  if (!price) throw new AppError('conflict', `Item ${item.reference} has no price proposal yet.`);
+  if (!price) throw new AppError('conflict', say('pricing.no_proposal', { reference: item.reference }));
   if (price.id !== ref.priceId) {
-    throw new AppError(
-      'conflict',
-      `The price of ${item.reference} changed while you were looking at it: a newer proposal exists. Reload to see it.`,
-      { itemId: item.id, latestPriceId: price.id },
-    );
+    throw new AppError('conflict', say('pricing.newer_proposal', { reference: item.reference }), {
+      itemId: item.id,
+      latestPriceId: price.id,
+    });
   }
   const status = item.status;
   if (!allowed.has(status)) {
     throw new AppError(
       'conflict',
-      `Item ${item.reference} is ${status.replaceAll('_', ' ')}: its price can no longer be decided here.`,
+      say('pricing.not_decidable', { reference: item.reference, status: term('status', status) }),
     );
   }
   return { item, price };
@@ -89,7 +89,7 @@ async function approveInTransaction(
   ref: z.output<typeof DecisionRef>,
 ): Promise<void> {
   await ws.kysely.transaction().execute(async (trx) => {
-    const { item, price } = await decisionTarget(trx, actor, ref, 'approve prices', AWAITING);
+    const { item, price } = await decisionTarget(trx, actor, ref, 'common.action.approve_prices', AWAITING);
     const now = nowIso();
     await trx
       .updateTable('prices')
@@ -101,7 +101,7 @@ async function approveInTransaction(
       itemId: item.id,
       merchantId: item.merchant_id,
       kind: 'price.approved',
-      summary: `Price approved by ${actor.name}: ${historyMoney(price.proposed_cents, price.currency)}`,
+      text: say('pricing.approved', { name: actor.name, price: money(price.proposed_cents, price.currency) }),
       data: { priceId: price.id, proposedCents: price.proposed_cents },
       at: now,
     });
@@ -114,7 +114,7 @@ export async function adjustPrice(
   input: z.output<typeof AdjustInput>,
 ): Promise<PricingView> {
   await ws.kysely.transaction().execute(async (trx) => {
-    const { item, price } = await decisionTarget(trx, actor, input, 'change prices', DECIDABLE);
+    const { item, price } = await decisionTarget(trx, actor, input, 'common.action.change_prices', DECIDABLE);
     const facts = await factsOf(trx, item);
     const policy = parseStoredPolicy(item.pricing_policy, item.merchant_name);
     // The engine recomputes the trace and appends the person's price as a "manual" step, so the
@@ -130,16 +130,27 @@ export async function adjustPrice(
     await updateItemAt(trx, item, item.version, { status: 'approved' }, now);
     // Below the floor is a merchant's decision: only their approver or an admin gets this far
     // (the access rule), and the history says which of the two allowed it.
-    const floorNote = result.belowFloor
-      ? ` — below the floor of ${historyMoney(result.floorCents, result.currency)}, allowed as ${
-          actor.role === 'admin' ? 'an admin' : `${item.merchant_name}’s approver`
-        }`
-      : '';
+    const figures = {
+      name: actor.name,
+      before: money(price.proposed_cents, price.currency),
+      after: money(result.proposedCents, result.currency),
+    };
+    const text = result.belowFloor
+      ? say('pricing.adjusted_below_floor', {
+          ...figures,
+          floor: money(result.floorCents, result.currency),
+          allowedAs: nested(
+            actor.role === 'admin'
+              ? say('pricing.allowed_as_admin')
+              : say('pricing.allowed_as_approver', { merchant: item.merchant_name }),
+          ),
+        })
+      : say('pricing.adjusted', figures);
     await recordEvent(trx, actor, {
       itemId: item.id,
       merchantId: item.merchant_id,
       kind: 'price.adjusted',
-      summary: `Price adjusted and approved by ${actor.name}: ${historyMoney(price.proposed_cents, price.currency)} → ${historyMoney(result.proposedCents, result.currency)}${floorNote}`,
+      text,
       data: {
         replacesPriceId: price.id,
         priceId,
@@ -162,26 +173,26 @@ export async function rejectPrice(
   input: z.output<typeof RejectInput>,
 ): Promise<PricingView> {
   await ws.kysely.transaction().execute(async (trx) => {
-    const { item, price } = await decisionTarget(trx, actor, input, 'reject prices', DECIDABLE);
+    const { item, price } = await decisionTarget(trx, actor, input, 'common.action.reject_prices', DECIDABLE);
     let status: ItemStatus;
     let disposition: string | null;
-    let outcome: string;
+    let outcome: MessageCode;
     switch (input.reason) {
       case 'regrade':
         // Back to the desk: the facts were wrong, so the next proposal starts from a new grading.
         status = 'graded';
         disposition = null;
-        outcome = 'sent back to be regraded';
+        outcome = 'pricing.rejected_regrade';
         break;
       case 'return_to_me':
         status = 'returned_to_merchant';
         disposition = 'return_to_merchant';
-        outcome = 'to be returned to the merchant';
+        outcome = 'pricing.rejected_return';
         break;
       case 'destroy':
         status = 'destroyed';
         disposition = 'destroy';
-        outcome = 'to be destroyed (recycled)';
+        outcome = 'pricing.rejected_destroy';
         break;
       default:
         assertNever(input.reason, 'reject reason');
@@ -198,7 +209,12 @@ export async function rejectPrice(
       itemId: item.id,
       merchantId: item.merchant_id,
       kind: 'price.rejected',
-      summary: `Price rejected by ${actor.name}: ${outcome}${input.note ? ` — “${input.note}”` : ''}`,
+      text: input.note
+        ? say('pricing.rejected_with_note', {
+            rejection: nested(say(outcome, { name: actor.name })),
+            note: input.note,
+          })
+        : say(outcome, { name: actor.name }),
       data: { priceId: price.id, reason: input.reason, note: input.note ?? null, status },
       at: now,
     });
@@ -223,12 +239,12 @@ export async function approveMany(
         .orderBy('id', 'desc')
         .limit(1)
         .executeTakeFirst();
-      if (!latest) throw new AppError('conflict', `Item ${itemId} has no price proposal yet.`);
+      if (!latest) throw new AppError('conflict', say('pricing.no_proposal', { reference: String(itemId) }));
       await approveInTransaction(ws, actor, { itemId, priceId: latest.id });
-      results.push({ itemId, ok: true, message: null });
+      results.push({ itemId, ok: true, message: null, text: null });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      results.push({ itemId, ok: false, message: error.message });
+      results.push({ itemId, ok: false, message: error.message, text: error.text });
     }
   }
   if (results.some((r) => r.ok)) ws.changed('items');

@@ -8,7 +8,9 @@ import type { PriceProposal, PriceStep } from '../../../shared/contract';
 import type { DefectKind, DefectSeverity, Grade, PackagingState } from '../../../shared/domain/grades';
 import { type Currency } from '../../../shared/domain/money';
 import { AppError } from '../../../shared/errors';
+import { nested, say, type Message } from '../../../shared/messages';
 import { priceItem, type ItemFacts, type PriceResult, type PricingPolicy } from '../../../shared/pricing';
+import type { RefusalDetail, SealedFinding } from '../../../shared/pricing/engine';
 import type { Database } from '../db/schema';
 import { parseJsonList } from '../intake/shared';
 import { type ItemRecord } from '../item-record';
@@ -21,10 +23,7 @@ interface StoredStep extends PriceStep {
 
 export async function factsOf(db: Queryable, item: ItemRecord): Promise<ItemFacts> {
   if (item.grade === null || item.packaging === null) {
-    throw new AppError(
-      'conflict',
-      `Item ${item.reference} has not been graded yet: grade it before pricing.`,
-    );
+    throw new AppError('conflict', say('pricing.not_graded', { reference: item.reference }));
   }
   const defects = await db
     .selectFrom('defects')
@@ -58,11 +57,48 @@ export function runEngine(
     ...(manualCents !== undefined ? { manualCents } : {}),
   });
   if (!outcome.ok) {
-    throw new AppError('conflict', `Item ${item.reference} cannot be priced: ${outcome.refusal.message}`, {
-      refusal: outcome.refusal,
-    });
+    throw new AppError(
+      'conflict',
+      say('pricing.cannot_price', {
+        reference: item.reference,
+        reason: nested(refusalMessage(outcome.refusal)),
+      }),
+      { refusal: outcome.refusal },
+    );
   }
   return outcome.result;
+}
+
+/** The engine's refusal as a message: its wording is shared/pricing/labels.ts's. */
+export function refusalMessage(refusal: RefusalDetail): Message {
+  switch (refusal.code) {
+    case 'defective_not_priced':
+      return say('pricing.refusal.defective_not_priced');
+    case 'sealed_with_findings':
+      return say('pricing.refusal.sealed_with_findings', {
+        findings: nested(findingsMessage(refusal.findings)),
+      });
+  }
+}
+
+const FINDING_LISTS = [
+  'pricing.findings.1',
+  'pricing.findings.2',
+  'pricing.findings.3',
+  'pricing.findings.4',
+] as const;
+const SLOTS = ['a', 'b', 'c', 'd'] as const;
+
+/** The findings as a list, each in the reader's words (there are four kinds: one list per length). */
+function findingsMessage(findings: readonly SealedFinding[]): Message {
+  const shown = [...new Set(findings)].slice(0, SLOTS.length);
+  const code = FINDING_LISTS[Math.max(0, shown.length - 1)]!;
+  return say(
+    code,
+    Object.fromEntries(
+      shown.map((finding, index) => [SLOTS[index]!, nested(say(`pricing.finding.${finding}`))]),
+    ),
+  );
 }
 
 export async function insertPrice(

@@ -2,6 +2,7 @@
 
 import { reachesMerchant } from '../../../shared/access';
 import { AppError } from '../../../shared/errors';
+import { nested, say, type MessageCode } from '../../../shared/messages';
 import type { Actor } from '../actor';
 
 /** An approver decides for their own merchant only; an admin for every merchant. */
@@ -9,12 +10,12 @@ export function assertMerchantScope(
   actor: Actor,
   merchantId: number,
   merchantName: string,
-  what: string,
+  action: MessageCode,
 ): void {
   if (!reachesMerchant(actor, merchantId)) {
     throw new AppError(
       'forbidden',
-      `${actor.name} approves for other merchants and cannot ${what} for ${merchantName}.`,
+      say('common.out_of_scope', { name: actor.name, action: nested(say(action)), merchant: merchantName }),
     );
   }
 }

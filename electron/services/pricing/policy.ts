@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { MerchantPolicy, PreviewInput, PreviewResult } from '../../../shared/contract/pricing';
 import { type Currency } from '../../../shared/domain/money';
 import { AppError } from '../../../shared/errors';
+import { say } from '../../../shared/messages';
 import { DEFAULT_POLICY, PricingPolicy, priceItem, validatePolicy } from '../../../shared/pricing';
 import type { Actor } from '../actor';
 import { recordEvent } from '../events';
@@ -21,13 +22,16 @@ export function parseStoredPolicy(json: string | null, merchantName: string): Pr
   try {
     raw = JSON.parse(json);
   } catch {
-    throw new AppError('internal', `The pricing policy of ${merchantName} is not readable JSON.`);
+    throw new AppError('internal', say('pricing.policy_unreadable', { merchant: merchantName }));
   }
   const parsed = PricingPolicy.safeParse(raw);
   if (!parsed.success) {
     throw new AppError(
       'internal',
-      `The pricing policy of ${merchantName} is not valid (${parsed.error.issues[0]?.message ?? 'unknown'}). Open Settings › Pricing to fix it.`,
+      say('pricing.policy_invalid', {
+        merchant: merchantName,
+        detail: parsed.error.issues[0]?.message ?? 'unknown',
+      }),
     );
   }
   return parsed.data;
@@ -39,13 +43,13 @@ async function loadMerchant(ws: Workspace, merchantId: number) {
     .select(['id', 'name', 'currency', 'pricing_policy'])
     .where('id', '=', merchantId)
     .executeTakeFirst();
-  if (!merchant) throw new AppError('not_found', `There is no merchant with id ${merchantId}.`);
+  if (!merchant) throw new AppError('not_found', say('pricing.no_merchant', { id: merchantId }));
   return merchant;
 }
 
 export async function getPolicy(ws: Workspace, actor: Actor, merchantId: number): Promise<MerchantPolicy> {
   const merchant = await loadMerchant(ws, merchantId);
-  assertMerchantScope(actor, merchant.id, merchant.name, 'read the pricing policy');
+  assertMerchantScope(actor, merchant.id, merchant.name, 'pricing.action.read_policy');
   const policy = parseStoredPolicy(merchant.pricing_policy, merchant.name);
   return {
     merchantId: merchant.id,
@@ -68,8 +72,8 @@ export async function updatePolicy(
       .select(['id', 'name', 'pricing_policy'])
       .where('id', '=', merchantId)
       .executeTakeFirst();
-    if (!merchant) throw new AppError('not_found', `There is no merchant with id ${merchantId}.`);
-    assertMerchantScope(actor, merchant.id, merchant.name, 'change the pricing policy');
+    if (!merchant) throw new AppError('not_found', say('pricing.no_merchant', { id: merchantId }));
+    assertMerchantScope(actor, merchant.id, merchant.name, 'pricing.action.change_policy');
     const before = merchant.pricing_policy === null ? null : (JSON.parse(merchant.pricing_policy) as unknown);
     const json = JSON.stringify(policy);
     if (merchant.pricing_policy === json) return;
@@ -77,7 +81,7 @@ export async function updatePolicy(
     await recordEvent(trx, actor, {
       merchantId: merchant.id,
       kind: 'merchant.pricing_policy',
-      summary: `Pricing policy of ${merchant.name} changed by ${actor.name}`,
+      text: say('pricing.policy_changed', { merchant: merchant.name, name: actor.name }),
       data: { before, after: policy },
     });
   });

@@ -7,10 +7,11 @@ import type { Transaction } from 'kysely';
 import type { PricingView } from '../../../shared/contract/pricing';
 import type { ItemStatus } from '../../../shared/domain/status';
 import { AppError } from '../../../shared/errors';
+import { money, say, term } from '../../../shared/messages';
 import type { Actor } from '../actor';
 import { nowIso } from '../db/connection';
 import type { Database } from '../db/schema';
-import { historyMoney, recordEvent } from '../events';
+import { recordEvent } from '../events';
 import { loadItemRecord } from '../item-record';
 import { updateItemAt } from '../item-versions';
 import type { Workspace } from '../workspace';
@@ -29,8 +30,9 @@ export const POLICY_ACTOR: Actor = {
 /** Statuses in which an item may get a (new) proposal: graded, and not yet decided for good. */
 const PRICEABLE: ReadonlySet<ItemStatus> = new Set(['graded', 'photographed', 'priced', 'awaiting_approval']);
 
-function percent(bp: number): string {
-  return `${(bp / 100).toLocaleString('en', { maximumFractionDigits: 2 })} %`;
+/** Basis points as the percentage a message draws with the reader's digits (1250 → 12.5). */
+function percent(bp: number): number {
+  return Math.round(bp) / 100;
 }
 
 /** Proposes a price for one item from its recorded facts and its merchant's policy. */
@@ -54,7 +56,7 @@ export async function proposeInTransaction(
   if (!PRICEABLE.has(status)) {
     throw new AppError(
       'conflict',
-      `Item ${item.reference} is ${status.replaceAll('_', ' ')}: it cannot get a new price proposal.`,
+      say('pricing.not_proposable', { reference: item.reference, status: term('status', status) }),
     );
   }
   const facts = await factsOf(trx, item);
@@ -70,12 +72,15 @@ export async function proposeInTransaction(
   });
   const nextStatus: ItemStatus = auto ? 'approved' : 'awaiting_approval';
   await updateItemAt(trx, item, item.version, { status: nextStatus }, now);
-  const figures = `${historyMoney(result.originalCents, result.currency)} → ${historyMoney(result.proposedCents, result.currency)} (−${percent(result.discountBp)})`;
   await recordEvent(trx, actor, {
     itemId: item.id,
     merchantId: item.merchant_id,
     kind: 'price.proposed',
-    summary: `Price proposed: ${figures}`,
+    text: say('pricing.proposed', {
+      original: money(result.originalCents, result.currency),
+      proposed: money(result.proposedCents, result.currency),
+      discount: percent(result.discountBp),
+    }),
     data: {
       priceId,
       proposedCents: result.proposedCents,
@@ -91,7 +96,10 @@ export async function proposeInTransaction(
       itemId: item.id,
       merchantId: item.merchant_id,
       kind: 'price.auto_approved',
-      summary: `Approved by the pricing policy itself: ${percent(result.discountBp)} discount is within ${percent(policy.autoApproveMaxDiscountBp)}`,
+      text: say('pricing.auto_approved', {
+        discount: percent(result.discountBp),
+        limit: percent(policy.autoApproveMaxDiscountBp),
+      }),
       data: { priceId, proposedCents: result.proposedCents, requestedBy: actor.name },
       at: now,
     });

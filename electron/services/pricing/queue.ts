@@ -74,6 +74,8 @@ export async function approvalQueue(
   if (actor.role === 'approver') {
     query = query.where('items.merchant_id', 'in', [-1, ...actor.merchantIds]);
   }
+  // In SQL rather than below with the other filters: the counter then says what waits for this merchant.
+  if (input.merchantId !== undefined) query = query.where('items.merchant_id', '=', input.merchantId);
   const all = await query.orderBy('prices.created_at').orderBy('items.id').execute();
 
   // Comparables for every SKU in the queue in one query rather than one per row.

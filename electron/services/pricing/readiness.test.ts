@@ -138,6 +138,7 @@ describe('an approval-ready draft without an extra step', () => {
     ]);
     expect(JSON.parse(events[2]!.data)).toEqual({
       changes: { status: { before: 'graded', after: 'photographed' } },
+      text: { code: 'pricing.photographed' },
     });
     expect(JSON.parse(events[3]!.data)).toMatchObject({
       status: { before: 'photographed', after: 'awaiting_approval' },

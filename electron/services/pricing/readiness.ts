@@ -1,5 +1,6 @@
 import type { ItemStatus } from '../../../shared/domain/status';
 import { AppError } from '../../../shared/errors';
+import { nested, say } from '../../../shared/messages';
 import type { Actor } from '../actor';
 import { nowIso } from '../db/connection';
 import { recordEvent } from '../events';
@@ -61,7 +62,7 @@ export async function proposeIfReady(ws: Workspace, actor: Actor, itemId: number
           .where('id', '=', item.id)
           .executeTakeFirstOrThrow();
         if (current.status !== 'graded') {
-          throw new AppError('conflict', `Item ${item.reference} changed while it was being priced.`);
+          throw new AppError('conflict', say('pricing.changed_while_pricing', { reference: item.reference }));
         }
         const now = nowIso();
         await updateItemAt(trx, current, current.version, { status: 'photographed' }, now);
@@ -69,7 +70,7 @@ export async function proposeIfReady(ws: Workspace, actor: Actor, itemId: number
           itemId: item.id,
           merchantId: item.merchant_id,
           kind: 'item.photographed',
-          summary: 'Graded and photographed: ready for pricing',
+          text: say('pricing.photographed'),
           data: { changes: { status: { before: 'graded', after: 'photographed' } } },
           at: now,
         });
@@ -79,12 +80,14 @@ export async function proposeIfReady(ws: Workspace, actor: Actor, itemId: number
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const details = error instanceof AppError ? error.details : undefined;
+    // Our own refusals are drawn in the reader's language; anything else (a bug) stays as it was said.
+    const reason = error instanceof AppError && error.text !== null ? nested(error.text) : message;
     try {
       await recordEvent(ws.kysely, actor, {
         itemId: item.id,
         merchantId: item.merchant_id,
         kind: 'price.not_proposed',
-        summary: `No price proposed: ${message}`,
+        text: say('pricing.not_proposed', { reason }),
         data: { message, ...(details !== undefined ? { details } : {}) },
       });
     } catch (recordError) {

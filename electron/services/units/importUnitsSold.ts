@@ -11,8 +11,10 @@ import { nowIso } from '../db/connection';
 import { recordEvent } from '../events';
 import { checkStructure, isBlankRecord, prepareFile, readRecords } from '../intake/csv';
 import { bytesOf } from '../intake/importRunner';
-import { headerKey, parseAmount, suggestProductMapping, type Parsed } from '../intake/values';
+import { fail, headerKey, parseAmount, suggestProductMapping, type Parsed } from '../intake/values';
 import type { Workspace } from '../workspace';
+import { englishText, nested, say, type Message } from '../../../shared/messages';
+import { joinProblems } from '../intake/shared';
 
 /**
  * Import of a merchant's own units sold per SKU: a two-column file (`sku;units_sold`, as a shop
@@ -58,18 +60,17 @@ const UNITS_HEADERS = [
  */
 export function parseUnits(raw: string): Parsed<number> {
   const text = raw.trim();
-  if (text === '') return { ok: false, reason: 'units sold is empty' };
+  if (text === '') return fail(say('intake.units.empty'));
   const grouped = text.replaceAll(/[\u00a0\u202f ']/g, '');
   if (/^\d{1,3}(\.\d{3})+$/.test(grouped) || /^\d{1,3}(,\d{3})+$/.test(grouped)) {
     return { ok: true, value: Number(grouped.replaceAll(/[.,]/g, '')) };
   }
-  if (/^[-−–]/.test(text))
-    return { ok: false, reason: `“${text}” is negative: units sold cannot be below zero` };
+  if (/^[-−–]/.test(text)) return fail(say('intake.units.negative', { text }));
   const amount = parseAmount(text);
-  if (!amount.ok) return { ok: false, reason: `“${text}” is not a number of units` };
-  if (amount.value % 100 !== 0) return { ok: false, reason: `“${text}” is not a whole number of units` };
+  if (!amount.ok) return fail(say('intake.units.not_number', { text }));
+  if (amount.value % 100 !== 0) return fail(say('intake.units.not_whole', { text }));
   const units = amount.value / 100;
-  if (!Number.isSafeInteger(units)) return { ok: false, reason: `“${text}” is too large` };
+  if (!Number.isSafeInteger(units)) return fail(say('intake.units.too_large', { text }));
   return { ok: true, value: units };
 }
 
@@ -87,11 +88,17 @@ function findColumns(header: readonly string[]): Columns | null {
   if (sku >= 0 && units >= 0) return { sku, units };
   // A file of two columns whose first row is already a SKU and a count has no header.
   if (names.length >= 2 && parseUnits(names[1]!).ok && !parseUnits(names[0]!).ok) return null;
-  const missing = [sku < 0 ? 'SKU' : null, units < 0 ? 'units sold' : null].filter(Boolean).join(' and ');
+  const columns = say(
+    sku < 0 && units < 0
+      ? 'intake.units.column.both'
+      : sku < 0
+        ? 'intake.units.column.sku'
+        : 'intake.units.column.units',
+  );
   throw new AppError(
     'bad_input',
-    `The file has no ${missing} column. Its first line should read “sku;units_sold” (or “SKU;Units sold”, “Artikelnummer;Verkaufte Einheiten”, “Référence;Unités vendues”); its columns are: ${names.join(', ')}.`,
-    { missing },
+    say('intake.units.missing_columns', { columns: nested(columns), names: names.join(', ') }),
+    { missing: englishText(columns) },
   );
 }
 
@@ -111,7 +118,8 @@ export async function importUnitsSold(
     .select(['id', 'name'])
     .where('id', '=', input.merchantId)
     .executeTakeFirst();
-  if (!merchant) throw new AppError('not_found', `There is no merchant with id ${input.merchantId}.`);
+  if (!merchant)
+    throw new AppError('not_found', say('intake.merchant_not_found', { id: String(input.merchantId) }));
 
   const prepared = prepareFile(bytesOf(input));
   checkStructure(prepared.text, prepared.separator);
@@ -132,20 +140,22 @@ export async function importUnitsSold(
     read += 1;
     const sku = (record.fields[cols.sku] ?? '').trim();
     const units = parseUnits(record.fields[cols.units] ?? '');
-    const problems: string[] = [];
-    if (sku === '') problems.push('missing SKU');
-    if (!units.ok) problems.push(units.reason);
+    const problems: Message[] = [];
+    if (sku === '') problems.push(say('intake.row.missing_sku'));
+    if (!units.ok) problems.push(units.text);
     const key = sku.toLocaleLowerCase('en');
     const earlier = seen.get(key);
-    if (sku !== '' && earlier !== undefined) problems.push(`SKU ${sku} is already on line ${earlier}`);
+    if (sku !== '' && earlier !== undefined)
+      problems.push(say('intake.row.duplicate_sku', { sku, line: earlier }));
     if (problems.length > 0) {
-      errors.push({ line: record.line, reason: problems.join('; ') });
+      const text = joinProblems(problems);
+      errors.push({ line: record.line, reason: englishText(text), text });
       continue;
     }
     seen.set(key, record.line);
     rows.push({ line: record.line, sku, units: (units as { value: number }).value });
   }
-  if (columns === undefined) throw new AppError('bad_input', 'The file has no rows.');
+  if (columns === undefined) throw new AppError('bad_input', say('intake.csv.no_rows'));
 
   const products = await ws.kysely
     .selectFrom('products')
@@ -193,7 +203,12 @@ export async function importUnitsSold(
     await recordEvent(trx, actor, {
       merchantId: merchant.id,
       kind: 'import.unitsSold',
-      summary: `Units sold imported for ${merchant.name}: ${changes.length} SKUs changed, ${unchanged} unchanged, ${unknownSkus.length} not in the catalogue`,
+      text: say('intake.imported_units', {
+        merchant: merchant.name,
+        changed: changes.length,
+        unchanged,
+        unknown: unknownSkus.length,
+      }),
       data: {
         rows: read,
         changes: changes.slice(0, 500),

@@ -1,7 +1,8 @@
+import { renderMessage } from '../../../shared/messages';
 import type { Envelope, Input, MethodName, Output, ServerEvent } from '../../../shared/contract';
 import { isAllowedExternalLink, photoUrl } from '../../../shared/contract/bridge';
 import { AppError, isErrorData } from '../../../shared/errors';
-import { i18next } from '../i18n';
+import { currentLanguage, i18next } from '../i18n';
 
 /** Which transport this window has: the Electron preload's bridge, or HTTP in the browser mode. */
 export const runtime: 'electron' | 'browser' = window.rebound ? 'electron' : 'browser';
@@ -81,7 +82,10 @@ export function openExternal(url: string): void {
   else window.open(url, '_blank', 'noopener,noreferrer');
 }
 
+/** What went wrong, in the window's language when the services said it as a message. */
 export function errorMessage(error: unknown): string {
+  if (error instanceof AppError && error.text !== null)
+    return renderMessage(error.text, currentLanguage(), error.message);
   if (error instanceof AppError || error instanceof Error) return error.message;
   return String(error);
 }

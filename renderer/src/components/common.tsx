@@ -16,6 +16,7 @@ import { IconAlertTriangle, IconArrowLeft, IconArrowRight } from '@tabler/icons-
 import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/client';
+import { namedKey } from '../keys';
 
 /** The title row every screen starts with: title, a line of context, and actions on the right. */
 export function PageHeader({
@@ -52,14 +53,24 @@ const KEY_ICONS: Readonly<Record<string, ReactNode>> = {
   '→': <IconArrowRight size={11} stroke={2.2} style={{ display: 'block' }} />,
 };
 
+/**
+ * Key caps, from key ids: named keys ('Enter', 'Ctrl', 'Shift', 'Delete', 'Space', 'Escape'…, see
+ * `NAMED_KEYS` in renderer/src/keys.ts) are written as the person's language names them (Entrée,
+ * Maj, Suppr; Eingabe, Umschalt, Entf), letters, digits and arrows as they are.
+ */
 export function Keys({ keys }: { keys: readonly string[] }) {
+  const { t } = useTranslation();
   return (
     <Group gap={3} wrap="nowrap" component="span">
-      {keys.map((key) => (
-        <Kbd key={key} size="xs" aria-label={key}>
-          {KEY_ICONS[key] ?? key}
-        </Kbd>
-      ))}
+      {keys.map((key) => {
+        const named = namedKey(key);
+        const label = named ? t(`keys.${named}`) : key;
+        return (
+          <Kbd key={key} size="xs" aria-label={label}>
+            {KEY_ICONS[key] ?? label}
+          </Kbd>
+        );
+      })}
     </Group>
   );
 }

@@ -1,3 +1,4 @@
+import { renderMessage } from '../../../shared/messages';
 import {
   Anchor,
   Badge,
@@ -290,7 +291,8 @@ export function DefectsTable({ item }: { item: ItemDetail }) {
 }
 
 export function HistoryTimeline({ item, limit }: { item: ItemDetail; limit?: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = isLanguage(i18n.language) ? i18n.language : 'en';
   const f = useFormat();
   const events = limit ? item.events.slice(0, limit) : item.events;
   return (
@@ -303,7 +305,14 @@ export function HistoryTimeline({ item, limit }: { item: ItemDetail; limit?: num
       ) : (
         <Timeline bulletSize={12} lineWidth={2} active={0} data-testid="history">
           {events.map((event) => (
-            <Timeline.Item key={event.id} title={<Text fz="sm">{event.summary}</Text>}>
+            <Timeline.Item
+              key={event.id}
+              title={
+                <Text fz="sm">
+                  {event.text ? renderMessage(event.text, language, event.summary) : event.summary}
+                </Text>
+              }
+            >
               <Text fz="xs" c="dimmed">
                 {f.dateTime(event.at)} · {event.actor}
               </Text>
@@ -452,7 +461,8 @@ export function PriceSummary({ item, price }: { item: { currency: string }; pric
 }
 
 export function ChannelsSection({ item }: { item: ItemDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = isLanguage(i18n.language) ? i18n.language : 'en';
   const f = useFormat();
   return (
     <Paper p="sm">
@@ -492,7 +502,10 @@ export function ChannelsSection({ item }: { item: ItemDetail }) {
             .filter((listing) => listing.lastError)
             .map((listing) => (
               <Text key={`e${listing.id}`} fz="xs" c="red.7">
-                {t(`channels.${listing.channel}`)}: {listing.lastError}
+                {t(`channels.${listing.channel}`)}:{' '}
+                {listing.lastErrorText
+                  ? renderMessage(listing.lastErrorText, language, listing.lastError ?? undefined)
+                  : listing.lastError}
               </Text>
             ))}
         </Stack>

@@ -20,13 +20,12 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalQueueInput, ApprovalRow, Me } from '../../../shared/contract';
 import { GRADES, type Grade } from '../../../shared/domain/grades';
+import { renderMessage } from '../../../shared/messages';
 import { isLanguage } from '../i18n';
-import { errorMessage } from '../api/client';
-import { useCall, useCallMutation } from '../api/hooks';
+import { useCall } from '../api/hooks';
 import { GradeBadge } from '../components/badges';
 import {
   ErrorAlert,
-  Keys,
   LoadingBlock,
   PageHeader,
   SectionTitle,
@@ -43,7 +42,9 @@ import {
 } from '../components/item';
 import { Photo } from '../components/Photo';
 import { PhotoViewer } from '../components/PhotoViewer';
+import { KeyHints } from '../components/KeyHints';
 import { AdjustModal, RejectModal } from '../components/pricing/DecisionModals';
+import { useDeferredAction, usePendingKeys } from '../components/UndoNotice';
 import { useFormat } from '../format';
 import { useMay, useMe } from '../state/me';
 import { PhoneQueue } from '../components/pricing/PhoneQueue';
@@ -84,13 +85,17 @@ function DeskQueue({ itemId }: { itemId?: number | undefined }) {
   const [grade, setGrade] = useState<Grade | null>(null);
   const [range, setRange] = useState<DiscountRange | null>(null);
   const [age, setAge] = useState<Age | null>(null);
+  const [merchantId, setMerchantId] = useState<number | null>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [picked, setChecked] = useState<ReadonlySet<number>>(new Set());
   const [modal, setModal] = useState<'adjust' | 'reject' | null>(null);
 
   const me = useMe();
+  // The merchants this person may see (the service narrows an approver's list to their own).
+  const merchants = useCall('merchants.list', {});
 
   const filters: z.input<typeof ApprovalQueueInput> = {
+    ...(merchantId !== null ? { merchantId } : {}),
     ...(grade ? { grade } : {}),
     ...(range ? DISCOUNT_RANGES[range] : {}),
     ...(age ? { minAgeDays: AGES[age] } : {}),
@@ -108,8 +113,9 @@ function DeskQueue({ itemId }: { itemId?: number | undefined }) {
   const canAct = actionRow ? mayDecide(me, actionRow.merchantId) : false;
   const mayDecideAny = me !== null && mayCall(me, 'approvals.approve');
 
-  const approve = useCallMutation('approvals.approve');
-  const approveMany = useCallMutation('approvals.approveMany');
+  const deferAction = useDeferredAction();
+  const pending = usePendingKeys();
+  const isPending = (row: ApprovalRow) => pending.has(`item:${row.itemId}`);
 
   // Checked items that have left the queue (decided elsewhere) drop out of the selection.
   const checked = useMemo(() => {
@@ -144,40 +150,46 @@ function DeskQueue({ itemId }: { itemId?: number | undefined }) {
     });
   };
   const approveRow = (row: ApprovalRow | undefined) => {
-    if (!row || !mayDecide(me, row.merchantId)) return;
-    // The next item is selected before the list refreshes, so A, A, A walks down the queue.
-    const next = rows[index + 1] ?? rows[index - 1];
-    approve.mutate(
-      { itemId: row.itemId, priceId: row.priceId },
-      {
-        onSuccess: () => {
-          notifications.show({
-            color: 'green',
-            message: t('pricing.approved', { reference: row.reference }),
-          });
-          if (next) setSelectedId(next.itemId);
-          if (drawerOpen) navigate(next ? { page: 'approvals', itemId: next.itemId } : { page: 'approvals' });
-        },
-        onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
-      },
-    );
+    if (!row || !mayDecide(me, row.merchantId) || isPending(row)) return;
+    // The next undecided item is selected at once (the approved one waits for its Undo), so A, A,
+    // A walks down the queue.
+    const after = rows.slice(index + 1).find((r) => r.itemId !== row.itemId && !isPending(r));
+    const next =
+      after ??
+      rows
+        .slice(0, index)
+        .reverse()
+        .find((r) => !isPending(r));
+    deferAction({
+      method: 'approvals.approve',
+      input: { itemId: row.itemId, priceId: row.priceId },
+      keys: [`item:${row.itemId}`],
+      waiting: t('undo.approving', { reference: row.reference }),
+      done: t('pricing.approved', { reference: row.reference }),
+    });
+    if (next) setSelectedId(next.itemId);
+    if (drawerOpen) navigate(next ? { page: 'approvals', itemId: next.itemId } : { page: 'approvals' });
   };
   const approveChecked = () => {
-    approveMany.mutate(
-      { itemIds: [...checked] },
-      {
-        onSuccess: (results) => {
-          const done = results.filter((r) => r.ok).length;
-          const failed = results.filter((r) => !r.ok);
-          notifications.show({ color: 'green', message: t('pricing.approvedMany', { count: done }) });
-          for (const failure of failed) {
-            notifications.show({ color: 'orange', message: failure.message ?? '' });
-          }
-          setChecked(new Set());
-        },
-        onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+    const itemIds = [...checked].filter((id) => !pending.has(`item:${id}`));
+    if (itemIds.length === 0) return;
+    deferAction({
+      method: 'approvals.approveMany',
+      input: { itemIds },
+      keys: itemIds.map((id) => `item:${id}`),
+      waiting: t('undo.approvingMany', { count: itemIds.length }),
+      done: (results) => t('pricing.approvedMany', { count: results.filter((r) => r.ok).length }),
+      onSent: (results) => {
+        for (const failure of results.filter((r) => !r.ok)) {
+          const message = failure.message ?? '';
+          notifications.show({
+            color: 'orange',
+            message: failure.text ? renderMessage(failure.text, language, message) : message,
+          });
+        }
       },
-    );
+    });
+    setChecked(new Set());
   };
   const hotkeysOn = modal === null;
   useHotkeys(
@@ -190,15 +202,16 @@ function DeskQueue({ itemId }: { itemId?: number | undefined }) {
           ['Enter', () => open(current)],
           ['x', () => toggle(current)],
           ['a', () => approveRow(actionRow)],
-          ['e', () => actionRow && canAct && setModal('adjust')],
-          ['r', () => actionRow && canAct && setModal('reject')],
+          ['e', () => actionRow && canAct && !isPending(actionRow) && setModal('adjust')],
+          ['r', () => actionRow && canAct && !isPending(actionRow) && setModal('reject')],
         ]
       : [],
   );
 
   const waiting = list.data?.waiting ?? 0;
   const oldest = list.data?.oldestWaitingSince ?? null;
-  const filtered = grade !== null || range !== null || age !== null;
+  const filtered = grade !== null || range !== null || age !== null || merchantId !== null;
+  const merchantChoices = (merchants.data ?? []).map((m) => ({ value: String(m.id), label: m.name }));
 
   const readOnlyNote =
     me && !mayDecideAny ? t('pricing.cannotDecide', { name: me.name, role: t(`roles.${me.role}`) }) : null;
@@ -214,60 +227,78 @@ function DeskQueue({ itemId }: { itemId?: number | undefined }) {
           </span>
         }
       >
-        <Group gap="xs" wrap="nowrap">
-          <Select
-            w={170}
-            size="xs"
-            placeholder={t('common.anyGrade')}
-            aria-label={t('intake.filterGrade')}
-            data-testid="approvals-grade-filter"
-            clearable
-            allowDeselect
-            value={grade}
-            onChange={(value) => setGrade((value as Grade | null) ?? null)}
-            data={GRADES.filter((g) => g !== 'defective').map((g) => ({ value: g, label: t(`grades.${g}`) }))}
-          />
-          <Select
-            w={150}
-            size="xs"
-            placeholder={t('pricing.anyDiscount')}
-            aria-label={t('pricing.filterDiscount')}
-            data-testid="approvals-discount-filter"
-            clearable
-            value={range}
-            onChange={(value) => setRange((value as DiscountRange | null) ?? null)}
-            data={(Object.keys(DISCOUNT_RANGES) as DiscountRange[]).map((r) => ({
-              value: r,
-              label: t(`pricing.ranges.${r}`),
-            }))}
-          />
-          <Select
-            w={150}
-            size="xs"
-            placeholder={t('pricing.anyAge')}
-            aria-label={t('pricing.filterAge')}
-            data-testid="approvals-age-filter"
-            clearable
-            value={age}
-            onChange={(value) => setAge((value as Age | null) ?? null)}
-            data={(Object.keys(AGES) as Age[]).map((a) => ({ value: a, label: t(`pricing.ages.${a}`) }))}
-          />
-          {mayDecideAny ? (
-            <ShortcutTooltip label={t('pricing.selectHint')} keys={['X']}>
-              <Button
-                size="xs"
-                leftSection={<IconChecks size={14} />}
-                disabled={checked.size === 0}
-                loading={approveMany.isPending}
-                onClick={approveChecked}
-                data-testid="approve-selected"
-              >
-                {t('pricing.approveSelected', { count: checked.size })}
-              </Button>
-            </ShortcutTooltip>
-          ) : null}
-        </Group>
+        {mayDecideAny ? (
+          <ShortcutTooltip label={t('pricing.selectHint')} keys={['X']}>
+            <Button
+              size="xs"
+              leftSection={<IconChecks size={14} />}
+              disabled={checked.size === 0}
+              onClick={approveChecked}
+              data-testid="approve-selected"
+            >
+              {t('pricing.approveSelected', { count: checked.size })}
+            </Button>
+          </ShortcutTooltip>
+        ) : null}
       </PageHeader>
+
+      {/*
+        The filters have a row of their own: beside the title they left the counter a sliver at
+        1280 px once French and German placeholders and the merchant filter were there.
+      */}
+      <Group gap="xs" mb="sm" data-testid="approvals-filters">
+        {merchantChoices.length > 1 ? (
+          <Select
+            w={190}
+            size="xs"
+            placeholder={t('approvals.anyMerchant')}
+            aria-label={t('approvals.filterMerchant')}
+            data-testid="approvals-merchant-filter"
+            clearable
+            searchable
+            value={merchantId === null ? null : String(merchantId)}
+            onChange={(value) => setMerchantId(value === null ? null : Number(value))}
+            data={merchantChoices}
+          />
+        ) : null}
+        <Select
+          w={170}
+          size="xs"
+          placeholder={t('common.anyGrade')}
+          aria-label={t('intake.filterGrade')}
+          data-testid="approvals-grade-filter"
+          clearable
+          allowDeselect
+          value={grade}
+          onChange={(value) => setGrade((value as Grade | null) ?? null)}
+          data={GRADES.filter((g) => g !== 'defective').map((g) => ({ value: g, label: t(`grades.${g}`) }))}
+        />
+        <Select
+          w={150}
+          size="xs"
+          placeholder={t('pricing.anyDiscount')}
+          aria-label={t('pricing.filterDiscount')}
+          data-testid="approvals-discount-filter"
+          clearable
+          value={range}
+          onChange={(value) => setRange((value as DiscountRange | null) ?? null)}
+          data={(Object.keys(DISCOUNT_RANGES) as DiscountRange[]).map((r) => ({
+            value: r,
+            label: t(`pricing.ranges.${r}`),
+          }))}
+        />
+        <Select
+          w={150}
+          size="xs"
+          placeholder={t('pricing.anyAge')}
+          aria-label={t('pricing.filterAge')}
+          data-testid="approvals-age-filter"
+          clearable
+          value={age}
+          onChange={(value) => setAge((value as Age | null) ?? null)}
+          data={(Object.keys(AGES) as Age[]).map((a) => ({ value: a, label: t(`pricing.ages.${a}`) }))}
+        />
+      </Group>
 
       {readOnlyNote ? (
         <Alert color="gray" icon={<IconLock size={16} />} mb="sm" data-testid="approvals-readonly">
@@ -295,35 +326,31 @@ function DeskQueue({ itemId }: { itemId?: number | undefined }) {
               <Text fz="xs" c="dimmed">
                 {t('common.showing', { shown: rows.length, total: waiting })}
               </Text>
-              <ShortcutTooltip
-                label={`${t('approvals.moveDown')} / ${t('approvals.moveUp')}`}
-                keys={['J', 'K']}
-              >
-                <Group gap={6} wrap="nowrap">
-                  <Keys keys={['J', 'K', t('keys.enter')]} />
-                  <Text fz="xs" c="dimmed">
-                    {t('approvals.keys')}
-                  </Text>
-                  {mayDecideAny ? (
-                    <>
-                      <Keys keys={['A', 'E', 'R', 'X']} />
-                      <Text fz="xs" c="dimmed">
-                        {t('pricing.keys')}
-                      </Text>
-                    </>
-                  ) : null}
-                </Group>
-              </ShortcutTooltip>
+              {/* Each key with what it does, in the language shown (renderer/src/components/KeyHints.tsx). */}
+              <KeyHints
+                hints={[
+                  [['J', 'K'], t('approvals.keyHints.move')],
+                  [['Enter'], t('approvals.keyHints.open')],
+                  ...(mayDecideAny
+                    ? ([
+                        [['A'], t('pricing.keyHints.approve')],
+                        [['E'], t('pricing.keyHints.adjust')],
+                        [['R'], t('pricing.keyHints.reject')],
+                        [['X'], t('pricing.keyHints.select')],
+                      ] as const)
+                    : []),
+                ]}
+              />
             </>
           }
         >
-          <Table stickyHeader highlightOnHover layout="fixed" miw={1040} data-testid="approvals-table">
+          <Table stickyHeader highlightOnHover layout="fixed" miw={980} data-testid="approvals-table">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th w={36} />
                 <Table.Th w={56} />
                 <Table.Th>{t('approvals.columns.item')}</Table.Th>
-                <Table.Th w={170}>{t('approvals.columns.grade')}</Table.Th>
+                <Table.Th w={150}>{t('approvals.columns.grade')}</Table.Th>
                 <Table.Th ta="right" w={190}>
                   {t('approvals.columns.price')}
                 </Table.Th>
@@ -359,12 +386,15 @@ function DeskQueue({ itemId }: { itemId?: number | undefined }) {
                     }}
                     className="rb-table-row"
                     aria-selected={i === index}
+                    aria-busy={isPending(row) || undefined}
                     data-reference={row.reference}
                     data-checked={checked.has(row.itemId) || undefined}
+                    data-pending={isPending(row) || undefined}
+                    style={isPending(row) ? { opacity: 0.45 } : undefined}
                     onClick={() => open(row)}
                   >
                     <Table.Td onClick={(event) => event.stopPropagation()}>
-                      {mayDecide(me, row.merchantId) ? (
+                      {mayDecide(me, row.merchantId) && !isPending(row) ? (
                         <Checkbox
                           size="xs"
                           aria-label={t('pricing.select', { reference: row.reference })}
@@ -456,7 +486,7 @@ function DeskQueue({ itemId }: { itemId?: number | undefined }) {
                 canAct={canAct}
                 me={me}
                 row={drawerRow}
-                busy={approve.isPending}
+                busy={isPending(drawerRow)}
                 onApprove={() => approveRow(drawerRow)}
                 onAdjust={() => setModal('adjust')}
                 onReject={() => setModal('reject')}
@@ -467,7 +497,12 @@ function DeskQueue({ itemId }: { itemId?: number | undefined }) {
         ) : null}
       </Drawer>
       <AdjustModal row={actionRow ?? null} opened={modal === 'adjust'} onClose={() => setModal(null)} />
-      <RejectModal row={actionRow ?? null} opened={modal === 'reject'} onClose={() => setModal(null)} />
+      <RejectModal
+        row={actionRow ?? null}
+        opened={modal === 'reject'}
+        onClose={() => setModal(null)}
+        deferAction={deferAction}
+      />
     </div>
   );
 }
@@ -520,6 +555,7 @@ function DecisionBar({
           <Button
             variant="default"
             leftSection={<IconPencil size={16} />}
+            disabled={busy}
             onClick={onAdjust}
             data-testid="adjust"
           >
@@ -531,6 +567,7 @@ function DecisionBar({
             variant="subtle"
             color="red"
             leftSection={<IconX size={16} />}
+            disabled={busy}
             onClick={onReject}
             data-testid="reject"
           >

@@ -5,7 +5,6 @@ import {
   Button,
   EmptyState,
   Group,
-  Kbd,
   Paper,
   SegmentedControl,
   Select,
@@ -30,7 +29,7 @@ import type { ItemStatus } from '../../../shared/domain/status';
 import { GRADES, type Grade } from '../../../shared/domain/grades';
 import { call, errorMessage } from '../api/client';
 import { useCall } from '../api/hooks';
-import { ErrorAlert, LoadingBlock, PageHeader } from '../components/common';
+import { ErrorAlert, Keys, LoadingBlock, PageHeader } from '../components/common';
 import { DESK_GRADABLE, GradingForm, type GradingFormHandle } from '../components/intake/GradingForm';
 import { ImportReturnsModal } from '../components/intake/ImportReturns';
 import { LabelButton } from '../components/intake/LabelButton';
@@ -38,6 +37,8 @@ import { ScanResultPanel, type PendingScan } from '../components/intake/ScanResu
 import { DefectsTable, GradingFacts, HistoryTimeline, ProductHeader, ReturnFacts } from '../components/item';
 import { ItemList, type ItemFilters } from '../components/ItemList';
 import { useFormat } from '../format';
+import { azertyDigits, keystrokeOf, readScan, type Keystroke } from '../keys';
+import { isScannerPace } from '../shell/scanner';
 import { navigate, routeHref } from '../state/router';
 
 type StatusMode = 'queue' | 'received' | 'graded' | 'all';
@@ -73,6 +74,9 @@ export function IntakePage({ itemId }: { itemId?: number | undefined }) {
   const [scanning, setScanning] = useState(false);
   const counts = useCall('items.counts', {});
   const search = submitted ?? typed;
+  // The keys that typed the scan field's text, so a scanner's burst can be read by its physical
+  // keys (a US-layout scanner on an AZERTY desk): see `scannedText`.
+  const strokes = useRef<Keystroke[]>([]);
 
   const filters: ItemFilters = {
     search: search || undefined,
@@ -106,9 +110,10 @@ export function IntakePage({ itemId }: { itemId?: number | undefined }) {
   };
 
   const typeToScan = useCallback(
-    (chars: string) => {
-      if (chars) {
-        setText(chars);
+    (keys: readonly Keystroke[]) => {
+      if (keys.length > 0) {
+        strokes.current = [...keys];
+        setText(keys.map((key) => key.key).join(''));
         setSubmitted(null);
         setNotice(null);
       }
@@ -117,8 +122,21 @@ export function IntakePage({ itemId }: { itemId?: number | undefined }) {
     [focusScan],
   );
 
+  /**
+   * What the entry stands for. A burst typed at a scanner's pace is read by its keys (`readScan`);
+   * otherwise an entry made only of AZERTY digit-row characters is a US-layout scanner's digits
+   * (`azertyDigits`); anything else, a typed search among them, is taken as typed.
+   */
+  const scannedText = (entry: string): string => {
+    const keys = strokes.current;
+    const typedByKeys = keys.map((key) => key.key).join('');
+    const scanner = typedByKeys.trim() === entry && isScannerPace(keys.map((key) => key.at));
+    return scanner ? readScan(keys).trim() : (azertyDigits(entry) ?? entry);
+  };
+
   const onEnter = async () => {
-    const value = text.trim();
+    const value = scannedText(text.trim());
+    strokes.current = [];
     if (!value || scanning) return;
     setScanning(true);
     try {
@@ -126,9 +144,12 @@ export function IntakePage({ itemId }: { itemId?: number | undefined }) {
       setNotice(null);
       if (result.kind === 'unknown') {
         // Perhaps a word typed to search: the list shows what matches, and the text stays
-        // selected so the next scan replaces it instead of adding to it.
+        // selected so the next scan replaces it instead of adding to it. A scan read as digits
+        // shows its digits, selected once drawn.
+        setText(value);
         setSubmitted(value);
         scanRef.current?.select();
+        requestAnimationFrame(() => scanRef.current?.select());
       } else {
         setText('');
         setSubmitted(null);
@@ -155,6 +176,7 @@ export function IntakePage({ itemId }: { itemId?: number | undefined }) {
   const queueCount = (by.received ?? 0) + (by.graded ?? 0);
   const filtered = Boolean(search) || grade !== null;
   const clearFilters = () => {
+    strokes.current = [];
     setText('');
     setSubmitted(null);
     setNotice(null);
@@ -182,11 +204,18 @@ export function IntakePage({ itemId }: { itemId?: number | undefined }) {
         size="md"
         value={text}
         onChange={(event) => {
-          setText(event.currentTarget.value);
+          const value = event.currentTarget.value;
+          // A first key into an empty (or replaced) entry starts the keys afresh.
+          const last = strokes.current.at(-1);
+          if (last && value === last.key) strokes.current = [last];
+          setText(value);
           setSubmitted(null);
           setNotice(null);
         }}
         onKeyDown={(event) => {
+          if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+            strokes.current.push(keystrokeOf(event));
+          }
           if (event.key === 'Enter') {
             event.preventDefault();
             void onEnter();
@@ -198,7 +227,7 @@ export function IntakePage({ itemId }: { itemId?: number | undefined }) {
         aria-label={t('intake.scanPlaceholder')}
         data-testid="scan-field"
         leftSection={<IconBarcode size={20} stroke={1.5} />}
-        rightSection={<Kbd size="xs">{t('keys.enter')}</Kbd>}
+        rightSection={<Keys keys={['Enter']} />}
         aria-busy={scanning}
         rightSectionWidth={72}
         autoComplete="off"
@@ -337,7 +366,7 @@ function ItemPanel({
   onSaved,
 }: {
   itemId: number;
-  onTypeToScan: (chars: string) => void;
+  onTypeToScan: (keys: readonly Keystroke[]) => void;
   onSaved: () => void;
 }) {
   const { t } = useTranslation();

@@ -13,7 +13,7 @@ import { ErrorAlert, Fact, Keys, LoadingBlock, PageHeader } from '../components/
 import { ItemList } from '../components/ItemList';
 import { DefectLinkModal, DeskViewer, useDeskWarningLabel, ZoomModal } from '../components/photos/DeskViewer';
 import { HotFolderLine } from '../components/photos/HotFolder';
-import { uploadPhotos } from '../components/photos/upload';
+import { refusalReason, uploadPhotos } from '../components/photos/upload';
 import { UploadZone } from '../components/photos/UploadZone';
 import { WebcamPanel } from '../components/photos/WebcamPanel';
 import { useDeskShots } from '../state/deskFolder';
@@ -251,7 +251,7 @@ function PhotoWorkspace({ itemId }: { itemId: number }) {
       );
       const failed = results.find((r) => !r.ok);
       if (failed && !failed.ok) {
-        notifications.show({ color: 'red', message: `${failed.name}: ${failed.reason}` });
+        notifications.show({ color: 'red', message: `${failed.name}: ${refusalReason(failed)}` });
       } else {
         // Back to the viewer, on the new shot: its quality badges say whether to retake it.
         setWebcam(false);

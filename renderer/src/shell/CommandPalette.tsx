@@ -88,7 +88,7 @@ export function CommandPalette() {
                 label={t(entry.labelKey)}
                 rightSection={
                   <Group gap={6} wrap="nowrap">
-                    <Keys keys={[t('keys.alt'), entry.hotkey]} />
+                    <Keys keys={['Alt', entry.hotkey]} />
                     <IconArrowRight size={14} />
                   </Group>
                 }

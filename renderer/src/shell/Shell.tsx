@@ -39,8 +39,10 @@ import { signOut } from '../api/session';
 import { useMe } from '../state/me';
 import { openReference } from './actions';
 import { CommandPalette } from './CommandPalette';
+import { FailedJobs } from './FailedJobs';
 import { navFor } from './nav';
 import { useScanner } from './scanner';
+import { taskName } from './tasks';
 
 function navCount(page: PageId, counts: ItemCounts | undefined): number | null {
   if (!counts) return null;
@@ -142,11 +144,12 @@ export function Shell({ status }: { status: WorkspaceStatus }) {
                   {t('shell.searchPlaceholder')}
                 </Text>
               </Group>
-              <Keys keys={[t('keys.ctrl'), 'K']} />
+              <Keys keys={['Ctrl', 'K']} />
             </Group>
           </UnstyledButton>
           <Group gap="md" wrap="nowrap">
             <BackgroundWork />
+            <FailedJobs />
             <ProfileMenu />
           </Group>
         </Group>
@@ -164,7 +167,7 @@ export function Shell({ status }: { status: WorkspaceStatus }) {
                 label={
                   <Group gap={6} wrap="nowrap">
                     <span>{t('nav.goTo', { page: label })}</span>
-                    <Keys keys={[t('keys.alt'), entry.hotkey]} />
+                    <Keys keys={['Alt', entry.hotkey]} />
                   </Group>
                 }
               >
@@ -237,7 +240,7 @@ function BackgroundWork() {
         <Stack gap={2}>
           {list.map((task) => (
             <Text key={task.task} fz="xs">
-              {t('shell.working', { task: task.task, done: task.done, total: task.total })}
+              {t('shell.working', { task: taskName(t, task.task), done: task.done, total: task.total })}
             </Text>
           ))}
         </Stack>

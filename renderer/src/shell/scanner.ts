@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { keystrokeOf, readScan, type Keystroke } from '../keys';
 
 /**
  * A barcode scanner types far faster than a person. What tells a scan apart is the typical gap
@@ -15,6 +16,16 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
+/**
+ * Whether keys pressed at these times (ms, in order) came as fast as a scanner's: enough of them,
+ * with a typical gap no longer than a scanner's.
+ */
+export function isScannerPace(times: readonly number[]): boolean {
+  if (times.length < MIN_LENGTH) return false;
+  const gaps = times.slice(1).map((time, index) => time - times[index]!);
+  return gaps.every((gap) => gap <= MAX_PAUSE_MS) && median(gaps) <= SCAN_MEDIAN_GAP_MS;
+}
+
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return (
@@ -28,6 +39,7 @@ function isEditable(target: EventTarget | null): boolean {
 /**
  * Recognises a scan anywhere in the window: a burst of fast keystrokes ending in Enter while no
  * text field has the focus (a focused field, like the Intake scan field, handles its own input).
+ * The burst is read by `readScan`, so a US-layout scanner on an AZERTY desk still gives digits.
  */
 export function useScanner(onScan: (code: string) => void): void {
   const handler = useRef(onScan);
@@ -35,11 +47,11 @@ export function useScanner(onScan: (code: string) => void): void {
     handler.current = onScan;
   }, [onScan]);
   useEffect(() => {
-    let buffer = '';
+    let buffer: Keystroke[] = [];
     let gaps: number[] = [];
     let last = 0;
     const reset = () => {
-      buffer = '';
+      buffer = [];
       gaps = [];
     };
     const onKeyDown = (event: KeyboardEvent) => {
@@ -56,11 +68,11 @@ export function useScanner(onScan: (code: string) => void): void {
         if (buffer.length >= MIN_LENGTH && median(gaps) <= SCAN_MEDIAN_GAP_MS) {
           event.preventDefault();
           event.stopPropagation();
-          handler.current(buffer);
+          handler.current(readScan(buffer));
         }
         reset();
       } else if (event.key.length === 1) {
-        buffer += event.key;
+        buffer.push(keystrokeOf(event));
       }
     };
     window.addEventListener('keydown', onKeyDown, true);

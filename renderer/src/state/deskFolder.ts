@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { DeskBridge, DeskFolderStatus } from '../../../shared/contract/desk';
+import type { StoredMessage } from '../../../shared/messages';
 import { uploadPhotos } from '../components/photos/upload';
 
 /**
@@ -18,7 +19,12 @@ interface DeskFolderState {
   readonly status: DeskFolderStatus | null;
   readonly importedCount: number;
   readonly lastImported: { readonly name: string; readonly at: string; readonly itemId: number } | null;
-  readonly rejected: readonly { readonly name: string; readonly reason: string; readonly at: string }[];
+  readonly rejected: readonly {
+    readonly name: string;
+    readonly reason: string;
+    readonly text?: StoredMessage | undefined;
+    readonly at: string;
+  }[];
   readonly uploading: boolean;
   /** The item open on this page's photo desk; null: none. */
   readonly openItemId: number | null;
@@ -50,7 +56,7 @@ export function useDeskFolderStatus(): DeskFolderStatus | null {
   return useDeskFolder((state) => state.status);
 }
 
-function reject(files: readonly { name: string; reason: string }[]): void {
+function reject(files: readonly { name: string; reason: string; text?: StoredMessage | undefined }[]): void {
   if (files.length === 0) return;
   const at = new Date().toISOString();
   useDeskFolder.setState((state) => ({
@@ -86,7 +92,7 @@ export function deliverShots(bridge: DeskBridge, itemId: number): Promise<void> 
         importedCount: state.importedCount + added.filter((r) => r.ok && !r.duplicate).length,
         ...(last ? { lastImported: { name: last.name, at: new Date().toISOString(), itemId } } : {}),
       }));
-      reject(results.flatMap((r) => (r.ok ? [] : [{ name: r.name, reason: r.reason }])));
+      reject(results.flatMap((r) => (r.ok ? [] : [{ name: r.name, reason: r.reason, text: r.text }])));
     } finally {
       useDeskFolder.setState({ uploading: false });
     }

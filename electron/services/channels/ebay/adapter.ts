@@ -20,6 +20,8 @@ import { MARKETPLACES, type EbaySettings } from './config';
 import { releaseUploadSlot, takeUploadSlot } from './uploadWindow';
 import { entryFailure, existingOfferId, mapEbayError, readFailure } from './errors';
 import type { EbaySession } from './oauth';
+import { say } from '../../../../shared/messages';
+import { joinedWords } from '../words';
 
 /** eBay's limits (SOURCES.md), checked before a call so the message can say what to change. */
 export const SKU_MAX = 50;
@@ -225,6 +227,13 @@ export class EbayChannel implements ChannelAdapter {
         'user',
         'sku_too_long',
         `eBay takes SKUs of at most ${SKU_MAX} characters; “${input.sku.slice(0, 60)}…” is ${input.sku.length}. Shorten the item reference.`,
+        {
+          text: say('channels.ebay.sku_too_long', {
+            max: SKU_MAX,
+            sku: `${input.sku.slice(0, 60)}…`,
+            length: input.sku.length,
+          }),
+        },
       );
     }
     if ([...input.title].length > TITLE_MAX) {
@@ -232,6 +241,13 @@ export class EbayChannel implements ChannelAdapter {
         'user',
         'title_too_long',
         `eBay takes titles of at most ${TITLE_MAX} characters; “${input.title.slice(0, 40)}…” has ${[...input.title].length}. Shorten the title in the item's description.`,
+        {
+          text: say('channels.ebay.title_too_long', {
+            max: TITLE_MAX,
+            title: `${input.title.slice(0, 40)}…`,
+            length: [...input.title].length,
+          }),
+        },
       );
     }
     if (input.currency !== this.market.currency) {
@@ -239,24 +255,37 @@ export class EbayChannel implements ChannelAdapter {
         'user',
         'currency',
         `${this.o.settings.marketplace} sells in ${this.market.currency}, the merchant prices in ${input.currency}: choose the matching eBay marketplace.`,
+        {
+          text: say('channels.ebay.currency', {
+            market: this.o.settings.marketplace,
+            currency: this.market.currency,
+            merchantCurrency: input.currency,
+          }),
+        },
       );
     }
   }
 
   private requireSettings(): void {
     const s = this.o.settings;
-    const missing = [
-      s.fulfillmentPolicyId ? null : 'shipping policy',
-      s.paymentPolicyId ? null : 'payment policy',
-      s.returnPolicyId ? null : 'return policy',
-      s.merchantLocationKey ? null : 'inventory location',
-      s.categoryId ? null : 'category',
-    ].filter((x): x is string => x !== null);
+    const gaps = [
+      s.fulfillmentPolicyId ? null : (['shipping policy', 'shipping_policy'] as const),
+      s.paymentPolicyId ? null : (['payment policy', 'payment_policy'] as const),
+      s.returnPolicyId ? null : (['return policy', 'return_policy'] as const),
+      s.merchantLocationKey ? null : (['inventory location', 'location'] as const),
+      s.categoryId ? null : (['category', 'category'] as const),
+    ].filter((x) => x !== null);
+    const missing = gaps.map(([words]) => words);
     if (missing.length > 0) {
       throw new ChannelError(
         'user',
         'not_configured',
         `eBay needs the seller’s ${missing.join(', ')}: run the eBay check in Settings and complete them.`,
+        {
+          text: say('channels.ebay_gap.missing', {
+            missing: joinedWords(gaps.map(([, code]) => say(`channels.ebay_gap.${code}`))),
+          }),
+        },
       );
     }
   }
@@ -388,6 +417,7 @@ export class EbayChannel implements ChannelAdapter {
             'user',
             'no_photos',
             `eBay needs at least one picture: add photos to ${input.sku}.`,
+            { text: say('channels.ebay.no_photos', { reference: input.sku }) },
           );
         }
         pending.push({ index, input, facts, imageUrls: [], offerId: null });
@@ -687,6 +717,7 @@ export class EbayChannel implements ChannelAdapter {
         'user',
         'not_found',
         `eBay has no offer for ${ref.sku}: publish the item again.`,
+        { text: say('channels.ebay.no_offer', { reference: ref.sku }) },
       );
     }
     const currency = offer.pricingSummary?.price?.currency ?? this.market.currency;
@@ -798,6 +829,7 @@ export class EbayChannel implements ChannelAdapter {
         'user',
         'no_description',
         `Item ${sku} has no listing description eBay can use: draft one first.`,
+        { text: say('channels.ebay.no_description', { reference: sku }) },
       );
     }
     const photos = await db
@@ -822,7 +854,9 @@ export class EbayChannel implements ChannelAdapter {
    */
   private async imageUrls(sku: string, files: readonly string[]): Promise<string[]> {
     if (files.length === 0) {
-      throw new ChannelError('user', 'no_photos', `eBay needs at least one picture: add photos to ${sku}.`);
+      throw new ChannelError('user', 'no_photos', `eBay needs at least one picture: add photos to ${sku}.`, {
+        text: say('channels.ebay.no_photos', { reference: sku }),
+      });
     }
     let existing: string[] = [];
     try {

@@ -22,10 +22,11 @@ import {
   languageItem,
   locationItem,
   policyItem,
-  SETTINGS_FIX,
+  remoteWords,
 } from './checkItems';
-import { failureMessage, isAuthFailure, POLICY_KINDS, readRemote, type Remote } from './checkReads';
+import { isAuthFailure, POLICY_KINDS, readRemote, type Remote } from './checkReads';
 import { secretBoxFor } from './service';
+import { nested, say, type Message, type MessageParam } from '../../../../shared/messages';
 
 /**
  * eBay pre-flight: before anything is published, every piece publishOffer needs (the connection,
@@ -50,14 +51,14 @@ export async function checkEbay(ws: Workspace, clock: Clock, merchantId: number)
     .select('id')
     .where('id', '=', merchantId)
     .executeTakeFirst();
-  if (!merchant) throw new AppError('not_found', `No merchant ${merchantId}.`);
+  if (!merchant) throw new AppError('not_found', say('channels.no_merchant', { id: String(merchantId) }));
 
   let account: StoredEbayAccount | null = null;
-  let unreadable: string | null = null;
+  let unreadable: MessageParam | null = null;
   try {
     account = await loadEbayAccount(ws.kysely, secretBoxFor(ws), merchantId);
   } catch (error) {
-    unreadable = failureMessage(error);
+    unreadable = remoteWords(error);
   }
   const settings = account?.settings ?? null;
   const marketplace = settings?.marketplace ?? null;
@@ -70,11 +71,11 @@ export async function checkEbay(ws: Workspace, clock: Clock, merchantId: number)
   };
   let allowedConditions: EbayCondition[] = [];
 
-  const notChecked = (why: string) => {
-    for (const key of REMOTE_KEYS) items.set(key, item(key, false, true, `Not checked: ${why} first.`, null));
-  };
-  const notCheckedFix = (fix: string) => {
-    for (const key of REMOTE_KEYS) items.set(key, { ...items.get(key)!, fix });
+  const notChecked = (why: 'configure' | 'connect' | 'reconnect', fix: Message) => {
+    const message = say('channels.preflight.not_checked', {
+      why: nested(say(`channels.preflight.why.${why}`)),
+    });
+    for (const key of REMOTE_KEYS) items.set(key, item(key, false, true, message, fix));
   };
 
   if (!account || !settings) {
@@ -84,14 +85,13 @@ export async function checkEbay(ws: Workspace, clock: Clock, merchantId: number)
         'connection',
         false,
         true,
-        unreadable ?? 'eBay is not configured for this merchant.',
-        unreadable
-          ? `Enter the app id, cert id and RuName again ${SETTINGS_FIX} (or \`rebound ebay configure\`), then connect.`
-          : `Enter the eBay app id, cert id and RuName ${SETTINGS_FIX} (or \`rebound ebay configure\`), then connect.`,
+        unreadable === null
+          ? say('channels.preflight.not_configured')
+          : say('channels.internal_words', { words: unreadable }),
+        say(unreadable === null ? 'channels.preflight.enter_keys' : 'channels.preflight.enter_keys_again'),
       ),
     );
-    notChecked('configure and connect eBay');
-    notCheckedFix(`Configure and connect eBay ${SETTINGS_FIX}.`);
+    notChecked('configure', say('channels.preflight.configure_and_connect'));
   } else if (account.secrets.refreshToken === null) {
     items.set(
       'connection',
@@ -99,12 +99,11 @@ export async function checkEbay(ws: Workspace, clock: Clock, merchantId: number)
         'connection',
         false,
         true,
-        `eBay (${settings.marketplace}) is configured but not connected: the seller has not agreed yet.`,
-        `Connect ${SETTINGS_FIX}: the seller signs in on eBay and agrees (or \`rebound ebay connect-url\`).`,
+        say('channels.preflight.not_connected', { market: settings.marketplace }),
+        say('channels.preflight.connect_fix'),
       ),
     );
-    notChecked('connect');
-    notCheckedFix(`Connect eBay ${SETTINGS_FIX}.`);
+    notChecked('connect', say('channels.preflight.connect'));
   } else {
     let remote: Remote | null = null;
     let authError: unknown;
@@ -131,12 +130,11 @@ export async function checkEbay(ws: Workspace, clock: Clock, merchantId: number)
           'connection',
           false,
           true,
-          failureMessage(authError),
-          `Reconnect eBay ${SETTINGS_FIX}: the seller signs in on eBay and agrees again.`,
+          say('channels.internal_words', { words: remoteWords(authError) }),
+          say('channels.preflight.reconnect_fix'),
         ),
       );
-      notChecked('reconnect');
-      notCheckedFix(`Reconnect eBay ${SETTINGS_FIX}.`);
+      notChecked('reconnect', say('channels.preflight.reconnect'));
     } else {
       items.set(
         'connection',
@@ -144,7 +142,9 @@ export async function checkEbay(ws: Workspace, clock: Clock, merchantId: number)
           'connection',
           true,
           true,
-          `Connected to eBay ${settings.marketplace}${settings.sandbox ? ' (sandbox)' : ''}.`,
+          say(settings.sandbox ? 'channels.preflight.connected_sandbox' : 'channels.preflight.connected', {
+            market: settings.marketplace,
+          }),
           null,
         ),
       );
@@ -153,7 +153,7 @@ export async function checkEbay(ws: Workspace, clock: Clock, merchantId: number)
         items.set(it.key, it);
         options[`${kind}Policies`] = found;
       }
-      const location = locationItem(merchantId, settings, remote.locations);
+      const location = locationItem(settings, remote.locations);
       items.set('location', location.item);
       options.locations = location.options;
       const conditions = conditionsItem(settings, remote.conditions);

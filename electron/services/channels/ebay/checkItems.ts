@@ -18,24 +18,53 @@ import {
 import type { DraftItem } from '../../../../shared/descriptions/facts';
 import { GRADES, isListable, type Grade } from '../../../../shared/domain/grades';
 import { LANGUAGES } from '../../../../shared/domain/status';
-import en from '../../../../shared/i18n/en';
+import { AppError } from '../../../../shared/errors';
+import {
+  englishText,
+  nested,
+  say,
+  term,
+  type MessageParam,
+  type StoredMessage,
+} from '../../../../shared/messages';
 import type { Queryable } from '../../db/queryable';
 import { MARKETPLACES, type EbaySettings } from './config';
-import { failureMessage, plural, POLICY, type PolicyKind } from './checkReads';
+import { ChannelError } from '../channel';
+import { joinedWords } from '../words';
+import { failureMessage, POLICY, type PolicyKind } from './checkReads';
 
 export const SETTINGS_FIX = 'in Settings → eBay';
-const CHECK_AGAIN = 'Check the internet connection and run the eBay check again in a minute.';
+const CHECK_AGAIN = say('channels.preflight.check_again');
 
 const quote = (o: EbayOption): string => (o.name && o.name !== o.id ? `“${o.name}” (${o.id})` : o.id);
 
+/**
+ * One item of the check: what was found and what to do, as messages drawn in the reader's
+ * language, with their English drawing for logs, the CLI and older windows.
+ */
 export function item(
   key: EbayCheckKey,
   ok: boolean,
   blocking: boolean,
-  message: string,
-  fix: string | null,
+  message: StoredMessage,
+  fix: StoredMessage | null,
 ): EbayCheckItem {
-  return { key, ok, blocking, message, fix: ok ? null : fix };
+  const shownFix = ok ? null : fix;
+  return {
+    key,
+    ok,
+    blocking,
+    message: englishText(message),
+    fix: shownFix === null ? null : englishText(shownFix),
+    text: message,
+    fixText: shownFix,
+  };
+}
+
+/** What went wrong reading from eBay: our explanation when the error carries one, else its words. */
+export function remoteWords(error: unknown): MessageParam {
+  const text = error instanceof AppError || error instanceof ChannelError ? error.text : null;
+  return text ? nested(text) : failureMessage(error);
 }
 
 export function policyItem(
@@ -43,7 +72,9 @@ export function policyItem(
   settings: EbaySettings,
   found: PromiseSettledResult<EbayOption[]>,
 ): { item: EbayCheckItem; options: EbayOption[] } {
-  const { key, setting, label, cliOption } = POLICY[kind];
+  const { key, setting } = POLICY[kind];
+  const policy = nested(say(`channels.preflight.policy.${kind}`));
+  const policies = nested(say(`channels.preflight.policies.${kind}`));
   const market = settings.marketplace;
   const chosen = settings[setting] as string | undefined;
   if (found.status === 'rejected') {
@@ -52,48 +83,62 @@ export function policyItem(
         key,
         false,
         true,
-        `Could not read the ${plural(label)} from eBay: ${failureMessage(found.reason)}`,
+        say('channels.preflight.read_failed', { things: policies, remote: remoteWords(found.reason) }),
         CHECK_AGAIN,
       ),
       options: [],
     };
   }
   const options = found.value;
-  const choose = (id: string) => `choose it ${SETTINGS_FIX} (or \`rebound ebay choose ${cliOption} ${id}\`).`;
-  const create = `Create a ${label} for ${market} in eBay’s Seller Hub (Account → Business policies), then run the check again.`;
+  const create = say('channels.preflight.policy_create', { policy, market });
   if (chosen !== undefined) {
     const match = options.find((o) => o.id === chosen);
-    if (match) return { item: item(key, true, true, `${capital(label)} ${quote(match)}.`, null), options };
+    if (match) {
+      return {
+        item: item(
+          key,
+          true,
+          true,
+          say(`channels.preflight.policy_ok.${kind}`, { option: quote(match) }),
+          null,
+        ),
+        options,
+      };
+    }
     return {
       item: item(
         key,
         false,
         true,
-        `The chosen ${label} ${chosen} is not among the seller’s ${plural(label)} for ${market}.`,
+        say('channels.preflight.policy_missing', { policy, id: chosen, policies, market }),
         options.length === 0
           ? create
           : options.length === 1
-            ? `The seller has one: ${quote(options[0]!)} — ${choose(options[0]!.id)}`
-            : `Choose one of the seller’s ${options.length} ${plural(label)}${named(options)} ${SETTINGS_FIX}.`,
+            ? say('channels.preflight.policy_has_one', { option: quote(options[0]!) })
+            : say('channels.preflight.policy_choose_of', {
+                number: options.length,
+                policies,
+                named: named(options),
+              }),
       ),
       options,
     };
   }
   if (options.length === 0) {
     return {
-      item: item(key, false, true, `The seller has no ${label} for ${market} on eBay.`, create),
+      item: item(key, false, true, say('channels.preflight.policy_none', { policy, market }), create),
       options,
     };
   }
   if (options.length === 1) {
-    const only = options[0]!;
+    const only = quote(options[0]!);
     return {
       item: item(
         key,
         false,
         true,
-        `No ${label} chosen; the seller has one for ${market}: ${quote(only)}.`,
-        `Use ${quote(only)}: ${choose(only.id)}`,
+        say('channels.preflight.policy_one_unchosen', { policy, market, option: only }),
+        say('channels.preflight.policy_use', { option: only }),
       ),
       options,
     };
@@ -103,15 +148,14 @@ export function policyItem(
       key,
       false,
       true,
-      `No ${label} chosen; the seller has ${options.length} for ${market}.`,
-      `Choose one of them${named(options)} ${SETTINGS_FIX} (or \`rebound ebay choose ${cliOption} ID\`).`,
+      say('channels.preflight.policy_many_unchosen', { policy, market, number: options.length }),
+      say('channels.preflight.policy_choose_them', { named: named(options) }),
     ),
     options,
   };
 }
 
 export function locationItem(
-  merchantId: number,
   settings: EbaySettings,
   found: PromiseSettledResult<EbayOption[]>,
 ): { item: EbayCheckItem; options: EbayOption[] } {
@@ -121,7 +165,10 @@ export function locationItem(
         'location',
         false,
         true,
-        `Could not read the inventory locations from eBay: ${failureMessage(found.reason)}`,
+        say('channels.preflight.read_failed', {
+          things: nested(say('channels.preflight.locations')),
+          remote: remoteWords(found.reason),
+        }),
         CHECK_AGAIN,
       ),
       options: [],
@@ -129,44 +176,46 @@ export function locationItem(
   }
   const options = found.value;
   const chosen = settings.merchantLocationKey;
-  const create = `create one from the merchant’s address with “Create location” ${SETTINGS_FIX} (or \`rebound ebay location --merchant ${merchantId}\`)`;
+  const create = say('channels.preflight.location_create');
   if (chosen !== undefined) {
     const match = options.find((o) => o.id === chosen);
-    if (match) return { item: item('location', true, true, `Location ${quote(match)}.`, null), options };
+    if (match) {
+      return {
+        item: item(
+          'location',
+          true,
+          true,
+          say('channels.preflight.location_ok', { option: quote(match) }),
+          null,
+        ),
+        options,
+      };
+    }
     return {
       item: item(
         'location',
         false,
         true,
-        `The chosen location ${chosen} does not exist on eBay.`,
+        say('channels.preflight.location_missing', { id: chosen }),
         options.length > 0
-          ? `Choose one of the seller’s locations${named(options)}, or ${create}.`
-          : `${capital(create)}.`,
+          ? say('channels.preflight.location_choose_or_create', { named: named(options) })
+          : create,
       ),
       options,
     };
   }
   if (options.length === 0) {
-    return {
-      item: item(
-        'location',
-        false,
-        true,
-        'The seller has no inventory location on eBay.',
-        `${capital(create)}.`,
-      ),
-      options,
-    };
+    return { item: item('location', false, true, say('channels.preflight.location_none'), create), options };
   }
   if (options.length === 1) {
-    const only = options[0]!;
+    const only = quote(options[0]!);
     return {
       item: item(
         'location',
         false,
         true,
-        `No location chosen; the seller has one: ${quote(only)}.`,
-        `Use ${quote(only)}: choose it ${SETTINGS_FIX} (or \`rebound ebay choose --location ${only.id}\`).`,
+        say('channels.preflight.location_one_unchosen', { option: only }),
+        say('channels.preflight.location_use', { option: only }),
       ),
       options,
     };
@@ -176,8 +225,8 @@ export function locationItem(
       'location',
       false,
       true,
-      `No location chosen; the seller has ${options.length} locations.`,
-      `Choose one of them${named(options)} ${SETTINGS_FIX}, or ${create}.`,
+      say('channels.preflight.location_many_unchosen', { number: options.length }),
+      say('channels.preflight.location_choose_them', { named: named(options) }),
     ),
     options,
   };
@@ -185,14 +234,20 @@ export function locationItem(
 
 export function categoryItem(settings: EbaySettings | null): EbayCheckItem {
   if (settings?.categoryId !== undefined) {
-    return item('category', true, true, `Listings go in eBay category ${settings.categoryId}.`, null);
+    return item(
+      'category',
+      true,
+      true,
+      say('channels.preflight.category_ok', { id: settings.categoryId }),
+      null,
+    );
   }
   return item(
     'category',
     false,
     true,
-    'No eBay category is chosen for the listings.',
-    `Enter the eBay category id (digits, a leaf category) ${SETTINGS_FIX} (or \`rebound ebay choose --category ID\`).`,
+    say('channels.preflight.category_none'),
+    say('channels.preflight.category_fix'),
   );
 }
 
@@ -250,20 +305,20 @@ export function conditionsItem(
         'conditions',
         false,
         false,
-        'Not checked: choose a category first.',
-        'Choose the category, then run the check again.',
+        say('channels.preflight.conditions_not_checked'),
+        say('channels.preflight.conditions_not_checked_fix'),
       ),
       allowed: [],
     };
   }
-  const category = settings.categoryId;
+  const id = settings.categoryId;
   if (found.status === 'rejected') {
     return {
       item: item(
         'conditions',
         false,
         true,
-        `Could not read the conditions category ${category} allows: ${failureMessage(found.reason)}`,
+        say('channels.preflight.conditions_read_failed', { id, remote: remoteWords(found.reason) }),
         CHECK_AGAIN,
       ),
       allowed: [],
@@ -275,8 +330,8 @@ export function conditionsItem(
         'conditions',
         false,
         false,
-        `eBay has no condition policy for category ${category} on ${settings.marketplace}.`,
-        'Check that the category id is a leaf category of this marketplace; listings will use the conditions Rebound maps to.',
+        say('channels.preflight.conditions_no_policy', { id, market: settings.marketplace }),
+        say('channels.preflight.conditions_no_policy_fix'),
       ),
       allowed: [],
     };
@@ -285,41 +340,56 @@ export function conditionsItem(
   const grades = refusedGrades(allowed);
   const mappedAll = new Set(grades.flatMap((g) => g.mapped));
   const refused = grades.filter((g) => g.refused.length > 0);
-  const allowedText = allowed.length > 0 ? allowed.join(', ') : 'no condition';
+  // eBay's condition codes are eBay's words, shown as eBay writes them.
+  const allowedText =
+    allowed.length > 0 ? allowed.join(', ') : nested(say('channels.preflight.no_condition'));
   if (!allowed.some((c) => mappedAll.has(c))) {
     return {
       item: item(
         'conditions',
         false,
         true,
-        `Category ${category} allows ${allowedText}: none of the conditions Rebound’s grades map to.`,
-        `Choose another category ${SETTINGS_FIX}.`,
+        say('channels.preflight.conditions_none_fit', { id, allowed: allowedText }),
+        say('channels.preflight.conditions_other_category'),
       ),
       allowed,
     };
   }
   if (refused.length === 0) {
     return {
-      item: item('conditions', true, false, `Category ${category} accepts every grade Rebound lists.`, null),
+      item: item('conditions', true, false, say('channels.preflight.conditions_all_ok', { id }), null),
       allowed,
     };
   }
-  const names = refused.map((g) => {
-    const label = en.grades[g.grade];
-    return g.refused.length === g.mapped.length
-      ? label
-      : `${label} (when it maps to ${g.refused.join(' or ')})`;
-  });
+  const names = refused.map((g) =>
+    g.refused.length === g.mapped.length
+      ? say('channels.preflight.grade', { grade: term('grade', g.grade) })
+      : say('channels.preflight.grade_when', {
+          grade: term('grade', g.grade),
+          conditions: g.refused.join(' / '),
+        }),
+  );
   return {
     item: item(
       'conditions',
       false,
       false,
-      `Category ${category} allows only ${allowedText}: eBay would refuse items graded ${names.join(', ')}.`,
-      'Publish those items elsewhere (the shop, another channel), or choose a category that allows their conditions.',
+      say('channels.preflight.conditions_some_refused', {
+        id,
+        allowed: allowedText,
+        grades: joinedWords(names),
+      }),
+      say('channels.preflight.conditions_some_refused_fix'),
     ),
     allowed,
   };
+}
+
+/** A marketplace's language by name, in the reader's words; the code for one Rebound has no name for. */
+function languageName(code: string): MessageParam {
+  const known = ['en', 'fr', 'de', 'it', 'es', 'nl'] as const;
+  const found = known.find((k) => k === code);
+  return found ? nested(say(`channels.preflight.lang.${found}`)) : code;
 }
 
 export async function languageItem(
@@ -332,19 +402,17 @@ export async function languageItem(
       'language',
       false,
       false,
-      'Not checked: no marketplace is configured.',
-      'Configure eBay first.',
+      say('channels.preflight.language_not_checked'),
+      say('channels.preflight.language_configure'),
     );
   }
-  const locale = MARKETPLACES[marketplace].locale;
-  const lang = locale.slice(0, 2);
-  const names = new Intl.DisplayNames(['en'], { type: 'language' });
+  const lang = MARKETPLACES[marketplace].locale.slice(0, 2);
   if ((LANGUAGES as readonly string[]).includes(lang)) {
     return item(
       'language',
       true,
       false,
-      `${marketplace} lists in ${names.of(lang) ?? lang}, which Rebound drafts in.`,
+      say('channels.preflight.language_ok', { market: marketplace, language: languageName(lang) }),
       null,
     );
   }
@@ -358,16 +426,16 @@ export async function languageItem(
     'language',
     false,
     false,
-    `${marketplace} lists in ${names.of(lang) ?? lang}, which Rebound does not draft in: the titles and descriptions will be in ${names.of(fallback) ?? fallback}.`,
-    'Check the listings read well for buyers there, or choose a marketplace in English, French or German.',
+    say('channels.preflight.language_other', {
+      market: marketplace,
+      language: languageName(lang),
+      fallback: languageName(fallback),
+    }),
+    say('channels.preflight.language_other_fix'),
   );
 }
 
 /** The options in a fix, when there are few enough to read in one line. */
 function named(options: readonly EbayOption[]): string {
   return options.length > 0 && options.length <= 5 ? ` (${options.map(quote).join(', ')})` : '';
-}
-
-function capital(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -10,6 +10,7 @@ import type { Workspace } from '../../workspace';
 import { checkEbay } from './check';
 import { loadEbayAccount, type EbaySettings } from './config';
 import { forgetEbaySessions, secretBoxFor } from './service';
+import { say } from '../../../../shared/messages';
 
 /** Replaces the stored settings JSON of the merchant's eBay account, leaving the sealed secret alone. */
 export async function updateSettings(
@@ -20,10 +21,7 @@ export async function updateSettings(
 ): Promise<void> {
   const account = await loadEbayAccount(ws.kysely, secretBoxFor(ws), merchantId);
   if (!account) {
-    throw new AppError(
-      'conflict',
-      'eBay is not configured for this merchant: enter the app’s keys in Settings → eBay (or `rebound ebay configure`) first.',
-    );
+    throw new AppError('conflict', say('channels.ebay.not_configured'));
   }
   await ws.kysely
     .updateTable('channel_accounts')

@@ -5,6 +5,7 @@ import { AppError } from '../../../../shared/errors';
 import type { Queryable } from '../../db/queryable';
 import { urlAddress } from '../shop';
 import type { SecretBox } from './secrets';
+import { say } from '../../../../shared/messages';
 
 /**
  * The merchant's eBay account: public settings in `channel_accounts.settings` (JSON), the cert id
@@ -67,7 +68,10 @@ export type EbaySecrets = z.infer<typeof EbaySecretsSchema>;
 export function parseSettings(json: string): EbaySettings {
   const parsed = EbaySettingsSchema.safeParse(JSON.parse(json || '{}'));
   if (!parsed.success) {
-    throw new Error(
+    throw new AppError(
+      'conflict',
+      say('channels.ebay.not_configured'),
+      undefined,
       'The eBay account is not configured: run `rebound ebay configure` or set it up in Settings.',
     );
   }
@@ -83,7 +87,14 @@ export const EBAY_CREDENTIALS_NEEDED =
   'eBay’s credentials must be entered again: none are stored for this account (they are deleted when eBay’s address changes, so they are never sent to another address). Enter the cert id in Settings → eBay (or `rebound ebay configure --cert-id …`), then connect the seller’s account again.';
 
 export function openSecrets(box: SecretBox, sealed: Buffer | Uint8Array | null): EbaySecrets {
-  if (!sealed || sealed.length === 0) throw new AppError('conflict', EBAY_CREDENTIALS_NEEDED);
+  if (!sealed || sealed.length === 0) {
+    throw new AppError(
+      'conflict',
+      say('channels.ebay_gap.credentials_needed'),
+      undefined,
+      EBAY_CREDENTIALS_NEEDED,
+    );
+  }
   return EbaySecretsSchema.parse(JSON.parse(box.open(Buffer.from(sealed)).toString('utf8')));
 }
 

@@ -1,9 +1,12 @@
+import { say } from '../../../../shared/messages';
 import { ChannelError, classifyHttpFailure, parseRetryAfter } from '../channel';
 
 /** eBay's error codes worth another try though the status alone might not say so (SOURCES.md). */
 const RETRYABLE_CODES = new Set([25001, 25025, 2001]);
 
 export const RECONNECT_MESSAGE = 'eBay no longer accepts Rebound’s access: reconnect in Settings.';
+/** The same, drawn in the reader's language. */
+export const RECONNECT_TEXT = say('channels.ebay.reconnect');
 
 interface EbayErrorBody {
   readonly errorId?: number;
@@ -77,6 +80,7 @@ export function mapEbayError(error: unknown, action: string, nowMs: number): Cha
       `eBay did not answer while ${action}: ${detail}`,
       {
         cause: error,
+        text: say('channels.remote.no_answer', { service: 'eBay', remote: detail }),
       },
     );
   }
@@ -92,11 +96,15 @@ export function mapEbayError(error: unknown, action: string, nowMs: number): Cha
       {
         retryAfterMs: parseRetryAfter(retryHeader, nowMs),
         cause: error,
+        text: say('channels.remote.busy', { service: 'eBay', remote: words }),
       },
     );
   }
   if (failure.status === 401 || failure.oauthError === 'invalid_grant') {
-    return new ChannelError('auth', failure.oauthError ?? 'http_401', RECONNECT_MESSAGE, { cause: error });
+    return new ChannelError('auth', failure.oauthError ?? 'http_401', RECONNECT_MESSAGE, {
+      cause: error,
+      text: RECONNECT_TEXT,
+    });
   }
   const classified = classifyHttpFailure(failure.status, words, retryHeader, nowMs);
   const code = first?.errorId !== undefined ? String(first.errorId) : classified.code;
@@ -107,17 +115,20 @@ export function mapEbayError(error: unknown, action: string, nowMs: number): Cha
       `eBay refused ${action}: ${words} Correct the item and publish again.`,
       {
         cause: error,
+        text: say('channels.remote.refused_item', { service: 'eBay', remote: words }),
       },
     );
   }
   if (classified.kind === 'auth') {
     return new ChannelError('auth', code, `eBay refused ${action}: ${words} Reconnect eBay in Settings.`, {
       cause: error,
+      text: say('channels.remote.access_refused', { service: 'eBay', remote: words }),
     });
   }
   return new ChannelError('retryable', code, `eBay failed while ${action}: ${words}`, {
     retryAfterMs: classified.retryAfterMs,
     cause: error,
+    text: say('channels.remote.busy', { service: 'eBay', remote: words }),
   });
 }
 

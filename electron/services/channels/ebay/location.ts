@@ -15,6 +15,7 @@ import { loadEbayAccount } from './config';
 import { readFailure } from './errors';
 import { warehouseAddress } from './merchantAddress';
 import { secretBoxFor, sessionFor } from './service';
+import { nested, say } from '../../../../shared/messages';
 
 /** The key Rebound gives the location it creates: stable per merchant, within eBay's 36 characters. */
 export function locationKeyFor(merchantId: number): string {
@@ -35,21 +36,15 @@ export async function createEbayLocation(
     .select(['id', 'name', 'address'])
     .where('id', '=', merchantId)
     .executeTakeFirst();
-  if (!merchant) throw new AppError('not_found', `No merchant ${merchantId}.`);
+  if (!merchant) throw new AppError('not_found', say('channels.no_merchant', { id: String(merchantId) }));
   const account = await loadEbayAccount(ws.kysely, secretBoxFor(ws), merchantId);
   if (!account || account.secrets.refreshToken === null) {
-    throw new AppError(
-      'conflict',
-      'Connect eBay for this merchant first (Settings → eBay): the location is created on the seller’s eBay account.',
-    );
+    throw new AppError('conflict', say('channels.ebay.connect_first'));
   }
   const address = warehouseAddress(merchant.address);
-  if (typeof address === 'string') {
+  if ('code' in address) {
     // Not bad input: the request is fine, the merchant's record lacks what eBay needs.
-    throw new AppError(
-      'conflict',
-      `${address}: eBay needs the country and a postal code (or a city and state). Complete the address in Settings → Merchants, then create the location again.`,
-    );
+    throw new AppError('conflict', say('channels.ebay.address_incomplete', { address: nested(address) }));
   }
   const key = locationKeyFor(merchantId);
   const { api, session } = await sessionFor(ws, clock, merchantId);
@@ -78,7 +73,7 @@ export async function createEbayLocation(
     if (error instanceof ChannelError) {
       throw new AppError(
         isAuthFailure(error) ? 'unauthorized' : 'conflict',
-        `The location could not be created on eBay: ${error.message}`,
+        say('channels.ebay.location_failed', { remote: error.message }),
       );
     }
     throw error;

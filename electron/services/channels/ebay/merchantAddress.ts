@@ -4,6 +4,8 @@
  * file because it is pure text work, tested on its own, with nothing of eBay's API in it.
  */
 
+import { say, type Message } from '../../../../shared/messages';
+
 /** What eBay's Address takes for a warehouse: country and a postal code, or city and state. */
 export interface LocationAddress {
   readonly country: string;
@@ -136,12 +138,12 @@ export function parseMerchantAddress(address: string): Partial<LocationAddress> 
 }
 
 /** The address eBay accepts for a warehouse, or the piece that is missing, named for the merchant. */
-export function warehouseAddress(address: string): LocationAddress | string {
-  if (address.trim() === '') return 'The merchant has no address';
+export function warehouseAddress(address: string): LocationAddress | Message {
+  if (address.trim() === '') return say('channels.ebay.address.none');
   const parsed = parseMerchantAddress(address);
-  if (!parsed.country) return 'The merchant’s address names no country (write it last, e.g. “…, Ireland”)';
+  if (!parsed.country) return say('channels.ebay.address.no_country');
   if (!parsed.postalCode && !(parsed.city && parsed.stateOrProvince)) {
-    return 'The merchant’s address has no postal code eBay can read';
+    return say('channels.ebay.address.no_postal_code');
   }
   return parsed as LocationAddress;
 }

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { ChannelError } from '../channel';
 import type { Clock } from '../../jobs/clock';
 import { EBAY_SCOPES, type EbaySecrets, type EbaySettings } from './config';
-import { isExpiredToken, mapEbayError, readFailure, RECONNECT_MESSAGE } from './errors';
+import { isExpiredToken, mapEbayError, readFailure, RECONNECT_MESSAGE, RECONNECT_TEXT } from './errors';
+import { say } from '../../../../shared/messages';
 
 /** Refresh this long before eBay's stated expiry, so a token never lapses between check and call. */
 const REFRESH_MARGIN_MS = 5 * 60_000;
@@ -27,7 +28,9 @@ export function codeFrom(input: { code?: string | undefined; landedUrl?: string 
   if (input.code && input.code.trim() !== '') return input.code.trim();
   const landed = input.landedUrl?.trim();
   if (!landed)
-    throw new ChannelError('user', 'no_code', 'Paste the code or the address eBay showed after you agreed.');
+    throw new ChannelError('user', 'no_code', 'Paste the code or the address eBay showed after you agreed.', {
+      text: say('channels.ebay.no_code'),
+    });
   let url: URL;
   try {
     url = new URL(landed);
@@ -36,6 +39,7 @@ export function codeFrom(input: { code?: string | undefined; landedUrl?: string 
       'user',
       'bad_url',
       'That is not a web address: paste the whole address from the browser bar.',
+      { text: say('channels.ebay.bad_url') },
     );
   }
   const code = url.searchParams.get('code');
@@ -47,6 +51,11 @@ export function codeFrom(input: { code?: string | undefined; landedUrl?: string 
       refused
         ? `eBay did not grant access (${refused}): start the connection again and choose “Agree”.`
         : 'That address holds no code: copy the address of the page eBay showed after you agreed.',
+      {
+        text: refused
+          ? say('channels.ebay.not_granted', { remote: refused })
+          : say('channels.ebay.no_code_in_url'),
+      },
     );
   }
   return code;
@@ -83,6 +92,9 @@ export class EbaySession {
           'user',
           'invalid_grant',
           `eBay refused the code (${failure.oauthDescription ?? 'invalid_grant'}): codes work once and for five minutes — connect again.`,
+          {
+            text: say('channels.ebay.code_refused', { remote: failure.oauthDescription ?? 'invalid_grant' }),
+          },
         );
       }
       throw mapEbayError(error, 'connecting the account', this.clock.now());
@@ -101,7 +113,9 @@ export class EbaySession {
   /** Runs one eBay call with a valid token; on eBay's "invalid access token", refreshes once and retries once. */
   async call<T>(action: string, run: () => Promise<T>): Promise<T> {
     if (!this.connected) {
-      throw new ChannelError('auth', 'not_connected', 'eBay is not connected yet: connect it in Settings.');
+      throw new ChannelError('auth', 'not_connected', 'eBay is not connected yet: connect it in Settings.', {
+        text: say('channels.ebay.not_connected'),
+      });
     }
     const expires = this.secrets.accessExpiresAt;
     if (
@@ -123,7 +137,10 @@ export class EbaySession {
       return await run();
     } catch (error) {
       if (isExpiredToken(readFailure(error))) {
-        throw new ChannelError('auth', 'http_401', RECONNECT_MESSAGE, { cause: error });
+        throw new ChannelError('auth', 'http_401', RECONNECT_MESSAGE, {
+          cause: error,
+          text: RECONNECT_TEXT,
+        });
       }
       throw mapEbayError(error, action, this.clock.now());
     }
@@ -138,7 +155,9 @@ export class EbaySession {
 
   private async doRefresh(): Promise<void> {
     if (this.secrets.refreshToken === null) {
-      throw new ChannelError('auth', 'not_connected', 'eBay is not connected yet: connect it in Settings.');
+      throw new ChannelError('auth', 'not_connected', 'eBay is not connected yet: connect it in Settings.', {
+        text: say('channels.ebay.not_connected'),
+      });
     }
     this.install();
     let answer: unknown;
@@ -153,7 +172,10 @@ export class EbaySession {
         failure.oauthError === 'invalid_scope' ||
         failure.status === 401
       ) {
-        throw new ChannelError('auth', failure.oauthError ?? 'http_401', RECONNECT_MESSAGE, { cause: error });
+        throw new ChannelError('auth', failure.oauthError ?? 'http_401', RECONNECT_MESSAGE, {
+          cause: error,
+          text: RECONNECT_TEXT,
+        });
       }
       throw mapEbayError(error, 'renewing eBay access', this.clock.now());
     }

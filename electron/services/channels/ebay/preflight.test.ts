@@ -12,6 +12,7 @@ import type {
 } from '../../../../shared/contract/ebay';
 import { EBAY_CHECK_KEYS } from '../../../../shared/contract/ebay';
 import { AppError } from '../../../../shared/errors';
+import { renderMessage } from '../../../../shared/messages';
 import { configureTestAccount, connectTestAccount, SEEDED_CHOICES } from '../../../../tests/ebay/account';
 import { locateContracts } from '../../../../tests/ebay/openapi';
 import { expectNoViolations, startEbayTestServer, type EbayTestServer } from '../../../../tests/ebay/server';
@@ -283,8 +284,13 @@ describe.skipIf(!contracts.available)(title('eBay pre-flight against the eBay te
     const conditions = itemOf(result, 'conditions');
     expect(conditions).toMatchObject({ ok: false, blocking: false });
     expect(conditions.message).toBe(
-      'Category 9355 allows only NEW: eBay would refuse items graded Opened packaging, Used, Lightly damaged, Heavily damaged.',
+      'Category 9355 allows only NEW: eBay would refuse items graded Opened packaging, Used, Lightly damaged and Heavily damaged.',
     );
+    // A French desk reads the same finding, with the grading screen's words for the grades.
+    expect(renderMessage(conditions.text!, 'fr')).toMatch(
+      /^La catégorie 9355 n’accepte que NEW : eBay refuserait les articles classés [^,]+, [^,]+, [^,]+ et [^,]+\.$/,
+    );
+    expect(renderMessage(conditions.fixText!, 'fr')).toMatch(/^Publiez ces articles ailleurs/);
     expect(result.allowedConditions).toEqual(['NEW']);
     expect(result.ready).toBe(true);
 

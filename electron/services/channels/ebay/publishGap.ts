@@ -3,9 +3,11 @@
  * Its own file because it runs inside the publish transaction (through ../registry.ts), where the
  * check's calls to eBay do not belong.
  */
+import { say, type Message } from '../../../../shared/messages';
 import type { Queryable } from '../../db/queryable';
-import { failureMessage } from './checkReads';
-import { EBAY_CREDENTIALS_NEEDED, loadEbayAccount, loadEbaySettings, type StoredEbayAccount } from './config';
+import { joinedWords } from '../words';
+import { remoteWords } from './checkItems';
+import { loadEbayAccount, loadEbaySettings, type StoredEbayAccount } from './config';
 import type { SecretBox } from './secrets';
 
 /**
@@ -17,31 +19,26 @@ export async function ebayPublishGap(
   db: Queryable,
   box: SecretBox,
   merchantId: number,
-): Promise<string | null> {
+): Promise<Message | null> {
   // Settings without credentials (deleted when eBay's address changed): say so, not "unreadable".
   const stored = await loadEbaySettings(db, merchantId);
-  if (stored && !stored.hasSecret) return EBAY_CREDENTIALS_NEEDED;
+  if (stored && !stored.hasSecret) return say('channels.ebay_gap.credentials_needed');
   let account: StoredEbayAccount | null;
   try {
     account = await loadEbayAccount(db, box, merchantId);
   } catch (error) {
-    return `The eBay account cannot be read (${failureMessage(error)}): run the eBay check in Settings.`;
+    return say('channels.ebay_gap.unreadable', { detail: remoteWords(error) });
   }
-  if (!account)
-    return 'eBay is not configured for this merchant: set it up and run the eBay check in Settings.';
+  if (!account) return say('channels.ebay_gap.not_set_up');
   const s = account.settings;
-  const missing = [
-    ...(account.secrets.refreshToken === null ? ['the connection (the seller has not agreed yet)'] : []),
-    ...(s.fulfillmentPolicyId ? [] : ['the shipping policy']),
-    ...(s.paymentPolicyId ? [] : ['the payment policy']),
-    ...(s.returnPolicyId ? [] : ['the return policy']),
-    ...(s.merchantLocationKey ? [] : ['the location']),
-    ...(s.categoryId ? [] : ['the category']),
+  const missing: Message[] = [
+    ...(account.secrets.refreshToken === null ? [say('channels.ebay_gap.connection')] : []),
+    ...(s.fulfillmentPolicyId ? [] : [say('channels.ebay_gap.shipping_policy')]),
+    ...(s.paymentPolicyId ? [] : [say('channels.ebay_gap.payment_policy')]),
+    ...(s.returnPolicyId ? [] : [say('channels.ebay_gap.return_policy')]),
+    ...(s.merchantLocationKey ? [] : [say('channels.ebay_gap.location')]),
+    ...(s.categoryId ? [] : [say('channels.ebay_gap.category')]),
   ];
   if (missing.length === 0) return null;
-  return `The eBay account is missing ${listWords(missing)}: run the eBay check in Settings.`;
-}
-
-function listWords(words: readonly string[]): string {
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)!}`;
+  return say('channels.ebay_gap.missing', { missing: joinedWords(missing) });
 }

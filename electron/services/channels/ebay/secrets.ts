@@ -1,3 +1,5 @@
+import { AppError } from '../../../../shared/errors';
+import { say } from '../../../../shared/messages';
 import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -45,12 +47,15 @@ export class FileKeySecretBox implements SecretBox {
 
   open(sealed: Buffer): Buffer {
     if (sealed[0] === KEYCHAIN_KIND) {
-      throw new Error(
+      throw new AppError(
+        'conflict',
+        say('channels.secret.keychain_only'),
+        undefined,
         'This eBay secret was sealed by the desktop app’s keychain: configure it again from the command line or use the app.',
       );
     }
     if (sealed.length < 1 + IV_BYTES + TAG_BYTES || sealed[0] !== VERSION) {
-      throw new Error('The stored channel secret is not in a format this version can read.');
+      throw new AppError('conflict', say('channels.secret.unknown_format'));
     }
     const iv = sealed.subarray(1, 1 + IV_BYTES);
     const tag = sealed.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
@@ -58,11 +63,8 @@ export class FileKeySecretBox implements SecretBox {
     decipher.setAuthTag(tag);
     try {
       return Buffer.concat([decipher.update(sealed.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]);
-    } catch (error) {
-      throw new Error(
-        'The stored channel secret cannot be decrypted with this folder’s secret.key (was the key replaced?). Configure the account again.',
-        { cause: error },
-      );
+    } catch {
+      throw new AppError('conflict', say('channels.secret.wrong_key'));
     }
   }
 }
@@ -146,24 +148,19 @@ export class KeychainSecretBox implements SecretBox {
   open(sealed: Buffer): Buffer {
     if (sealed[0] !== KEYCHAIN_KIND) return this.fallback.open(sealed);
     if (!this.keychain.isEncryptionAvailable()) {
-      throw new Error(
-        'The eBay secret is sealed by the system keychain, which is not available now: unlock it (log in again) and retry.',
-      );
+      throw new AppError('conflict', say('channels.secret.keychain_locked'));
     }
     let inner: Buffer;
     try {
       inner = Buffer.from(this.keychain.decryptString(sealed.subarray(1)), 'base64');
-    } catch (error) {
-      throw new Error(
-        'The system keychain cannot read the stored eBay secret (was it changed, or sealed by another user?): configure the account again.',
-        { cause: error },
-      );
+    } catch {
+      throw new AppError('conflict', say('channels.secret.keychain_unreadable'));
     }
     const digest = inner.subarray(0, DIGEST_BYTES);
     const plain = inner.subarray(DIGEST_BYTES);
     const expected = createHash('sha256').update(plain).digest();
     if (digest.length !== DIGEST_BYTES || !timingSafeEqual(digest, expected)) {
-      throw new Error('The stored eBay secret has been changed: configure the account again.');
+      throw new AppError('conflict', say('channels.secret.changed'));
     }
     return plain;
   }

@@ -23,6 +23,7 @@ import {
 } from './config';
 import { codeFrom, connectUrl, EbaySession } from './oauth';
 import { FileKeySecretBox, type SecretBox } from './secrets';
+import { say } from '../../../../shared/messages';
 
 /**
  * The box used for a workspace's eBay secrets. Plain Node uses the key file; the Electron main
@@ -76,15 +77,12 @@ export async function configureEbay(ws: Workspace, clock: Clock, raw: unknown): 
   if (certId === undefined) {
     const stored = await loadEbaySettings(ws.kysely, merchantId);
     if (!stored) {
-      throw new AppError('bad_input', 'Give the cert id: this merchant has no eBay account yet.');
+      throw new AppError('bad_input', say('channels.ebay.cert_needed'));
     }
     if (ebayAddress(stored.settings) !== ebayAddress(settings) || !stored.hasSecret) {
       secret = null;
     } else if (stored.settings.appId !== settings.appId) {
-      throw new AppError(
-        'bad_input',
-        'Give the cert id of this app id too: the stored cert id belongs to the previous app.',
-      );
+      throw new AppError('bad_input', say('channels.ebay.cert_again'));
     } else {
       const account = await loadEbayAccount(ws.kysely, secretBoxFor(ws), merchantId);
       secret = sealSecrets(secretBoxFor(ws), account!.secrets);
@@ -141,9 +139,19 @@ export async function ebayConnectUrl(ws: Workspace, clock: Clock, raw: unknown):
 
 export async function connectEbay(ws: Workspace, clock: Clock, raw: unknown): Promise<EbayStatus> {
   const input = EbayConnectInput.parse(raw);
-  const code = codeFrom(input);
-  const { session } = await sessionFor(ws, clock, input.merchantId);
-  await session.connect(code);
+  try {
+    const code = codeFrom(input);
+    const { session } = await sessionFor(ws, clock, input.merchantId);
+    await session.connect(code);
+  } catch (error) {
+    // The seller's paste or eBay's answer is what went wrong, not Rebound: say it as such, in
+    // the reader's language, rather than as an internal error.
+    if (error instanceof ChannelError && error.text) {
+      // `conflict`, not `bad_input`: the request was well formed, eBay's answer is what refused it.
+      throw new AppError('conflict', error.text, { channelCode: error.code }, error.message);
+    }
+    throw error;
+  }
   sessions.delete(ws);
   return ebayStatus(ws, { merchantId: input.merchantId });
 }
@@ -255,6 +263,7 @@ export function lazyEbayAdapter(ws: Workspace, clock: Clock, account: ChannelAcc
         error instanceof Error ? error.message : String(error),
         {
           cause: error,
+          ...(error instanceof AppError && error.text ? { text: error.text } : {}),
         },
       );
     }));

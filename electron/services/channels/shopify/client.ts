@@ -9,6 +9,7 @@ import { ChannelError, classifyHttpFailure } from '../channel';
 import type { ShopAdapterOptions } from '../shop';
 import { effectiveShopifyBaseUrl, shopHost, type ShopifySecrets, type ShopifySettings } from './config';
 import type { UserError } from './queries';
+import { say } from '../../../../shared/messages';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** Client-credentials tokens live ~24 h; renew this long before they lapse. */
@@ -153,6 +154,7 @@ export class ShopifyClient {
           'auth',
           body.error ?? `http_${res.status}`,
           'Shopify refused the app’s client id and secret: copy them again from the app’s settings in the Shopify Dev Dashboard.',
+          { text: say('channels.shopify.bad_client') },
         );
       }
       throw classifyHttpFailure(
@@ -222,6 +224,12 @@ export class ShopifyClient {
         'retryable',
         timeout ? 'timeout' : (/\b(E[A-Z_]+)\b/.exec(message)?.[1] ?? 'network'),
         `Shopify did not answer while ${action}: ${message.replace(/^GraphQL Client: /, '')}`,
+        {
+          text: say('channels.remote.no_answer', {
+            service: 'Shopify',
+            remote: message.replace(/^GraphQL Client: /, ''),
+          }),
+        },
       );
     }
     if (status !== undefined && status !== 200) {
@@ -231,6 +239,7 @@ export class ShopifyClient {
           'auth',
           'http_401',
           'Shopify refused Rebound’s access token: enter the shop’s Admin API access token again in Settings.',
+          { text: say('channels.shopify.bad_token') },
         );
       }
       if (status === 404) {
@@ -238,6 +247,7 @@ export class ShopifyClient {
           'user',
           'wrong_url',
           `No Shopify shop answers at ${this.host()}: check the shop address in Settings.`,
+          { text: say('channels.shop_test.shopify_no_shop', { host: this.host() }) },
         );
       }
       if (status === 402 || status === 423) {
@@ -245,6 +255,7 @@ export class ShopifyClient {
           'user',
           `http_${status}`,
           `Shopify says the shop is ${status === 402 ? 'frozen (an unpaid bill)' : 'locked'}: the merchant must resolve it in Shopify first.`,
+          { text: say(status === 402 ? 'channels.shopify.frozen' : 'channels.shopify.locked') },
         );
       }
       return classifyHttpFailure(status, `Shopify answered HTTP ${status} while ${action}.`, retryAfter, now);
@@ -268,6 +279,7 @@ export class ShopifyClient {
         'auth',
         'ACCESS_DENIED',
         `Shopify refused ${action}: ${words} Give the shop’s app that permission, then reconnect.`,
+        { text: say('channels.remote.access_refused', { service: 'Shopify', remote: words }) },
       );
     }
     if (codes.includes('INTERNAL_SERVER_ERROR') || codes.includes('SERVICE_UNAVAILABLE')) {
@@ -275,12 +287,14 @@ export class ShopifyClient {
         'retryable',
         codes.find((c) => c !== '') ?? 'shopify_error',
         `Shopify failed while ${action}: ${words}`,
+        { text: say('channels.remote.busy', { service: 'Shopify', remote: words }) },
       );
     }
     return new ChannelError(
       'user',
       codes.find((c) => c !== '') ?? 'graphql',
       `Shopify refused ${action}: ${words}`,
+      { text: say('channels.remote.refused', { service: 'Shopify', remote: words }) },
     );
   }
 
@@ -291,6 +305,12 @@ export class ShopifyClient {
       'user',
       first.code ?? 'user_error',
       `Shopify refused ${action}: ${errors.map((e) => e.message).join(' ')}`,
+      {
+        text: say('channels.remote.refused_item', {
+          service: 'Shopify',
+          remote: errors.map((e) => e.message).join(' '),
+        }),
+      },
     );
   }
 }
@@ -304,6 +324,7 @@ export function networkError(action: string, error: unknown): ChannelError {
     `Shopify did not answer while ${action}: ${message}`,
     {
       cause: error,
+      text: say('channels.remote.no_answer', { service: 'Shopify', remote: message }),
     },
   );
 }

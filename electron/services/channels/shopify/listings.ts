@@ -1,5 +1,6 @@
 /** Listings on Shopify: finding a SKU's product, creating or updating it, its price, ending it. */
 
+import { say } from '../../../../shared/messages';
 import fs from 'node:fs';
 import {
   ChannelError,
@@ -44,6 +45,7 @@ async function productByHandle(api: ShopifyClient, sku: string): Promise<Product
       'user',
       'handle_taken',
       `The Shopify product at /products/${product.handle} belongs to SKU ${other}, not ${sku}: rename one of the item references.`,
+      { text: say('channels.shop_listing.handle_taken', { handle: product.handle, other, sku }) },
     );
   }
   return product;
@@ -91,6 +93,7 @@ async function shopLocation(api: ShopifyClient): Promise<string> {
       'user',
       'no_location',
       'The Shopify shop has no location to stock items at: add one in Shopify.',
+      { text: say('channels.shop_listing.no_location') },
     );
   }
   api.location = data.location.id;
@@ -123,6 +126,12 @@ export async function upsert(api: ShopifyClient, input: ListingInput): Promise<R
       'user',
       'currency',
       `The Shopify shop sells in ${api.currency}, the merchant prices in ${input.currency}: change the shop’s currency or the merchant’s.`,
+      {
+        text: say('channels.shop_listing.shopify_currency', {
+          shopCurrency: api.currency,
+          itemCurrency: input.currency,
+        }),
+      },
     );
   }
   const locationId = await shopLocation(api);
@@ -208,6 +217,7 @@ async function stagePhotos(
           'user',
           'photo_missing',
           `The photo ${photo.file} of ${sku} cannot be read: take it again.`,
+          { text: say('channels.shop_listing.photo_missing', { file: photo.file, reference: sku }) },
         );
       }
     }),
@@ -279,6 +289,7 @@ export async function updatePrice(
       'user',
       'not_found',
       `Shopify has no product for ${ref.sku}: publish the item again.`,
+      { text: say('channels.shop_listing.no_product', { reference: ref.sku }) },
     );
   }
   const data = await api.gql<{

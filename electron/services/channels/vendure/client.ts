@@ -7,6 +7,7 @@ import type { Clock } from '../../jobs/clock';
 import { ChannelError, classifyHttpFailure } from '../channel';
 import type { VendureSecrets, VendureSettings } from './config';
 import type { ChannelRecord, ErrorResultShape, GraphQLError } from './queries';
+import { say } from '../../../../shared/messages';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** Vendure's error codes that mean "not now" rather than "not like this". */
@@ -75,6 +76,7 @@ export class VendureSession {
         'auth',
         result.errorCode ?? 'bad_credentials',
         `Vendure refused the username or password (${result.message ?? result.__typename}): check them in Settings.`,
+        { text: say('channels.vendure.bad_login', { remote: result.message ?? result.__typename }) },
       );
     }
     const token = headers.get('vendure-auth-token');
@@ -178,7 +180,7 @@ export class VendureSession {
         timedOut
           ? `Vendure did not answer within ${Math.round(this.timeoutMs / 1000)} s while ${action}.`
           : `Vendure could not be reached while ${action}: ${detail}`,
-        { cause: error },
+        { cause: error, text: say('channels.remote.no_answer', { service: 'Vendure', remote: detail }) },
       );
     }
 
@@ -227,12 +229,17 @@ export class VendureSession {
         'auth',
         'FORBIDDEN',
         `Vendure did not allow ${action} (${words}): check the administrator’s username, password and role permissions.`,
+        { text: say('channels.remote.access_refused', { service: 'Vendure', remote: words }) },
       );
     }
     if (RETRYABLE_CODES.has(code) || response.status >= 500) {
-      return new ChannelError('retryable', code, `Vendure failed while ${action}: ${words}`);
+      return new ChannelError('retryable', code, `Vendure failed while ${action}: ${words}`, {
+        text: say('channels.remote.busy', { service: 'Vendure', remote: words }),
+      });
     }
-    return new ChannelError('user', code, `Vendure refused ${action}: ${words}`);
+    return new ChannelError('user', code, `Vendure refused ${action}: ${words}`, {
+      text: say('channels.remote.refused', { service: 'Vendure', remote: words }),
+    });
   }
 }
 
@@ -248,6 +255,12 @@ export function unwrap<T extends { __typename: string }>(
     'user',
     error.errorCode ?? result.__typename,
     `Vendure refused ${action}: ${error.message ?? result.__typename}`,
+    {
+      text: say('channels.remote.refused', {
+        service: 'Vendure',
+        remote: error.message ?? result.__typename,
+      }),
+    },
   );
 }
 

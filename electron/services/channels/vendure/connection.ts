@@ -5,6 +5,8 @@ import type { ShopAdapterOptions, ShopConnectionCheck, ShopConnectionProblem } f
 import { VendureSession } from './client';
 import { insecureUrlReason, type VendureSecrets, type VendureSettings } from './config';
 import type { ChannelRecord } from './queries';
+import { list, say, type StoredMessage } from '../../../../shared/messages';
+import { problemOf } from '../words';
 
 /** Vendure's permission names: the broad one or, since v2, the granular one. */
 const NEEDED_PERMISSIONS: readonly (readonly [string, readonly string[]])[] = [
@@ -19,10 +21,10 @@ export async function checkConnection(
   options: ShopAdapterOptions<VendureSettings, VendureSecrets>,
 ): Promise<ShopConnectionCheck> {
   const problems: ShopConnectionProblem[] = [];
-  const fail = (code: string, message: string): ShopConnectionCheck => ({
+  const fail = (code: string, message: string, text?: StoredMessage | null): ShopConnectionCheck => ({
     ok: false,
     shopName: null,
-    problems: [...problems, { code, message }],
+    problems: [...problems, { code, message, ...(text ? { text } : {}) }],
   });
   const insecure = insecureUrlReason(options.settings.adminApiUrl);
   if (insecure) return fail('insecure_url', insecure);
@@ -41,7 +43,11 @@ export async function checkConnection(
     if (!(error instanceof ChannelError)) throw error;
     if (error.code === 'wrong_channel') return fail('wrong_channel', error.message);
     if (error.kind === 'auth') {
-      return fail('bad_credentials', `Vendure does not accept this username and password. ${error.message}`);
+      return fail(
+        'bad_credentials',
+        `Vendure does not accept this username and password. ${error.message}`,
+        say('channels.shop_test.vendure_bad_credentials', { problem: problemOf(error) }),
+      );
     }
     if (
       error.code === 'not_vendure' ||
@@ -51,15 +57,17 @@ export async function checkConnection(
       return fail(
         'wrong_url',
         `${options.settings.adminApiUrl} is not a Vendure Admin API: use the address of the shop’s Admin API, usually ending in /admin-api.`,
+        say('channels.shop_test.vendure_not_admin_api', { url: options.settings.adminApiUrl }),
       );
     }
     if (error.kind === 'retryable') {
       return fail(
         'unreachable',
         `Vendure could not be reached: ${error.message} Check the address and that the shop is running.`,
+        say('channels.shop_test.vendure_unreachable', { problem: problemOf(error) }),
       );
     }
-    return fail('wrong_url', error.message);
+    return fail('wrong_url', error.message, error.text);
   }
 
   let shopName: string;
@@ -88,6 +96,7 @@ export async function checkConnection(
       problems.push({
         code: 'wrong_channel',
         message: `Vendure knows no channel with the token “${token}”: copy the token from the channel’s page in Vendure, or leave it empty for the default channel.`,
+        text: say('channels.shop_test.vendure_wrong_channel', { token }),
       });
     }
     const mine = data.me?.channels.find((c) => c.code === channel.code);
@@ -110,12 +119,20 @@ export async function checkConnection(
       problems.push({
         code: 'currency',
         message: `The channel “${channel.code}” does not sell in ${currency}; it sells in ${channel.availableCurrencyCodes.join(', ')}.`,
+        text: say('channels.shop_test.vendure_currency', {
+          channel: channel.code,
+          currency,
+          currencies: list(channel.availableCurrencyCodes),
+        }),
       });
     }
     if (data.globalSettings.serverConfig.moneyStrategyPrecision !== 2) {
       problems.push({
         code: 'money_precision',
         message: `The shop stores money with ${data.globalSettings.serverConfig.moneyStrategyPrecision} decimals; Rebound works with cents (2).`,
+        text: say('channels.shop_test.vendure_precision', {
+          digits: data.globalSettings.serverConfig.moneyStrategyPrecision,
+        }),
       });
     }
     const field = options.settings.compareAtCustomField;
@@ -134,9 +151,9 @@ export async function checkConnection(
   } catch (error) {
     if (!(error instanceof ChannelError)) throw error;
     if (error.code === 'FORBIDDEN' || error.kind === 'auth') {
-      return fail('missing_permission', error.message);
+      return fail('missing_permission', error.message, error.text);
     }
-    return fail(error.kind === 'retryable' ? 'unreachable' : 'wrong_url', error.message);
+    return fail(error.kind === 'retryable' ? 'unreachable' : 'wrong_url', error.message, error.text);
   }
   return { ok: problems.length === 0, shopName, problems };
 }

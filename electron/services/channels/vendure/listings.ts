@@ -1,5 +1,6 @@
 /** Listings on Vendure: Rebound's product for a SKU, creating or updating it, its price, ending it. */
 
+import { say } from '../../../../shared/messages';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -61,6 +62,7 @@ async function activeChannel(api: VendureApi): Promise<ChannelRecord> {
         'user',
         'wrong_channel',
         `Vendure knows no channel with the token “${token}”: correct the channel token in the Vendure settings.`,
+        { text: say('channels.shop_listing.vendure_wrong_channel', { token }) },
       );
     }
     api.channelInfo = data.activeChannel;
@@ -77,6 +79,7 @@ async function shopCurrency(api: VendureApi): Promise<{ code: string; isDefault:
       'user',
       'currency',
       `The Vendure channel “${channel.code}” does not sell in ${code}: add the currency to the channel or change the Vendure settings.`,
+      { text: say('channels.shop_listing.vendure_currency', { channel: channel.code, currency: code }) },
     );
   }
   return { code, isDefault: code === channel.defaultCurrencyCode };

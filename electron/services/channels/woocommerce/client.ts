@@ -8,6 +8,7 @@ import type { Workspace } from '../../workspace';
 import { ChannelError, classifyHttpFailure } from '../channel';
 import type { ShopAdapterOptions } from '../shop';
 import { assertWooUrl, createWooClient, type WooClient, type WooSecrets, type WooSettings } from './config';
+import { say } from '../../../../shared/messages';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -107,7 +108,7 @@ export function mapWooError(
       'retryable',
       f.networkCode ?? 'network',
       `The shop did not answer while ${action} (${detail}); trying again later.`,
-      { cause: error },
+      { cause: error, text: say('channels.remote.no_answer', { service, remote: detail }) },
     );
   }
   const params = Object.values(f.params);
@@ -122,7 +123,7 @@ export function mapWooError(
         service === 'WordPress'
           ? `WordPress refused the user name and Application Password while ${action}: ${words} Create a new Application Password (Users → Profile) and enter it in Settings.`
           : `WooCommerce refused Rebound’s key while ${action}: ${words} Check the consumer key and secret (Read/Write) under WooCommerce → Settings → Advanced → REST API, and reconnect the shop in Settings.`,
-        { cause: error },
+        { cause: error, text: say('channels.remote.access_refused', { service, remote: words }) },
       );
     case 'retryable':
       return new ChannelError(
@@ -132,10 +133,14 @@ export function mapWooError(
         {
           retryAfterMs: classified.retryAfterMs,
           cause: error,
+          text: say('channels.remote.busy', { service, remote: words }),
         },
       );
     case 'user':
-      return new ChannelError('user', code, `${service} refused ${action}: ${words}`, { cause: error });
+      return new ChannelError('user', code, `${service} refused ${action}: ${words}`, {
+        cause: error,
+        text: say('channels.remote.refused', { service, remote: words }),
+      });
     default: {
       const never: never = classified.kind;
       throw new Error(`Unknown error kind ${String(never)}`);

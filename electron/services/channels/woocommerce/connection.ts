@@ -3,6 +3,8 @@
 import type { ShopConnectionCheck, ShopConnectionProblem } from '../shop';
 import { basicAuth, fetchJson, mapWooError, readFailure, type WooChannelOptions } from './client';
 import { createWooClient, isLocalHost } from './config';
+import { say } from '../../../../shared/messages';
+import { problemOf } from '../words';
 
 /**
  * Checks, in order, what a merchant can get wrong, and says each in plain words: an address that
@@ -25,6 +27,7 @@ export async function testWooConnection(o: WooChannelOptions): Promise<ShopConne
     problems.push({
       code: 'wrong_url',
       message: `“${o.settings.url}” is not a web address. Enter the shop’s address, like https://shop.example.com.`,
+      text: say('channels.shop_test.not_an_address', { url: o.settings.url }),
     });
     return done(null);
   }
@@ -32,6 +35,7 @@ export async function testWooConnection(o: WooChannelOptions): Promise<ShopConne
     problems.push({
       code: 'insecure_url',
       message: `The shop address starts with http://, so your orders and WordPress password would travel unencrypted. Use the shop’s https:// address (${o.settings.url.replace(/^http:/, 'https:')}).`,
+      text: say('channels.shop_test.insecure', { https: o.settings.url.replace(/^http:/, 'https:') }),
     });
     return done(null);
   }
@@ -39,6 +43,7 @@ export async function testWooConnection(o: WooChannelOptions): Promise<ShopConne
     problems.push({
       code: 'wrong_url',
       message: `“${o.settings.url}” is not a web address. Enter the shop’s address, like https://shop.example.com.`,
+      text: say('channels.shop_test.not_an_address', { url: o.settings.url }),
     });
     return done(null);
   }
@@ -63,6 +68,7 @@ export async function testWooConnection(o: WooChannelOptions): Promise<ShopConne
       problems.push({
         code: 'wrong_url',
         message: `${shopName ?? o.settings.url} is a WordPress site, but WooCommerce’s REST API is not there. Is WooCommerce installed and activated on it?`,
+        text: say('channels.shop_test.no_woocommerce', { name: shopName ?? o.settings.url }),
       });
       return done(shopName);
     }
@@ -73,6 +79,10 @@ export async function testWooConnection(o: WooChannelOptions): Promise<ShopConne
         ? {
             code: 'unreachable',
             message: `Rebound could not reach ${url.host} (${error instanceof Error ? error.message : String(error)}). Check the address and that the shop is online.`,
+            text: say('channels.shop_test.unreachable', {
+              host: url.host,
+              remote: error instanceof Error ? error.message : String(error),
+            }),
           }
         : notWordPress(o.settings.url),
     );
@@ -94,10 +104,12 @@ export async function testWooConnection(o: WooChannelOptions): Promise<ShopConne
               code: 'missing_permission',
               message:
                 'The WooCommerce key is read-only, so Rebound cannot create products. Edit the key (WooCommerce → Settings → Advanced → REST API) and give it Read/Write permission.',
+              text: say('channels.shop_test.woo_read_only'),
             }
           : {
               code: 'bad_token',
               message: `WooCommerce refused the consumer key and secret (“${f.message ?? `HTTP ${f.status}`}”). Create a key with Read/Write permission under WooCommerce → Settings → Advanced → REST API and enter both parts again.`,
+              text: say('channels.shop_test.woo_bad_key', { remote: f.message ?? `HTTP ${f.status}` }),
             },
       );
     } else {
@@ -105,6 +117,7 @@ export async function testWooConnection(o: WooChannelOptions): Promise<ShopConne
       problems.push({
         code: f.status === null ? 'unreachable' : 'shop_error',
         message: `${mapped.message} Try again in a few minutes.`,
+        text: say('channels.shop_test.try_later', { problem: problemOf(mapped) }),
       });
     }
   }
@@ -117,6 +130,7 @@ export async function testWooConnection(o: WooChannelOptions): Promise<ShopConne
       code: 'missing_permission',
       message:
         'Without a WordPress user name and Application Password, Rebound cannot upload photos to the shop. In WordPress open Users → Profile → Application Passwords, create one for Rebound and enter it with your user name.',
+      text: say('channels.shop_test.wp_no_password'),
     });
     return done(shopName);
   }
@@ -130,6 +144,7 @@ export async function testWooConnection(o: WooChannelOptions): Promise<ShopConne
       problems.push({
         code: 'missing_permission',
         message: `The WordPress user “${wpUser}” may not upload photos. Give it the Shop manager or Administrator role, or use another user’s Application Password.`,
+        text: say('channels.shop_test.wp_no_upload', { user: wpUser }),
       });
     }
   } catch (error) {
@@ -138,10 +153,18 @@ export async function testWooConnection(o: WooChannelOptions): Promise<ShopConne
       problems.push({
         code: 'bad_token',
         message: `WordPress refused the user name “${wpUser}” with that Application Password (“${f.message ?? `HTTP ${f.status}`}”). Check the user name and create a new Application Password under Users → Profile.`,
+        text: say('channels.shop_test.wp_bad_password', {
+          user: wpUser,
+          remote: f.message ?? `HTTP ${f.status}`,
+        }),
       });
     } else {
       const mapped = mapWooError(error, 'checking the WordPress password', o.clock.now(), 'WordPress');
-      problems.push({ code: f.status === null ? 'unreachable' : 'shop_error', message: mapped.message });
+      problems.push({
+        code: f.status === null ? 'unreachable' : 'shop_error',
+        message: mapped.message,
+        ...(mapped.text ? { text: mapped.text } : {}),
+      });
     }
   }
   return done(shopName);
@@ -151,5 +174,6 @@ function notWordPress(address: string): ShopConnectionProblem {
   return {
     code: 'wrong_url',
     message: `${address} does not look like a WordPress shop: it has no WordPress REST API (/wp-json/). Check the address; it is the address of the shop’s home page.`,
+    text: say('channels.shop_test.not_wordpress', { url: address }),
   };
 }

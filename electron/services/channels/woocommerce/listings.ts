@@ -18,6 +18,7 @@ import {
   type WooProduct,
 } from './client';
 import { centsOf, wooPrices } from './format';
+import { say } from '../../../../shared/messages';
 
 async function toRemote(api: WooApi, product: WooProduct): Promise<RemoteListing> {
   const stock = product.manage_stock ? (product.stock_quantity ?? 0) : 1;
@@ -74,6 +75,12 @@ export async function upsert(api: WooApi, input: ListingInput): Promise<RemoteLi
       'user',
       'currency',
       `The shop sells in ${merchantCurrency}, the item is priced in ${input.currency}: price it in ${merchantCurrency}.`,
+      {
+        text: say('channels.shop_listing.currency', {
+          shopCurrency: merchantCurrency,
+          itemCurrency: input.currency,
+        }),
+      },
     );
   }
   const existing = await findProduct(api, input.sku);
@@ -140,6 +147,7 @@ async function imagesFor(
       'user',
       'missing_permission',
       'Photos cannot be uploaded to the shop: WordPress needs a user name and an Application Password (Users → Profile → Application Passwords). Add them in the shop settings.',
+      { text: say('channels.shop_listing.no_wp_password') },
     );
   }
   // The client refuses plain http to another machine; the upload must too.
@@ -181,6 +189,7 @@ export async function updatePrice(api: WooApi, ref: RemoteRef, priceCents: numbe
       'user',
       'not_found',
       `The shop has no product ${ref.sku}: publish the item again.`,
+      { text: say('channels.shop_listing.no_product', { reference: ref.sku }) },
     );
   }
   // The original stays the regular price while it is above the new price.

@@ -9,6 +9,8 @@ import m0080 from './0080-sales-ledger-indexes';
 import m0090 from './0090-accounts';
 import m0100 from './0100-media-upload-slots';
 import m0110 from './0110-reference-number-index';
+import m0120 from './0120-error-texts';
+import m0130 from './0130-history-texts';
 
 /** Every migration, in order. A new file here is the only way the schema changes. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,4 +24,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m0090,
   m0100,
   m0110,
+  m0120,
+  m0130,
 ];

@@ -7,6 +7,7 @@ import { migratePostgres, postgresSchemaVersion, refuseNewerServer, type Postgre
 import { POSTGRES_MIGRATIONS } from './migrations';
 
 import { redactUrl } from './address';
+import { say } from '../../../../shared/messages';
 
 export { isPostgresUrl, redactUrl } from './address';
 
@@ -19,7 +20,7 @@ export { isPostgresUrl, redactUrl } from './address';
 function exactNumber(text: string): number {
   const value = Number(text);
   if (/^-?\d+$/.test(text) && !Number.isSafeInteger(value)) {
-    throw new AppError('internal', `The database returned ${text}, too large to read exactly.`);
+    throw new AppError('internal', say('workspace.number_too_large', { value: text }));
   }
   return value;
 }
@@ -123,7 +124,7 @@ function unreachable(error: unknown, url: string): unknown {
   ) {
     return new AppError(
       'unsupported',
-      `Rebound could not open the server database ${redactUrl(url)}: ${message}`,
+      say('workspace.server_unreachable', { url: redactUrl(url), remote: message }),
     );
   }
   return error;

@@ -12,6 +12,8 @@ import { afterExplicitIds } from '../dialect';
 import type { Queryable } from '../queryable';
 import type { Database } from '../schema';
 import type { PostgresDb } from './connect';
+import { list, nested, say } from '../../../../shared/messages';
+import { joinProblems } from '../../intake/shared';
 
 /**
  * `rebound migrate`: a desk's SQLite workspace copied into an empty server database, ids kept,
@@ -149,7 +151,13 @@ export async function copyWorkspace(
         if (source.rows !== target.rows || source.checksum !== target.checksum) {
           throw new AppError(
             'internal',
-            `The copy of ${plan.table} does not match the desk (${source.rows} rows, checksum ${source.checksum.slice(0, 12)}; the server has ${target.rows}, ${target.checksum.slice(0, 12)}): nothing was written to the server database.`,
+            say('workspace.copy_mismatch', {
+              table: plan.table,
+              rows: source.rows,
+              checksum: source.checksum.slice(0, 12),
+              serverRows: target.rows,
+              serverChecksum: target.checksum.slice(0, 12),
+            }),
           );
         }
         checked.push({
@@ -179,10 +187,7 @@ async function refuseNonEmpty(db: Queryable): Promise<void> {
     if (rows[0]?.found) holding.push(table);
   }
   if (holding.length > 0) {
-    throw new AppError(
-      'conflict',
-      `The server database is not empty (${holding.join(', ')} hold rows): a desk is only copied into a new, empty database. Nothing was changed.`,
-    );
+    throw new AppError('conflict', say('workspace.server_not_empty', { tables: list(holding) }));
   }
 }
 
@@ -207,7 +212,7 @@ async function planCopy(desk: Queryable, server: Queryable, batch: number): Prom
   if (unknownDesk.length > 0 || unknownServer.length > 0) {
     throw new AppError(
       'unsupported',
-      `This version of Rebound does not know how to copy ${[...unknownDesk.map((t) => `the desk’s table ${t}`), ...unknownServer.map((t) => `the server’s table ${t}`)].join(', ')}: use the same Rebound version for the desk and the server.`,
+      say('workspace.unknown_tables', { tables: list([...unknownDesk, ...unknownServer]) }),
     );
   }
   const { rows: serverColumns } = await sql<{
@@ -223,20 +228,14 @@ async function planCopy(desk: Queryable, server: Queryable, batch: number): Prom
     const { rows: deskColumns } = await sql<{ name: string; type: string; pk: number }>`
       SELECT name, type, pk FROM pragma_table_info(${table})`.execute(desk);
     if (deskColumns.length === 0) {
-      throw new AppError(
-        'unsupported',
-        `The desk has no table ${table}: open it with this version of Rebound first.`,
-      );
+      throw new AppError('unsupported', say('workspace.desk_lacks_table', { table }));
     }
     // The server's column order is the copy's and the checksum's, on both sides.
     const columns = serverColumns
       .filter((c) => c.table_name === table && c.is_generated !== 'ALWAYS')
       .map((c) => c.column_name);
     if (columns.length === 0) {
-      throw new AppError(
-        'unsupported',
-        `The server database has no table ${table}: its schema is not Rebound’s.`,
-      );
+      throw new AppError('unsupported', say('workspace.server_lacks_table', { table }));
     }
     const deskNames = new Set(deskColumns.map((c) => c.name));
     const missingOnDesk = columns.filter((c) => !deskNames.has(c));
@@ -244,17 +243,33 @@ async function planCopy(desk: Queryable, server: Queryable, batch: number): Prom
     if (missingOnDesk.length > 0 || missingOnServer.length > 0) {
       throw new AppError(
         'unsupported',
-        `The desk and the server have different columns: ${[
-          ...missingOnDesk.map((c) => `${table}.${c} is missing on the desk`),
-          ...missingOnServer.map((c) => `${table}.${c} is missing on the server`),
-        ].join('; ')}. Use the same Rebound version for both.`,
+        say('workspace.columns_differ', {
+          columns: nested(
+            joinProblems([
+              ...(missingOnDesk.length > 0
+                ? [
+                    say('workspace.missing_on_desk', {
+                      columns: list(missingOnDesk.map((c) => `${table}.${c}`)),
+                    }),
+                  ]
+                : []),
+              ...(missingOnServer.length > 0
+                ? [
+                    say('workspace.missing_on_server', {
+                      columns: list(missingOnServer.map((c) => `${table}.${c}`)),
+                    }),
+                  ]
+                : []),
+            ]),
+          ),
+        }),
       );
     }
     const key = deskColumns
       .filter((c) => c.pk > 0)
       .sort((a, b) => a.pk - b.pk)
       .map((c) => ({ name: c.name, text: !c.type.toUpperCase().includes('INT') }));
-    if (key.length === 0) throw new AppError('internal', `The desk's table ${table} has no primary key.`);
+    if (key.length === 0) throw new AppError('internal', say('workspace.no_primary_key', { table }));
     const { rows: counted } = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(
       desk,
     );
@@ -304,7 +319,7 @@ function sealedColumn(plan: TablePlan): string | undefined {
 function asBuffer(value: unknown): Buffer | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Uint8Array) return Buffer.from(value);
-  throw new AppError('internal', 'A sealed secret is not stored as bytes.');
+  throw new AppError('internal', say('workspace.secret_not_bytes'));
 }
 
 /** The row with its secret opened by the desk's box and sealed by the server's. */
@@ -323,7 +338,12 @@ function openSecret(row: Row, sealed: Buffer, box: SecretBox): Buffer {
   } catch (error) {
     throw new AppError(
       'unsupported',
-      `The secret of channel account ${String(row.id)} (merchant ${String(row.merchant_id)}, ${String(row.channel)}) cannot be opened here, so it cannot be sealed for the server: ${error instanceof Error ? error.message : String(error)} Nothing was copied.`,
+      say('workspace.secret_unreadable', {
+        account: String(row.id),
+        merchant: String(row.merchant_id),
+        channel: String(row.channel),
+        detail: error instanceof Error ? error.message : String(error),
+      }),
     );
   }
 }
@@ -401,7 +421,7 @@ function copyPhotoFiles(
       fs.renameSync(partial, target);
     }
     if (sizeOf(target) !== size) {
-      throw new AppError('internal', `The photo file ${rel} could not be copied to ${toDir} whole.`);
+      throw new AppError('internal', say('workspace.photo_copy_failed', { file: rel, folder: toDir }));
     }
     files += 1;
     bytes += size;

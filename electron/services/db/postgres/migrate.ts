@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { AppError } from '../../../../shared/errors';
+import { say } from '../../../../shared/messages';
 
 /** One step of the server's schema; the same number as the SQLite migration it matches. */
 export interface PostgresMigration {
@@ -67,7 +68,7 @@ export function refuseNewerServer(current: number, latest: number): void {
   if (current > latest) {
     throw new AppError(
       'newer_database',
-      `This server database was written by a newer version of Rebound (schema ${current}; this version knows up to ${latest}). Update Rebound on every instance; nothing was changed.`,
+      say('workspace.newer_server', { current: String(current), latest: String(latest) }),
     );
   }
 }

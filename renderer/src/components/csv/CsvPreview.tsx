@@ -20,6 +20,7 @@ export function CsvPreview<F extends string, R extends CsvReport>({
     <Stack gap="xs" data-testid="import-preview">
       <Text fz="xs" c="dimmed">
         {t('desk.importFile', {
+          count: preview.rowCount,
           name: file.name,
           rows: f.number(preview.rowCount),
           encoding: preview.encoding.toUpperCase(),

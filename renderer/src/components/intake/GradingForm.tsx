@@ -35,7 +35,7 @@ import {
 import { AppError } from '../../../../shared/errors';
 import { call, errorMessage } from '../../api/client';
 import { GRADE_COLORS } from '../badges';
-import { pressedDigit } from '../../keys';
+import { keystrokeOf, pressedDigit, type Keystroke } from '../../keys';
 import { Keys, SectionTitle, ShortcutTooltip } from '../common';
 
 /** Statuses in which the desk grades (the server also allows re-grading a priced item, elsewhere). */
@@ -103,8 +103,11 @@ export const GradingForm = forwardRef<
   GradingFormHandle,
   {
     item: ItemDetail;
-    /** Sends typed characters to the scan field (and the focus with them). */
-    onTypeToScan: (chars: string) => void;
+    /**
+     * Sends typed keys to the scan field (and the focus with them): the keys themselves, not only
+     * their characters, so the field can read a US-layout scanner's burst on an AZERTY desk.
+     */
+    onTypeToScan: (keys: readonly Keystroke[]) => void;
     /** Reads the item again from the server. */
     onReload: () => Promise<ItemDetail | undefined>;
     onSaved: (item: ItemDetail) => void;
@@ -116,7 +119,7 @@ export const GradingForm = forwardRef<
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const burst = useRef<{ at: number; chars: string; undo: () => void } | null>(null);
+  const burst = useRef<{ at: number; keys: Keystroke[]; undo: () => void } | null>(null);
   const loadedVersion = useRef(item.version);
 
   // A new item, or our own save coming back: start from what the server has. A change
@@ -195,7 +198,7 @@ export const GradingForm = forwardRef<
       notifications.show({ color: 'green', message: t('desk.saved', { reference: saved.reference }) });
       onSaved(saved);
     } catch (failure) {
-      if (failure instanceof AppError && failure.code === 'conflict') setConflict(failure.message);
+      if (failure instanceof AppError && failure.code === 'conflict') setConflict(errorMessage(failure));
       else setError(errorMessage(failure));
     } finally {
       setSaving(false);
@@ -238,28 +241,28 @@ export const GradingForm = forwardRef<
       // A scanner: what the first key did is undone and every key goes to the scan field.
       previous.undo();
       burst.current = null;
-      onTypeToScan(previous.chars + event.key);
+      onTypeToScan([...previous.keys, keystrokeOf(event)]);
       return;
     }
     const digit = pressedDigit(event);
     if (digit !== null && digit >= 1 && digit <= GRADES.length) {
       const before = draft.grade;
       set('grade', GRADES[digit - 1] ?? null);
-      burst.current = { at: event.timeStamp, chars: event.key, undo: () => set('grade', before) };
+      burst.current = { at: event.timeStamp, keys: [keystrokeOf(event)], undo: () => set('grade', before) };
     } else if (event.key === 'd' || event.key === 'D') {
       const key = addDefect();
       burst.current = {
         at: event.timeStamp,
-        chars: event.key,
+        keys: [keystrokeOf(event)],
         undo: () => {
           setDraft((d) => ({ ...d, defects: d.defects.filter((x) => x.key !== key) }));
           // The scan field must keep the focus the new row's field would have taken.
-          requestAnimationFrame(() => onTypeToScan(''));
+          requestAnimationFrame(() => onTypeToScan([]));
         },
       };
     } else {
       burst.current = null;
-      onTypeToScan(event.key);
+      onTypeToScan([keystrokeOf(event)]);
     }
   };
 
@@ -550,7 +553,7 @@ export const GradingForm = forwardRef<
         ) : null}
 
         <Group justify="flex-end">
-          <ShortcutTooltip label={t('desk.save')} keys={[t('keys.ctrl'), t('keys.enter')]}>
+          <ShortcutTooltip label={t('desk.save')} keys={['Ctrl', 'Enter']}>
             <Button
               leftSection={<IconDeviceFloppy size={16} />}
               loading={saving}

@@ -103,7 +103,7 @@ export function LabelButton({ itemId }: { itemId: number }) {
         data={LABEL_SIZES.map((s) => ({ value: s, label: SIZE_LABELS[s] }))}
         comboboxProps={{ withinPortal: true }}
       />
-      <ShortcutTooltip label={t('desk.printLabel')} keys={[t('keys.ctrl'), 'P']}>
+      <ShortcutTooltip label={t('desk.printLabel')} keys={['Ctrl', 'P']}>
         <Button
           size="xs"
           variant="default"

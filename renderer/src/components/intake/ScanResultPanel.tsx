@@ -2,7 +2,6 @@ import {
   Alert,
   Button,
   Group,
-  NumberInput,
   Paper,
   Select,
   SimpleGrid,
@@ -22,7 +21,10 @@ import { call, errorMessage } from '../../api/client';
 import { useCall } from '../../api/hooks';
 import { useFormat } from '../../format';
 import { StatusBadge } from '../badges';
+import { AmountInput } from '../AmountInput';
 import { Keys, SectionTitle } from '../common';
+import { renderMessage } from '../../../../shared/messages';
+import { isLanguage } from '../../i18n';
 
 /** What a scan found that is not simply an item to open. */
 export type PendingScan = Exclude<ScanResult, { kind: 'item' }>;
@@ -195,7 +197,7 @@ function ReceiveForm({
       data-product-sku={product.sku}
     >
       <form onSubmit={(event) => void submit(event)}>
-        <SectionTitle right={<Keys keys={[t('keys.enter')]} />}>{t('desk.receiveTitle')}</SectionTitle>
+        <SectionTitle right={<Keys keys={['Enter']} />}>{t('desk.receiveTitle')}</SectionTitle>
         <Text fz="md" fw={600}>
           {product.title}
         </Text>
@@ -277,15 +279,16 @@ function UnknownCode({
   onCreated: (product: Product) => void;
   onCancel: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [creating, setCreating] = useState(false);
   if (creating) return <NewProductForm scan={scan} onCreated={onCreated} onCancel={onCancel} />;
+  const language = isLanguage(i18n.language) ? i18n.language : 'en';
   return (
     <Paper p="md" data-testid="scan-unknown">
       <SectionTitle>{t('desk.unknownTitle', { text: scan.text })}</SectionTitle>
       {scan.hint ? (
         <Alert color="yellow" variant="light" py={6} mb="sm" icon={<IconInfoCircle size={16} />}>
-          {scan.hint}
+          {scan.hintText ? renderMessage(scan.hintText, language, scan.hint) : scan.hint}
         </Alert>
       ) : null}
       <Text fz="sm" c="dimmed" mb="sm">
@@ -326,7 +329,8 @@ function NewProductForm({
   const [brand, setBrand] = useState('');
   const [model, setModel] = useState('');
   const [title, setTitle] = useState('');
-  const [price, setPrice] = useState<number | ''>('');
+  // Minor units; null while the typed text is not an amount.
+  const [price, setPrice] = useState<number | null>(null);
   const [accessories, setAccessories] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -334,7 +338,7 @@ function NewProductForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!chosenMerchant || price === '') return;
+    if (!chosenMerchant || price === null) return;
     setBusy(true);
     setError(null);
     try {
@@ -345,8 +349,7 @@ function NewProductForm({
         brand: brand.trim() || null,
         model: model.trim() || null,
         title: title.trim(),
-        // Typed in major units; stored in integer cents (rounded, never floating arithmetic).
-        originalCents: Math.round(price * 100),
+        originalCents: price,
         accessories,
       });
       onCreated(product);
@@ -414,15 +417,12 @@ function NewProductForm({
             value={model}
             onChange={(e) => setModel(e.currentTarget.value)}
           />
-          <NumberInput
+          <AmountInput
             label={t('desk.originalPrice')}
             required
-            min={0}
-            decimalScale={2}
-            allowNegative={false}
-            suffix={` ${currency}`}
-            value={price}
-            onChange={(value) => setPrice(typeof value === 'number' ? value : '')}
+            currency={currency}
+            initialCents={null}
+            onChange={setPrice}
             data-testid="product-price"
           />
           <TagsInput
@@ -445,7 +445,7 @@ function NewProductForm({
           <Button
             type="submit"
             loading={busy}
-            disabled={!chosenMerchant || price === ''}
+            disabled={!chosenMerchant || price === null}
             data-testid="product-submit"
           >
             {t('desk.createAndReceive')}

@@ -3,6 +3,8 @@ import { IconFileUpload } from '@tabler/icons-react';
 import { useState, type DragEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview, ImportRowError } from '../../../../shared/contract/intake';
+import { renderMessage } from '../../../../shared/messages';
+import { isLanguage } from '../../i18n';
 
 /**
  * The pieces every CSV import shares (return notices on the desk, catalogues in Settings): the
@@ -167,7 +169,8 @@ export function ImportPreviewTable<F extends string>({
 }
 
 export function ImportErrorsTable({ errors }: { errors: readonly ImportRowError[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = isLanguage(i18n.language) ? i18n.language : 'en';
   if (errors.length === 0) return null;
   return (
     <Table fz="sm" data-testid="import-errors">
@@ -181,7 +184,7 @@ export function ImportErrorsTable({ errors }: { errors: readonly ImportRowError[
         {errors.map((row) => (
           <Table.Tr key={`${row.line}:${row.reason}`} data-line={row.line}>
             <Table.Td ff="monospace">{row.line}</Table.Td>
-            <Table.Td>{row.reason}</Table.Td>
+            <Table.Td>{row.text ? renderMessage(row.text, language, row.reason) : row.reason}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

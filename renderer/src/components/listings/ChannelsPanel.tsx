@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { ItemDetail, Listing } from '../../../../shared/contract';
 import type { Channel } from '../../../../shared/domain/status';
 import { useFormat } from '../../format';
+import { renderMessage } from '../../../../shared/messages';
+import { currentLanguage } from '../../i18n';
 import { ListingPill } from '../badges';
 import { SectionTitle } from '../common';
 import {
@@ -101,6 +103,7 @@ export function ChannelsPanel({ item }: { item: ItemDetail }) {
         {channels.map((channel, index) => {
           const listing = byChannel.get(channel);
           const status = listing?.status;
+          const ending = actions.isEnding(item.id, channel);
           const mayPublishHere =
             permission.allowed &&
             publishable &&
@@ -113,8 +116,13 @@ export function ChannelsPanel({ item }: { item: ItemDetail }) {
               py={8}
               data-channel={channel}
               data-listing-status={status ?? 'none'}
+              data-pending={ending || undefined}
+              aria-busy={ending || undefined}
               data-testid="channel-row"
-              style={index > 0 ? { borderTop: '1px solid var(--mantine-color-default-border)' } : undefined}
+              style={{
+                ...(index > 0 ? { borderTop: '1px solid var(--mantine-color-default-border)' } : {}),
+                ...(ending ? { opacity: 0.45 } : {}),
+              }}
             >
               <Group justify="space-between" wrap="nowrap" gap="sm">
                 <Group gap={8} wrap="nowrap" miw={0}>
@@ -174,11 +182,11 @@ export function ChannelsPanel({ item }: { item: ItemDetail }) {
                       </Button>
                     </Tooltip>
                   ) : null}
-                  {listing && canEnd(listing) && permission.allowed ? (
+                  {listing && canEnd(listing) && permission.allowed && !ending ? (
                     <EndButton
                       channel={channel}
                       reference={item.reference}
-                      onEnd={() => actions.end(item.id, channel)}
+                      onEnd={() => actions.end(item.id, channel, item.reference)}
                     />
                   ) : null}
                 </Group>
@@ -194,7 +202,9 @@ export function ChannelsPanel({ item }: { item: ItemDetail }) {
                   <Text span fz="xs" fw={600}>
                     {t(status === 'failed' ? 'publishing.whyFailed' : 'publishing.lastError')}{' '}
                   </Text>
-                  {listing.lastError}
+                  {listing.lastErrorText
+                    ? renderMessage(listing.lastErrorText, currentLanguage(), listing.lastError)
+                    : listing.lastError}
                 </Text>
               ) : null}
             </Box>

@@ -13,6 +13,9 @@ import type { Channel, Role } from '../../../../shared/domain/status';
 import { call, errorMessage, openExternal, runtime } from '../../api/client';
 import { callKey, useCall, useCallMutation } from '../../api/hooks';
 import { useMay, useMe } from '../../state/me';
+import { useDeferredAction, usePendingKeys } from '../UndoNotice';
+import { renderMessage } from '../../../../shared/messages';
+import { currentLanguage } from '../../i18n';
 
 /** The channels every merchant can publish to, in the order the choice offers them. */
 export const PUBLISH_CHANNELS = ['practice', 'ebay'] as const satisfies readonly Channel[];
@@ -98,7 +101,8 @@ function notifyResults(results: readonly PublishResult[], t: TFunction): void {
             <List size="xs" spacing={2} withPadding>
               {refused.slice(0, 8).map((r) => (
                 <List.Item key={`${r.itemId}-${r.channel}`}>
-                  {t(`channelsShort.${r.channel}`)}: {r.message}
+                  {t(`channelsShort.${r.channel}`)}:{' '}
+                  {r.text ? renderMessage(r.text, currentLanguage(), r.message ?? undefined) : r.message}
                 </List.Item>
               ))}
               {refused.length > 8 ? <List.Item>…</List.Item> : null}
@@ -110,6 +114,10 @@ function notifyResults(results: readonly PublishResult[], t: TFunction): void {
   });
 }
 
+function endingKey(itemId: number, channel: Channel): string {
+  return `listing:${itemId}:${channel}`;
+}
+
 function notifyError(error: unknown): void {
   notifications.show({ color: 'red', message: errorMessage(error) });
 }
@@ -119,13 +127,13 @@ export function useListingActions() {
   const { t } = useTranslation();
   const publish = useCallMutation('channels.publish');
   const retry = useCallMutation('channels.retry');
-  const end = useCallMutation('channels.end');
+  const deferAction = useDeferredAction();
+  const pendingKeys = usePendingKeys();
   const buy = useCallMutation('practice.buy');
   const sync = useCallMutation('channels.sync');
   // The mutate functions are stable, so the actions are too: memoised table rows keep them.
   const { mutate: publishMutate } = publish;
   const { mutate: retryMutate } = retry;
-  const { mutate: endMutate } = end;
   const { mutate: buyMutate } = buy;
   const { mutate: syncMutate } = sync;
   const actions = useMemo(
@@ -153,18 +161,15 @@ export function useListingActions() {
             onError: notifyError,
           },
         ),
-      end: (itemId: number, channel: Channel) =>
-        endMutate(
-          { itemId, channel, reason: 'withdrawn' },
-          {
-            onSuccess: () =>
-              notifications.show({
-                color: 'gray',
-                message: t('publishing.ending', { channel: t(`channels.${channel}`) }),
-              }),
-            onError: notifyError,
-          },
-        ),
+      // Taking a listing off sale waits for an Undo: a wrong click would cost a live listing.
+      end: (itemId: number, channel: Channel, reference: string) =>
+        deferAction({
+          method: 'channels.end',
+          input: { itemId, channel, reason: 'withdrawn' },
+          keys: [endingKey(itemId, channel)],
+          waiting: t('undo.ending', { channel: t(`channels.${channel}`), reference }),
+          done: t('publishing.ending', { channel: t(`channels.${channel}`) }),
+        }),
       buy: (itemId: number, reference: string) =>
         buyMutate(
           { itemId },
@@ -194,11 +199,13 @@ export function useListingActions() {
           },
         ),
     }),
-    [publishMutate, retryMutate, endMutate, buyMutate, syncMutate, t],
+    [publishMutate, retryMutate, deferAction, buyMutate, syncMutate, t],
   );
   return {
     ...actions,
-    pending: publish.isPending || retry.isPending || end.isPending || buy.isPending || sync.isPending,
+    /** Whether ending this listing waits for its Undo or is being sent. */
+    isEnding: (itemId: number, channel: Channel) => pendingKeys.has(endingKey(itemId, channel)),
+    pending: publish.isPending || retry.isPending || buy.isPending || sync.isPending,
     publishing: publish.isPending,
     syncing: sync.isPending,
   };

@@ -4,8 +4,10 @@ import { IconAlertTriangle, IconFolder, IconFolderOff } from '@tabler/icons-reac
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HotFolderStatus } from '../../../../shared/contract';
+import { renderMessage, type StoredMessage } from '../../../../shared/messages';
 import { errorMessage } from '../../api/client';
 import { useCall, useCallMutation } from '../../api/hooks';
+import { isLanguage } from '../../i18n';
 import { deskBridge, useDeskFolder, useDeskFolderStatus } from '../../state/deskFolder';
 import { routeHref } from '../../state/router';
 import { ErrorAlert } from '../common';
@@ -80,7 +82,13 @@ function FolderLine({
   receiving,
 }: {
   desk?: boolean;
-  folder: { path: string | null; watching: boolean; error?: string; pendingCount: number };
+  folder: {
+    path: string | null;
+    watching: boolean;
+    error?: string;
+    errorText?: StoredMessage;
+    pendingCount: number;
+  };
   watchingText: string;
   notSetText: string;
   importedCount: number;
@@ -90,7 +98,12 @@ function FolderLine({
   /** Arrivals have an item to go to now. */
   receiving: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = isLanguage(i18n.language) ? i18n.language : 'en';
+  const problem =
+    folder.error !== undefined && folder.errorText
+      ? renderMessage(folder.errorText, language, folder.error)
+      : folder.error;
   const marks = { 'data-testid': 'hot-folder-status', ...(desk ? { 'data-desk': 'true' } : {}) };
   if (folder.path === null) {
     return (
@@ -123,7 +136,7 @@ function FolderLine({
       ) : (
         <IconAlertTriangle size={16} color="var(--mantine-color-orange-6)" />
       )}
-      <Text fz="sm" lineClamp={1} title={folder.error ?? folder.path}>
+      <Text fz="sm" lineClamp={1} title={problem ?? folder.path}>
         <Text span fw={600} fz="sm">
           {folder.watching ? watchingText : t('photoDesk.hotFolder.notWatching', { path: folder.path })}
         </Text>
@@ -132,10 +145,10 @@ function FolderLine({
             {' · '}
             {parts.join(' · ')}
           </Text>
-        ) : folder.error ? (
+        ) : problem ? (
           <Text span fz="sm" c="orange.8">
             {' · '}
-            {folder.error}
+            {problem}
           </Text>
         ) : null}
       </Text>

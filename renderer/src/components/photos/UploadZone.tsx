@@ -3,13 +3,17 @@ import { IconCamera, IconPhotoUp, IconUpload } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type DragEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PhotoAddResult, UploadSource } from '../../../../shared/contract';
+import { renderMessage, type StoredMessage } from '../../../../shared/messages';
 import { useCall } from '../../api/hooks';
+import { isLanguage } from '../../i18n';
 import { useDeskFolder } from '../../state/deskFolder';
 import { uploadPhotos, type UploadFile } from './upload';
 
 export interface Rejection {
   readonly name: string;
+  /** In English; shown as it is when `text` is absent or of a newer version. */
   readonly reason: string;
+  readonly text?: StoredMessage | undefined;
   readonly fromHotFolder?: boolean;
 }
 
@@ -32,7 +36,8 @@ export function UploadZone({
   dropRef?: RefObject<((files: FileList) => void) | null>;
   onAdded: (results: readonly PhotoAddResult[]) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = isLanguage(i18n.language) ? i18n.language : 'en';
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -44,7 +49,7 @@ export function UploadZone({
   const deskRejected = useDeskFolder((state) => state.rejected);
   const hotRejected = [...(hot.data?.rejected ?? []), ...deskRejected]
     .filter((r) => r.at >= hotSince)
-    .map((r) => ({ name: r.name, reason: r.reason, fromHotFolder: true }));
+    .map((r) => ({ name: r.name, reason: r.reason, text: r.text, fromHotFolder: true }));
   const shown = [...rejected, ...hotRejected];
 
   const send = async (files: readonly UploadFile[], source: UploadSource) => {
@@ -52,7 +57,7 @@ export function UploadZone({
     setSummary(null);
     const results = await uploadPhotos(itemId, source, files, (done, total) => setProgress({ done, total }));
     setProgress(null);
-    const refused = results.flatMap((r) => (r.ok ? [] : [{ name: r.name, reason: r.reason }]));
+    const refused = results.flatMap((r) => (r.ok ? [] : [{ name: r.name, reason: r.reason, text: r.text }]));
     setRejected(refused);
     setSummary({ accepted: results.length - refused.length, rejected: refused.length });
     onAdded(results);
@@ -153,7 +158,7 @@ export function UploadZone({
           </Stack>
         ) : summary ? (
           <Text fz="xs" c="dimmed" mt="xs" data-testid="upload-summary">
-            {t('photoDesk.upload.summary', summary)}
+            {t('photoDesk.upload.summary', { ...summary, count: summary.accepted })}
           </Text>
         ) : null}
       </Paper>
@@ -186,7 +191,7 @@ export function UploadZone({
                   ) : null}
                 </Group>
                 <Text fz="xs" c="dimmed">
-                  {r.reason}
+                  {r.text ? renderMessage(r.text, language, r.reason) : r.reason}
                 </Text>
               </Stack>
             ))}

@@ -1,7 +1,8 @@
 import type { Envelope, PhotoAddResult, UploadSource } from '../../../../shared/contract';
 import { AppError, isErrorData } from '../../../../shared/errors';
 import { call, runtime } from '../../api/client';
-import { i18next } from '../../i18n';
+import { renderMessage, type StoredMessage } from '../../../../shared/messages';
+import { currentLanguage, i18next } from '../../i18n';
 
 /**
  * Sends photos from the window (drop, file picker, webcam) to `photos.add`.
@@ -14,6 +15,14 @@ import { i18next } from '../../i18n';
  */
 
 const FILES_PER_IPC_CALL = 6;
+
+/** Why a file was refused, in the window's language (the English reason when the code is unknown). */
+export function refusalReason(refusal: {
+  readonly reason: string;
+  readonly text?: StoredMessage | undefined;
+}): string {
+  return refusal.text ? renderMessage(refusal.text, currentLanguage(), refusal.reason) : refusal.reason;
+}
 
 export interface UploadFile {
   readonly name: string;
@@ -68,7 +77,9 @@ export async function uploadPhotos(
     } catch (error) {
       // A refused request (too large, item gone) is that file's answer; the rest still go.
       const reason = error instanceof Error ? error.message : String(error);
-      for (const file of group) results.push({ ok: false, name: file.name, code: 'request', reason });
+      const text = error instanceof AppError && error.text !== null ? { text: error.text } : {};
+      for (const file of group)
+        results.push({ ok: false, name: file.name, code: 'request', reason, ...text });
     }
     onProgress(Math.min(start + step, total), total);
   }

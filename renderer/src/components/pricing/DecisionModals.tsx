@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -8,23 +8,10 @@ import { REJECT_REASONS } from '../../../../shared/contract/pricing';
 import { errorMessage } from '../../api/client';
 import { useCall, useCallMutation } from '../../api/hooks';
 import { useFormat } from '../../format';
+import { AmountInput } from '../AmountInput';
 import { ErrorAlert, Keys } from '../common';
 import { PriceTrace } from '../item';
-
-/**
- * Parses a typed price ("79.99", "79,99", "80") into whole cents without going through a float:
- * the digits after the separator are the cents, so 0.1 + 0.2 never becomes 30.000000000000004.
- */
-export function parsePriceToCents(text: string): number | null {
-  const match = /^\s*(\d{1,7})(?:[.,](\d{1,2}))?\s*$/.exec(text);
-  if (!match) return null;
-  const cents = (match[2] ?? '').padEnd(2, '0');
-  return Number(match[1]) * 100 + Number(cents);
-}
-
-function centsToText(cents: number): string {
-  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
-}
+import type { Defer } from '../UndoNotice';
 
 /** Typed price in a modal, with the trace the engine would store for it, live. */
 export function AdjustModal({
@@ -55,9 +42,8 @@ export function AdjustModal({
 function AdjustForm({ row, onClose }: { row: ApprovalRow; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const f = useFormat();
-  const [text, setText] = useState(() => centsToText(row.proposedCents));
+  const [cents, setCents] = useState<number | null>(row.proposedCents);
   const [note, setNote] = useState('');
-  const cents = parsePriceToCents(text);
   const [debounced] = useDebouncedValue(cents, 200);
   const adjust = useCallMutation('approvals.adjust');
 
@@ -130,16 +116,16 @@ function AdjustForm({ row, onClose }: { row: ApprovalRow; onClose: () => void })
       }}
     >
       <Stack gap="sm">
-        <TextInput
+        <AmountInput
           label={t('pricing.newPrice', { currency: row.currency })}
           description={t('pricing.newPriceHint', {
             proposed: f.money(row.proposedCents, row.currency),
             floor: f.money(row.floorCents, row.currency),
           })}
-          value={text}
-          onChange={(event) => setText(event.currentTarget.value)}
-          error={text.trim() !== '' && cents === null ? t('pricing.priceInvalid') : undefined}
-          inputMode="decimal"
+          initialCents={row.proposedCents}
+          onChange={setCents}
+          required
+          withAsterisk={false}
           data-autofocus
           data-testid="adjust-price"
         />
@@ -184,7 +170,7 @@ function AdjustForm({ row, onClose }: { row: ApprovalRow; onClose: () => void })
             disabled={cents === null}
             loading={adjust.isPending}
             data-testid="adjust-submit"
-            rightSection={<Keys keys={[t('keys.enter')]} />}
+            rightSection={<Keys keys={['Enter']} />}
           >
             {t('pricing.adjustSubmit')}
           </Button>
@@ -194,15 +180,21 @@ function AdjustForm({ row, onClose }: { row: ApprovalRow; onClose: () => void })
   );
 }
 
-/** Why the merchant does not want this price, and what happens to the item instead. */
+/**
+ * Why the merchant does not want this price, and what happens to the item instead. The rejection
+ * is handed to `deferAction` of the screen that opened the modal, so it waits with an Undo after
+ * the modal has closed.
+ */
 export function RejectModal({
   row,
   opened,
   onClose,
+  deferAction,
 }: {
   row: ApprovalRow | null;
   opened: boolean;
   onClose: () => void;
+  deferAction: Defer;
 }) {
   const { t } = useTranslation();
   if (!row) return null;
@@ -213,24 +205,35 @@ export function RejectModal({
       title={<Text fw={600}>{t('pricing.rejectTitle', { reference: row.reference })}</Text>}
       data-testid="reject-modal"
     >
-      {opened ? <RejectForm key={row.priceId} row={row} onClose={onClose} /> : null}
+      {opened ? <RejectForm key={row.priceId} row={row} onClose={onClose} deferAction={deferAction} /> : null}
     </Modal>
   );
 }
 
-function RejectForm({ row, onClose }: { row: ApprovalRow; onClose: () => void }) {
+function RejectForm({
+  row,
+  onClose,
+  deferAction,
+}: {
+  row: ApprovalRow;
+  onClose: () => void;
+  deferAction: Defer;
+}) {
   const { t } = useTranslation();
   const [reason, setReason] = useState<RejectReason>('regrade');
   const [note, setNote] = useState('');
-  const reject = useCallMutation('approvals.reject');
   return (
     <form
       onSubmit={(event) => {
         event.preventDefault();
-        reject.mutate(
-          { itemId: row.itemId, priceId: row.priceId, reason, ...(note.trim() ? { note } : {}) },
-          { onSuccess: onClose },
-        );
+        deferAction({
+          method: 'approvals.reject',
+          input: { itemId: row.itemId, priceId: row.priceId, reason, ...(note.trim() ? { note } : {}) },
+          keys: [`item:${row.itemId}`],
+          waiting: t('undo.rejecting', { reference: row.reference }),
+          done: t('pricing.phone.rejected', { reference: row.reference }),
+        });
+        onClose();
       }}
     >
       <Stack gap="sm">
@@ -259,16 +262,11 @@ function RejectForm({ row, onClose }: { row: ApprovalRow; onClose: () => void })
           minRows={1}
           maxLength={500}
         />
-        {reject.error ? (
-          <Alert color="red" role="alert">
-            {errorMessage(reject.error)}
-          </Alert>
-        ) : null}
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onClose}>
             {t('pricing.cancel')}
           </Button>
-          <Button type="submit" color="red" loading={reject.isPending} data-testid="reject-submit">
+          <Button type="submit" color="red" data-testid="reject-submit">
             {t('pricing.rejectSubmit')}
           </Button>
         </Group>

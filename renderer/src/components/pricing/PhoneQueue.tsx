@@ -12,28 +12,32 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconCheck, IconChevronDown, IconPencil, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REJECT_REASONS, type ApprovalRow, type RejectReason } from '../../../../shared/contract/pricing';
-import { errorMessage, photoSrc } from '../../api/client';
-import { useCall, useCallMutation } from '../../api/hooks';
+import { photoSrc } from '../../api/client';
+import { useCall } from '../../api/hooks';
 import { useFormat } from '../../format';
 import { GradeBadge } from '../badges';
 import { ErrorAlert, LoadingBlock } from '../common';
 import { PriceTrace } from '../item';
+import { useDeferredAction, usePendingKeys, type Defer } from '../UndoNotice';
 import { AdjustModal } from './DecisionModals';
 
 /**
  * The merchant's approval queue on a phone (390 px and up, touch): one card per item with its
  * photos full width (swipe sideways), the grade and defects, original → proposed price and the
  * trace folded under it. Approve is one tap; adjust and reject are two (the second confirms the
- * price, or picks what happens to the item).
+ * price, or picks what happens to the item). Approving and rejecting wait a few seconds with an
+ * Undo before they are sent.
  */
 export function PhoneQueue() {
   const { t } = useTranslation();
   const list = useCall('approvals.list', {});
+  // Held here rather than in each card: a card may leave the list while its decision waits.
+  const deferAction = useDeferredAction();
+  const pending = usePendingKeys();
   if (list.error) return <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />;
   if (!list.data) return <LoadingBlock />;
   return (
@@ -46,24 +50,46 @@ export function PhoneQueue() {
           {t('pricing.phone.empty')}
         </Text>
       ) : (
-        list.data.rows.map((row) => <PhoneCard key={row.priceId} row={row} />)
+        list.data.rows.map((row) => (
+          <PhoneCard
+            key={row.priceId}
+            row={row}
+            pending={pending.has(`item:${row.itemId}`)}
+            deferAction={deferAction}
+          />
+        ))
       )}
     </Stack>
   );
 }
 
-function PhoneCard({ row }: { row: ApprovalRow }) {
+function PhoneCard({
+  row,
+  pending,
+  deferAction,
+}: {
+  row: ApprovalRow;
+  pending: boolean;
+  deferAction: Defer;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const item = useCall('items.get', { id: row.itemId });
-  const approve = useCallMutation('approvals.approve');
   const [showTrace, setShowTrace] = useState(false);
   const [adjusting, setAdjusting] = useState(false);
   const [rejecting, setRejecting] = useState(false);
   const photos = (item.data?.photos ?? []).slice().sort((a, b) => a.position - b.position);
-  const decided = (message: string) => notifications.show({ color: 'green', message });
   return (
-    <Card withBorder padding={0} radius="md" data-testid="phone-card" data-reference={row.reference}>
+    <Card
+      withBorder
+      padding={0}
+      radius="md"
+      data-testid="phone-card"
+      data-reference={row.reference}
+      data-pending={pending || undefined}
+      aria-busy={pending || undefined}
+      style={pending ? { opacity: 0.45 } : undefined}
+    >
       <Box
         data-testid="phone-photos"
         style={{
@@ -141,16 +167,16 @@ function PhoneCard({ row }: { row: ApprovalRow }) {
           mt={4}
           color="green"
           leftSection={<IconCheck size={18} />}
-          loading={approve.isPending}
+          disabled={pending}
           data-testid="phone-approve"
           onClick={() =>
-            approve.mutate(
-              { itemId: row.itemId, priceId: row.priceId },
-              {
-                onSuccess: () => decided(t('pricing.approved', { reference: row.reference })),
-                onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
-              },
-            )
+            deferAction({
+              method: 'approvals.approve',
+              input: { itemId: row.itemId, priceId: row.priceId },
+              keys: [`item:${row.itemId}`],
+              waiting: t('undo.approving', { reference: row.reference }),
+              done: t('pricing.approved', { reference: row.reference }),
+            })
           }
         >
           {t('pricing.phone.approve')}
@@ -160,6 +186,7 @@ function PhoneCard({ row }: { row: ApprovalRow }) {
             size="md"
             variant="default"
             leftSection={<IconPencil size={18} />}
+            disabled={pending}
             onClick={() => setAdjusting(true)}
             data-testid="phone-adjust"
           >
@@ -170,6 +197,7 @@ function PhoneCard({ row }: { row: ApprovalRow }) {
             variant="light"
             color="red"
             leftSection={<IconX size={18} />}
+            disabled={pending}
             onClick={() => setRejecting(true)}
             data-testid="phone-reject"
           >
@@ -178,29 +206,39 @@ function PhoneCard({ row }: { row: ApprovalRow }) {
         </SimpleGrid>
       </Stack>
       <AdjustModal row={row} opened={adjusting} onClose={() => setAdjusting(false)} />
-      <RejectSheet row={row} opened={rejecting} onClose={() => setRejecting(false)} />
+      <RejectSheet
+        row={row}
+        opened={rejecting}
+        onClose={() => setRejecting(false)}
+        deferAction={deferAction}
+      />
     </Card>
   );
 }
 
 /** The second tap of a rejection: what should happen to the item instead. */
-function RejectSheet({ row, opened, onClose }: { row: ApprovalRow; opened: boolean; onClose: () => void }) {
+function RejectSheet({
+  row,
+  opened,
+  onClose,
+  deferAction,
+}: {
+  row: ApprovalRow;
+  opened: boolean;
+  onClose: () => void;
+  deferAction: Defer;
+}) {
   const { t } = useTranslation();
-  const reject = useCallMutation('approvals.reject');
-  const choose = (reason: RejectReason) =>
-    reject.mutate(
-      { itemId: row.itemId, priceId: row.priceId, reason },
-      {
-        onSuccess: () => {
-          notifications.show({
-            color: 'orange',
-            message: t('pricing.phone.rejected', { reference: row.reference }),
-          });
-          onClose();
-        },
-        onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
-      },
-    );
+  const choose = (reason: RejectReason) => {
+    deferAction({
+      method: 'approvals.reject',
+      input: { itemId: row.itemId, priceId: row.priceId, reason },
+      keys: [`item:${row.itemId}`],
+      waiting: t('undo.rejecting', { reference: row.reference }),
+      done: t('pricing.phone.rejected', { reference: row.reference }),
+    });
+    onClose();
+  };
   return (
     <Modal
       opened={opened}
@@ -215,7 +253,6 @@ function RejectSheet({ row, opened, onClose }: { row: ApprovalRow; opened: boole
             size="md"
             variant="light"
             color={reason === 'destroy' ? 'red' : 'gray'}
-            loading={reject.isPending && reject.variables?.reason === reason}
             onClick={() => choose(reason)}
             data-reason={reason}
           >

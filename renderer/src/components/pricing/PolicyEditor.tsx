@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconLock } from '@tabler/icons-react';
@@ -21,7 +21,8 @@ import { useMe } from '../../state/me';
 import { mayCall, reachesMerchant } from '../../../../shared/access';
 import { ErrorAlert, LoadingBlock } from '../common';
 import { PriceTrace } from '../item';
-import { parsePriceToCents } from './DecisionModals';
+import { separatorsOf } from '../../amounts';
+import { AmountInput } from '../AmountInput';
 
 /** Grades whose discount the merchant sets (sealed is never discounted, defective never priced). */
 const LADDER = ['opened_packaging', 'used', 'lightly_damaged', 'heavily_damaged'] as const;
@@ -78,7 +79,6 @@ function MerchantPolicyForm({ merchant, mayEdit }: { merchant: Merchant; mayEdit
 
 const toPercent = (bp: number) => bp / 100;
 const toBp = (value: number | string) => Math.round(Number(value) * 100);
-const centsText = (cents: number) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 
 function PolicyForm({
   merchant,
@@ -96,8 +96,7 @@ function PolicyForm({
   // Bumped by “Undo changes” so the typed money fields start again from the stored values.
   const [generation, setGeneration] = useState(0);
   const [sampleGrade, setSampleGrade] = useState<(typeof SAMPLE_GRADES)[number]>('used');
-  const [sampleText, setSampleText] = useState('199.00');
-  const sampleCents = parsePriceToCents(sampleText);
+  const [sampleCents, setSampleCents] = useState<number | null>(19_900);
   const [debounced] = useDebouncedValue(policy, 250);
   const save = useCallMutation('pricing.policy.update');
 
@@ -133,6 +132,7 @@ function PolicyForm({
       max={100}
       step={0.5}
       decimalScale={2}
+      decimalSeparator={separatorsOf(f.locale).decimal}
       suffix=" %"
       disabled={!mayEdit}
       size="xs"
@@ -140,17 +140,18 @@ function PolicyForm({
     />
   );
   const money = (label: string, cents: number, onChange: (cents: number) => void) => (
-    <TextInput
+    <AmountInput
       key={`${label}-${generation}`}
       label={`${label} (${merchant.currency})`}
-      defaultValue={centsText(cents)}
-      onChange={(event) => {
-        const parsed = parsePriceToCents(event.currentTarget.value);
-        if (parsed !== null) onChange(parsed);
+      initialCents={cents}
+      // Until the text is an amount again, the policy keeps the last one that was.
+      onChange={(typed) => {
+        if (typed !== null) onChange(typed);
       }}
+      required
+      withAsterisk={false}
       disabled={!mayEdit}
       size="xs"
-      inputMode="decimal"
     />
   );
 
@@ -232,7 +233,11 @@ function PolicyForm({
             allowDeselect={false}
             disabled={!mayEdit}
             onChange={(value) => value && set((p) => ({ ...p, ending: value as PriceEnding }))}
-            data={PRICE_ENDINGS.map((e) => ({ value: e, label: e }))}
+            // Written with the language's decimal separator: ",99" in French and German.
+            data={PRICE_ENDINGS.map((e) => ({
+              value: e,
+              label: e.replace('.', separatorsOf(f.locale).decimal),
+            }))}
           />
           {rate(
             t('pricing.policy.threshold'),
@@ -339,14 +344,14 @@ function PolicyForm({
             onChange={(value) => value && setSampleGrade(value as (typeof SAMPLE_GRADES)[number])}
             data={SAMPLE_GRADES.map((g) => ({ value: g, label: t(`grades.${g}`) }))}
           />
-          <TextInput
+          <AmountInput
             size="xs"
             w={160}
             label={t('pricing.policy.sampleOriginal', { currency: merchant.currency })}
-            value={sampleText}
-            onChange={(event) => setSampleText(event.currentTarget.value)}
-            error={sampleCents === null ? t('pricing.priceInvalid') : undefined}
-            inputMode="decimal"
+            initialCents={19_900}
+            onChange={setSampleCents}
+            required
+            withAsterisk={false}
           />
         </Group>
         {preview.error ? <ErrorAlert error={preview.error} /> : null}

@@ -180,6 +180,7 @@ export function ExportButton({ period, merchantId }: { period: Period; merchantI
               <Text fz="xs" c="dimmed" className="rb-num">
                 {progress
                   ? t('books.progressRows', {
+                      count: progress.total,
                       done: f.number(progress.done),
                       total: f.number(progress.total),
                     })
@@ -210,7 +211,7 @@ export function ExportButton({ period, merchantId }: { period: Period; merchantI
               </Code>
               {result.format === 'journal' ? (
                 <Text fz="xs" c="dimmed" mt={4}>
-                  {t('books.journalLines', { lines: f.number(result.lines) })}
+                  {t('books.journalLines', { count: result.lines, lines: f.number(result.lines) })}
                 </Text>
               ) : null}
             </Alert>

@@ -98,6 +98,7 @@ export function HeadlineStats({
         hint={t('books.allTimeHint')}
         value={f.percent(overview.itemsSold / overview.itemsHandled)}
         detail={t('books.soldOfHandled', {
+          count: overview.itemsHandled,
           sold: f.number(overview.itemsSold),
           handled: f.number(overview.itemsHandled),
         })}

@@ -21,7 +21,7 @@ export function useReportFormat(currency: string | null = null) {
     money: (cents: number) => (currency ? f.money(cents, currency) : '—'),
     rate: (value: number | null) => (value === null ? '—' : f.percent1(value)),
     days: (value: number | null) =>
-      value === null ? '—' : t('reports.daysValue', { days: f.decimal(value) }),
+      value === null ? '—' : t('reports.daysValue', { count: value, days: f.decimal(value) }),
   };
 }
 

@@ -3,7 +3,6 @@ import {
   Button,
   Group,
   Modal,
-  NumberInput,
   Select,
   Stack,
   Table,
@@ -20,6 +19,7 @@ import type { Merchant } from '../../../../shared/contract';
 import { PRODUCT_FIELDS, type Product, type ProductImportReport } from '../../../../shared/contract/intake';
 import { call } from '../../api/client';
 import { useCall } from '../../api/hooks';
+import { AmountInput } from '../AmountInput';
 import { ErrorAlert, LoadingBlock } from '../common';
 import { useFormat } from '../../format';
 import { CsvFilePicker } from '../csv/CsvFilePicker';
@@ -42,7 +42,8 @@ interface ProductDraft {
   model: string;
   title: string;
   description: string;
-  price: number | string;
+  /** Minor units; null while the typed text is not an amount. */
+  priceCents: number | null;
   accessories: string[];
 }
 
@@ -55,10 +56,19 @@ function draftOf(product: Product | null): ProductDraft {
         model: product.model ?? '',
         title: product.title,
         description: product.description,
-        price: product.originalCents / 100,
+        priceCents: product.originalCents,
         accessories: [...product.accessories],
       }
-    : { sku: '', ean: '', brand: '', model: '', title: '', description: '', price: '', accessories: [] };
+    : {
+        sku: '',
+        ean: '',
+        brand: '',
+        model: '',
+        title: '',
+        description: '',
+        priceCents: null,
+        accessories: [],
+      };
 }
 
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
@@ -77,14 +87,11 @@ function ProductModal({
   const [draft, setDraft] = useState<ProductDraft>(() => draftOf(product));
   const saving = useSaving();
   const set = (patch: Partial<ProductDraft>) => setDraft((d) => ({ ...d, ...patch }));
-  // NumberInput hands over a string while the text is not a settled number ("49.90", "12.").
-  const price =
-    typeof draft.price === 'number' ? draft.price : draft.price.trim() === '' ? NaN : Number(draft.price);
-  const priceMissing = !Number.isFinite(price) || price < 0;
+  const price = draft.priceCents;
+  const priceMissing = price === null;
 
   const save = () => {
-    if (priceMissing) return;
-    // Amounts travel as integer cents; the field edits them in the merchant's currency units.
+    if (price === null) return;
     const fields = {
       sku: draft.sku.trim(),
       ean: orNull(draft.ean),
@@ -92,7 +99,7 @@ function ProductModal({
       model: orNull(draft.model),
       title: draft.title.trim(),
       description: draft.description,
-      originalCents: Math.round(price * 100),
+      originalCents: price,
       accessories: draft.accessories,
     };
     void saving.run(async () => {
@@ -154,18 +161,11 @@ function ProductModal({
         required
         data-testid="product-title"
       />
-      <NumberInput
+      <AmountInput
         label={t('catalogue.priceIn', { currency: merchant.currency })}
-        value={draft.price}
-        onChange={(value) => set({ price: value })}
-        min={0}
-        decimalScale={2}
-        allowNegative={false}
-        rightSection={
-          <Text fz="xs" c="dimmed">
-            {merchant.currency}
-          </Text>
-        }
+        initialCents={draft.priceCents}
+        onChange={(priceCents) => set({ priceCents })}
+        currency={merchant.currency}
         required
         data-testid="product-price"
       />

@@ -21,6 +21,8 @@ import { IconCircleCheckFilled, IconCircleXFilled, IconPlugConnected, IconTrash 
 import { useState, type ChangeEvent, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Merchant } from '../../../../shared/contract';
+import { renderMessage } from '../../../../shared/messages';
+import { currentLanguage } from '../../i18n';
 import {
   SHOP_PLATFORM_NAMES,
   WATERMARK_POSITIONS,
@@ -137,7 +139,9 @@ function TestResult({ result }: { result: ShopTestResult }) {
       </Text>
       <List size="sm" spacing={4} mt={4} style={{ overflowWrap: 'anywhere' }}>
         {result.problems.map((p) => (
-          <List.Item key={`${p.code}:${p.message}`}>{p.message}</List.Item>
+          <List.Item key={`${p.code}:${p.message}`}>
+            {p.text ? renderMessage(p.text, currentLanguage(), p.message) : p.message}
+          </List.Item>
         ))}
       </List>
       <Text fz="xs" c="dimmed" mt={4}>
@@ -327,7 +331,9 @@ function ShopCard({
             </Text>
             {shop.secretsProblem ? (
               <Alert color="orange" variant="light" py={6} style={{ overflowWrap: 'anywhere' }}>
-                {shop.secretsProblem}
+                {shop.secretsProblemText
+                  ? renderMessage(shop.secretsProblemText, currentLanguage(), shop.secretsProblem)
+                  : shop.secretsProblem}
               </Alert>
             ) : null}
             {shop.lastTest ? <TestResult result={shop.lastTest} /> : null}

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { Alert, Button, Collapse, Group, Paper, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { IconServer2 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { AppError } from '../../../../shared/errors';
+import { errorMessage } from '../../api/client';
 
 /**
  * "Connect to a Rebound server", on the desktop app's first screen: the desk works in the
@@ -23,7 +25,8 @@ export function ConnectServer() {
     const answer = await connect(address);
     // On success the app restarts onto the server: this window goes away.
     if (!answer.ok) {
-      setFailure(answer.error.message);
+      // In the window's language when the app said it as a message (electron/main/server.ts).
+      setFailure(errorMessage(AppError.from(answer.error)));
       setBusy(false);
     }
   };

@@ -3,6 +3,8 @@ import { Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheckFilled, IconCircleXFilled } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { EBAY_CHECK_KEYS, type EbayCheck, type EbayCheckItem } from '../../../../../shared/contract/ebay';
+import { renderMessage } from '../../../../../shared/messages';
+import { currentLanguage } from '../../../i18n';
 
 /** An item passed, fails and blocks publishing, or only warns: its icon, colour and spoken name. */
 const CHECK_ICONS = {
@@ -45,14 +47,14 @@ export function CheckItems({ check }: { check: EbayCheck }) {
           </Text>
           <Stack gap={2} miw={0} style={{ flex: 1 }}>
             <Text fz="sm" style={{ overflowWrap: 'anywhere' }} data-testid="ebay-check-message">
-              {item.message}
+              {item.text ? renderMessage(item.text, currentLanguage(), item.message) : item.message}
             </Text>
             {!item.ok && item.fix ? (
               <Text fz="xs" c={item.blocking ? 'red' : 'orange'} style={{ overflowWrap: 'anywhere' }}>
                 <Text span fw={600} fz="xs" inherit>
                   {t('ebay.check.fix')}
                 </Text>{' '}
-                {item.fix}
+                {item.fixText ? renderMessage(item.fixText, currentLanguage(), item.fix) : item.fix}
               </Text>
             ) : null}
           </Stack>

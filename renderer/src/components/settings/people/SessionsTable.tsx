@@ -4,11 +4,14 @@ import { IconLogout } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { deviceMessage } from '../../../../../shared/accounts/device';
 import type { SessionView } from '../../../../../shared/contract';
+import { renderMessage } from '../../../../../shared/messages';
 import { errorMessage } from '../../../api/client';
 import { useCall, useCallMutation } from '../../../api/hooks';
 import { signOut } from '../../../api/session';
 import { useFormat } from '../../../format';
+import { isLanguage } from '../../../i18n';
 import { ErrorAlert, LoadingBlock } from '../../common';
 import { FormError } from './shared';
 
@@ -17,7 +20,13 @@ import { FormError } from './shared';
  * admin, anyone's. Ending the session of this very window signs it out.
  */
 export function SessionsTable({ personId, testId }: { personId?: number; testId?: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = isLanguage(i18n.language) ? i18n.language : 'en';
+  /** The stored (English) device label, in the reader's words. */
+  const deviceOf = (session: SessionView) => {
+    const message = deviceMessage(session.device);
+    return message ? renderMessage(message, language, session.device) : session.device;
+  };
   const f = useFormat();
   const queryClient = useQueryClient();
   const sessions = useCall('sessions.list', personId === undefined ? {} : { personId });
@@ -40,7 +49,7 @@ export function SessionsTable({ personId, testId }: { personId?: number; testId?
     }
     notifications.show({
       color: 'green',
-      message: t('settings.people.sessions.ended', { device: session.device }),
+      message: t('settings.people.sessions.ended', { device: deviceOf(session) }),
     });
   };
 
@@ -70,7 +79,7 @@ export function SessionsTable({ personId, testId }: { personId?: number; testId?
                 <Table.Tr key={session.id} data-session-id={session.id}>
                   <Table.Td>
                     <Group gap={6} wrap="nowrap">
-                      <Text fz="sm">{session.device}</Text>
+                      <Text fz="sm">{deviceOf(session)}</Text>
                       {session.current ? (
                         <Badge size="sm" variant="light" color="green" data-testid="session-current">
                           {t('settings.people.sessions.thisWindow')}
