@@ -2,10 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { ItemDetail } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import { englishText, renderMessage, type StoredMessage } from '../../shared/messages';
 import type { AddPhotoResult } from '../services/photos';
+import type { RoutedFile } from '../services/routing/routeFiles';
 import type { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
-import { type CommonOptions, openWorkspace, withWorkspaceOptions } from './common';
+import { type CommonOptions, merchantOf, openWorkspace, withWorkspaceOptions } from './common';
+import { cliLanguage } from './language';
 import { invoke, services } from './load';
 
 /**
@@ -14,6 +18,10 @@ import { invoke, services } from './load';
  * even when some were refused (each refusal is listed with its reason and counted in the summary
  * line): a bad photo is an answer, not a failure of the command. Exit 1 when the item does not
  * exist, 2 on bad usage.
+ *
+ * `rebound photos route FILE...` files a session of shots by the labels in them
+ * (services/routing): exit 0 once every file is filed or answered for, 1 when a label stopped
+ * the routing (the files from there on are listed, unfiled, and the reason goes to stderr).
  */
 
 /** An item by its Rebound reference (RB-000123) or its numeric id. */
@@ -73,4 +81,119 @@ export function registerPhotosCommands(program: Command, io: CliIo): void {
         await ws.close();
       }
     });
+
+  withWorkspaceOptions(photos.command('route'))
+    .description('file shots on their items by the Rebound label photographed in them, in shooting order')
+    .argument('<files...>', 'image files, in the order they were shot')
+    .option('--keep-label-shots', 'file the photo of the label itself too (default: it only marks the set)')
+    .option(
+      '--merchant <merchant>',
+      'a session for this merchant only (id or name): another’s label stops it',
+    )
+    .option('--json', 'print machine-readable JSON')
+    .action(async (files: string[], options: RouteCliOptions) => {
+      const { SYSTEM_ACTOR, closePhotoPool, routePhotoFiles } = await services();
+      const ws = await openWorkspace(options);
+      try {
+        const merchant = options.merchant === undefined ? null : await merchantOf(ws, options.merchant);
+        const routed = await routePhotoFiles(
+          ws,
+          SYSTEM_ACTOR,
+          files.map((file) => {
+            const full = path.resolve(file);
+            return { path: full, name: fs.existsSync(full) ? path.basename(full) : file };
+          }),
+          {
+            keepLabelShots: options.keepLabelShots === true,
+            merchant: merchant && { id: merchant.id, name: merchant.name },
+            source: 'cli',
+          },
+        );
+        const rows = routed.map((result, index) => routeRow(files[index]!, result));
+        if (options.json) {
+          io.out(`${JSON.stringify(rows, null, 2)}\n`);
+        } else {
+          // --lang, else the environment's locale, as every message of the command line.
+          const language = cliLanguage(options.lang === undefined ? [] : ['--lang', options.lang]);
+          const lines = rows.map((row, index) => {
+            const why = whyNotFiled(routed[index]!);
+            // In English the row's own text, which may say more (cli/index.ts does the same).
+            const text =
+              why && (language === 'en' ? row.why : renderMessage(why, language, row.why ?? undefined));
+            return describeRoute(row, text);
+          });
+          io.out(`${lines.join('\n')}\n${routeSummary(rows)}\n`);
+        }
+        const stop = routed.find((result) => result.routed.kind === 'stopped');
+        if (stop?.routed.kind === 'stopped') {
+          throw new AppError('conflict', stop.routed.message, { file: files[routed.indexOf(stop)] });
+        }
+      } finally {
+        await closePhotoPool();
+        await ws.close();
+      }
+    });
+}
+
+interface RouteCliOptions extends CommonOptions {
+  keepLabelShots?: boolean;
+  merchant?: string;
+  lang?: string;
+}
+
+/** One file of `photos route`, as printed. */
+interface RouteRow {
+  readonly file: string;
+  readonly item: { readonly id: number; readonly reference: string } | null;
+  readonly reason: 'label' | 'follows_label' | 'unrouted' | 'stopped';
+  /** The label read on the photo itself, if any. */
+  readonly label: { readonly reference: string; readonly format: string; readonly at: string } | null;
+  /** On the item now: false for a dropped label shot, a refused file, and everything unrouted. */
+  readonly added: boolean;
+  readonly photoId: number | null;
+  /** In English: why the photo is not on an item (refused by the pipeline, unrouted, stopped). */
+  readonly why: string | null;
+}
+
+/** Why a photo is not on an item: routing said so, or the photo pipeline refused the file. */
+function whyNotFiled({ routed, photo }: RoutedFile): StoredMessage | null {
+  if (routed.kind === 'unrouted' || routed.kind === 'stopped') return routed.message;
+  return photo && !photo.ok ? photo.text : null;
+}
+
+function routeRow(file: string, result: RoutedFile): RouteRow {
+  const { label, routed, photo } = result;
+  const item =
+    routed.kind === 'label' || routed.kind === 'follows_label'
+      ? { id: routed.item.id, reference: routed.item.reference }
+      : null;
+  const message = whyNotFiled(result);
+  // The pipeline's own English reason may say more than its message (the decoder's detail).
+  const why = photo && !photo.ok ? photo.reason : message && englishText(message);
+  return {
+    file,
+    item,
+    reason: routed.kind,
+    label,
+    added: photo?.ok === true,
+    photoId: photo?.ok ? photo.photoId : null,
+    why,
+  };
+}
+
+function describeRoute(row: RouteRow, why: string | null): string {
+  const where = row.item?.reference ?? '—';
+  const how =
+    row.reason === 'label'
+      ? `label read${row.added || why ? '' : ', label shot not kept'}`
+      : row.reason === 'follows_label'
+        ? 'follows the last label'
+        : row.reason;
+  return `${row.file}  ${where}  ${how}${why ? `: ${why}` : ''}`;
+}
+
+function routeSummary(rows: readonly RouteRow[]): string {
+  const added = rows.filter((row) => row.added).length;
+  const items = new Set(rows.filter((row) => row.added).map((row) => row.item?.id)).size;
+  return `${added} of ${rows.length} photos filed on ${items} item${items === 1 ? '' : 's'}.`;
 }

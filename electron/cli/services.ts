@@ -17,6 +17,7 @@ export { ServerInstance } from '../services/db/postgres/instance';
 export { EXPORT_TASK, exportSales, getAccountCodes, setAccountCodes } from '../services/exports';
 export { JobRunner } from '../services/jobs/runner';
 export { addPhotos, closePhotoPool } from '../services/photos';
+export { routePhotoFiles } from '../services/routing/routeFiles';
 export { writeStatementPdf } from '../services/statements';
 export { Workspace } from '../services/workspace';
 export { startServer } from '../server/http';
