@@ -1,4 +1,5 @@
-import { asMessage, englishText, type Message, type StoredMessage } from './messages';
+import { asMessage, type Message, type StoredMessage } from './messages/message';
+import { englishText } from './messages/render';
 
 /**
  * Errors that cross a transport (IPC, HTTP, CLI) as data: a machine code for programs and

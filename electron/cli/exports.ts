@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { z } from 'zod';
 import { EXPORT_LOCALES } from '../../shared/accounting/csv';
-import { AccountCodes } from '../../shared/accounting/journal';
+import { AccountCodes } from '../../shared/accounting/account-codes';
 import {
   EXPORT_FORMATS,
   ExportSalesInput,

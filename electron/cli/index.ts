@@ -6,7 +6,7 @@ import { GRADES } from '../../shared/domain/grades';
 import { formatMoney } from '../../shared/domain/money';
 import { ITEM_STATUSES } from '../../shared/domain/status';
 import { AppError } from '../../shared/errors';
-import { renderMessage } from '../../shared/messages';
+import { renderMessage } from '../../shared/messages/render';
 import { APP_VERSION } from '../services/version';
 import { registerBackupCommands } from './backup';
 import {

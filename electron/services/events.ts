@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { formatMoney } from '../../shared/domain/money';
-import { englishText, type Message } from '../../shared/messages';
+import { type Message } from '../../shared/messages';
+import { englishText } from '../../shared/messages/render';
 import type { Actor } from './actor';
 import { nowIso } from './db/connection';
 import type { Database } from './db/schema';

@@ -1,7 +1,9 @@
-import { z } from 'zod';
 import type { Language } from '../domain/status';
+import type { AccountCodes } from './account-codes';
 import { saleVat, type VatScheme } from './vat';
 import { VAT_SCHEME_NAMES, channelName, saleKindName } from './words';
+
+export { AccountCodes } from './account-codes';
 
 /**
  * The accounting journal: each sale (or its reversal) becomes one balanced double-entry, so an
@@ -19,25 +21,6 @@ import { VAT_SCHEME_NAMES, channelName, saleKindName } from './words';
  * A cancellation or refund is the same entry with debit and credit swapped, computed from its own
  * amounts, so the journal of a sale and its full refund nets to zero on every account.
  */
-
-const AccountCode = z
-  .string()
-  .trim()
-  .min(1)
-  .max(20)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, 'an account code is letters, digits, spaces, dots, dashes');
-
-export const AccountCodes = z
-  .object({
-    /** Receivable from the channel (or the bank, when the channel pays at once). */
-    receivable: AccountCode,
-    revenue: AccountCode,
-    shippingRevenue: AccountCode,
-    vatPayable: AccountCode,
-    channelFees: AccountCode,
-  })
-  .strict();
-export type AccountCodes = z.output<typeof AccountCodes>;
 
 /** Defaults close to common small-business charts; every bookkeeper can change them. */
 export const DEFAULT_ACCOUNTS: AccountCodes = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AccountCodes } from '../accounting/journal';
+import { AccountCodes } from '../accounting/account-codes';
 import { EXPORT_LOCALES } from '../accounting/csv';
 import type { VatScheme } from '../accounting/vat';
 import { isValidIsoDate } from '../domain/returnWindow';

@@ -229,6 +229,12 @@ const de: Messages = {
     photoNumber: 'Foto {{n}}',
     sizeMm: '{{size}} mm',
     history: 'Verlauf',
+    /** Rebound's own work in the history's actor line, stored under these English names. */
+    actors: {
+      jobs: 'Rebound (Kanalaufträge)',
+      firstStart: 'Rebound (erster Start)',
+      pricingPolicy: 'Rebound (Preisregeln)',
+    },
     noHistory: 'Mit diesem Artikel ist noch nichts passiert.',
     photos: 'Fotos',
     noPhotos: 'Noch keine Fotos.',

@@ -228,6 +228,12 @@ const en = {
     photoNumber: 'Photo {{n}}',
     sizeMm: '{{size}} mm',
     history: 'History',
+    /** Rebound's own work in the history's actor line, stored under these English names. */
+    actors: {
+      jobs: 'Rebound (channel jobs)',
+      firstStart: 'Rebound (first start)',
+      pricingPolicy: 'Rebound (pricing policy)',
+    },
     noHistory: 'Nothing has happened to this item yet.',
     photos: 'Photos',
     noPhotos: 'No photos yet.',

@@ -229,6 +229,12 @@ const fr: Messages = {
     photoNumber: 'Photo {{n}}',
     sizeMm: '{{size}} mm',
     history: 'Historique',
+    /** Rebound's own work in the history's actor line, stored under these English names. */
+    actors: {
+      jobs: 'Rebound (tâches des canaux)',
+      firstStart: 'Rebound (premier démarrage)',
+      pricingPolicy: 'Rebound (règles de prix)',
+    },
     noHistory: 'Rien ne s’est encore passé pour cet article.',
     photos: 'Photos',
     noPhotos: 'Pas encore de photo.',

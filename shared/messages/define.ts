@@ -12,7 +12,7 @@ export type Wordings = Readonly<Record<Language, Wording>>;
 
 /**
  * A group of messages of one area of the services. Codes are `area.what`; placeholders use
- * i18next's `{{name}}`, and every language must use the same ones (`messages.test.ts`).
+ * `{{name}}`, and every language must use the same ones (`messages.test.ts`).
  */
 export function defineMessages<const T extends Readonly<Record<string, Wordings>>>(messages: T): T {
   return messages;

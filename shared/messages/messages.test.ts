@@ -3,7 +3,8 @@ import { AppError } from '../errors';
 import { LANGUAGES } from '../domain/status';
 import { AREAS, CATALOGUE } from './catalogue';
 import type { Wording } from './define';
-import { asMessage, date, list, money, nested, renderMessage, say, term } from './index';
+import { asMessage, date, list, money, nested, say, term } from './index';
+import { renderMessage } from './render';
 
 const forms = (wording: Wording): string[] =>
   typeof wording === 'string' ? [wording] : [wording.one, wording.other];

@@ -1,6 +1,5 @@
-import { createInstance, type i18n as I18n } from 'i18next';
 import { formatMoney } from '../domain/money';
-import { LANGUAGES, type Language } from '../domain/status';
+import type { Language } from '../domain/status';
 import { LOCALES, MESSAGES, type Messages } from '../i18n';
 import { CATALOGUE } from './catalogue';
 import type { StoredMessage } from './message';
@@ -23,46 +22,30 @@ const TERM_GROUPS: Readonly<Record<Term, keyof Messages>> = {
   language: 'languages',
 };
 
-let engine: I18n | null = null;
-
 /**
- * The catalogue as i18next resources. A plural pair becomes one key per plural category of the
- * language (French has "many" for large round numbers): "one" where the language says one, the
- * other form everywhere else.
+ * Drawing a message needs two things: its placeholders filled and, for a plural pair, the form
+ * the language's plural rules choose for `count`. Both come from the platform: Intl.PluralRules
+ * is CLDR's rules, the ones i18next itself asks for on the screens (French says "0 photo",
+ * English "0 photos"). The main process and the command line draw messages without loading
+ * i18next, which keeps every command's start within its target (`npm run bench -- startup`).
  */
-function resources(language: Language): Record<string, string> {
-  const categories = new Intl.PluralRules(LOCALES[language]).resolvedOptions().pluralCategories;
-  const out: Record<string, string> = {};
-  for (const [code, wordings] of Object.entries(CATALOGUE)) {
-    const wording = wordings[language];
-    if (typeof wording === 'string') {
-      out[code] = wording;
-      continue;
-    }
-    for (const category of categories)
-      out[`${code}_${category}`] = category === 'one' ? wording.one : wording.other;
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
+function wordingFor(code: string, language: Language, count: unknown): string {
+  const wordings = CATALOGUE[code as keyof typeof CATALOGUE];
+  const wording = wordings[language];
+  if (typeof wording === 'string') return wording;
+  let rules = pluralRules.get(language);
+  if (!rules) {
+    rules = new Intl.PluralRules(LOCALES[language]);
+    pluralRules.set(language, rules);
   }
-  return out;
+  return typeof count === 'number' && rules.select(count) === 'one' ? wording.one : wording.other;
 }
 
-/** One i18next instance for messages, made on first use so a CLI command that says nothing never builds it. */
-function messageEngine(): I18n {
-  if (engine) return engine;
-  const made = createInstance();
-  void made.init({
-    resources: Object.fromEntries(LANGUAGES.map((lng) => [lng, { msg: resources(lng) }])),
-    ns: ['msg'],
-    defaultNS: 'msg',
-    lng: 'en',
-    fallbackLng: 'en',
-    keySeparator: false,
-    nsSeparator: false,
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    initAsync: false,
-  });
-  engine = made;
-  return made;
+/** `{{name}}` (and `{{name, format}}`) replaced by its drawn value; an unknown name is left as written. */
+function interpolate(text: string, values: Readonly<Record<string, string>>): string {
+  return text.replace(/\{\{\s*(\w+)\s*(?:,[^}]*)?\}\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
 function drawParam(value: MessageParam, language: Language): string | number {
@@ -89,19 +72,16 @@ function drawDate(iso: string, locale: string): string {
 }
 
 /**
- * A message in the reader's language. `count` stays a number so i18next picks the plural form;
- * every other value is drawn first (amounts, dates, codes as words). A code this version does
- * not know (a newer server) shows the English text that came with it.
+ * A message in the reader's language: every value drawn first (amounts, dates, codes as words,
+ * numbers with the language's grouping), `count` also choosing the plural form. A code this
+ * version does not know (a newer server) shows the English text that came with it.
  */
 export function renderMessage(message: StoredMessage, language: Language, fallback?: string): string {
   if (!(message.code in CATALOGUE)) return fallback ?? message.code;
-  const values: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(message.params ?? {})) {
-    values[name] = name === 'count' && typeof value === 'number' ? value : drawParam(value, language);
-  }
-  // The window's i18next types its own catalogue's keys; this instance holds the message codes.
-  const t = messageEngine().t as unknown as (key: string, options: Record<string, unknown>) => string;
-  return t(message.code, { ...values, lng: language });
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries(message.params ?? {}))
+    values[name] = String(drawParam(value, language));
+  return interpolate(wordingFor(message.code, language, message.params?.count), values);
 }
 
 /** The English drawing, kept beside the code for logs, `--json` and older readers. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { englishText, renderMessage } from '../../shared/messages';
+import { englishText, renderMessage } from '../../shared/messages/render';
 import {
   routeShot,
   routeShots,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { renderMessage } from '../../../shared/messages';
+import { renderMessage } from '../../../shared/messages/render';
 
 import { addItem, addMerchant, addPrice, addProduct } from '../../../tests/integration/seed';
 import { tempWorkspace } from '../../../tests/integration/temp';

@@ -10,7 +10,8 @@ import type {
 } from '../../../shared/contract/channels';
 import { CHANNELS, type Channel } from '../../../shared/domain/status';
 import { AppError } from '../../../shared/errors';
-import { englishText, money, say, term, type Message } from '../../../shared/messages';
+import { money, say, term, type Message } from '../../../shared/messages';
+import { englishText } from '../../../shared/messages/render';
 import type { Actor } from '../actor';
 import { recordEvent } from '../events';
 import type { Queryable } from '../db/queryable';

@@ -3,7 +3,7 @@
  * (tests/woocommerce): configure (secrets sealed), test connection, publish through the
  * registry and the job runner, and the merchant's watermark on shop photos (never eBay's).
  */
-import { renderMessage } from '../../../shared/messages';
+import { renderMessage } from '../../../shared/messages/render';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

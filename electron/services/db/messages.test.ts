@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
 import { Workspace } from '../workspace';
 import { AppError } from '../../../shared/errors';
-import { renderMessage } from '../../../shared/messages';
+import { renderMessage } from '../../../shared/messages/render';
 
 /**
  * The workspace in French and German: a data folder written by a newer Rebound, and a damaged

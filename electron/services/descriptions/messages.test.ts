@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { renderMessage, type StoredMessage } from '../../../shared/messages';
+import { type StoredMessage } from '../../../shared/messages';
+import { renderMessage } from '../../../shared/messages/render';
 import { addItem, addMerchant, addProduct, addProfile } from '../../../tests/integration/seed';
 import { tempWorkspace } from '../../../tests/integration/temp';
 import { failure } from '../../../tests/support/failure';

@@ -27,7 +27,8 @@ import {
 import { sampleFacts } from '../../../shared/descriptions/sample';
 import { LANGUAGES, type Language } from '../../../shared/domain/status';
 import { AppError } from '../../../shared/errors';
-import { englishText, nested, say, type Message } from '../../../shared/messages';
+import { nested, say, type Message } from '../../../shared/messages';
+import { englishText } from '../../../shared/messages/render';
 import { reachesMerchant } from '../../../shared/access';
 import type { Actor } from '../actor';
 import { nowIso } from '../db/connection';

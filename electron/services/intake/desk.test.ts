@@ -5,7 +5,7 @@ import { dispatch, invoke } from '../api';
 import type { Workspace } from '../workspace';
 import { addMerchant, addProduct, call, tempWorkspace } from '../../../tests/support/intake';
 import type { Role } from '../../../shared/domain/status';
-import { renderMessage } from '../../../shared/messages';
+import { renderMessage } from '../../../shared/messages/render';
 import type { AppError } from '../../../shared/errors';
 
 /** A desk with one merchant (30-day window) and two products, one of them with accessories. */

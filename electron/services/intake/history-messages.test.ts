@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ItemDetail } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
-import { renderMessage } from '../../../shared/messages';
+import { renderMessage } from '../../../shared/messages/render';
 import { addMerchant, addProduct, call, tempWorkspace } from '../../../tests/support/intake';
 
 /**

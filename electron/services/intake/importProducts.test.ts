@@ -7,7 +7,7 @@ import {
   tempWorkspace,
   windows1252,
 } from '../../../tests/support/intake';
-import { renderMessage } from '../../../shared/messages';
+import { renderMessage } from '../../../shared/messages/render';
 
 describe('importing a product catalogue', () => {
   test('creates new products, updates changed ones, and a second import changes nothing', async () => {

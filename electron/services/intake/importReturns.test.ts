@@ -9,7 +9,7 @@ import {
   tempWorkspace,
   windows1252,
 } from '../../../tests/support/intake';
-import { renderMessage } from '../../../shared/messages';
+import { renderMessage } from '../../../shared/messages/render';
 
 async function desk(ws: Workspace) {
   const velo = await addMerchant(ws, { name: 'Velo Shop', returnWindowDays: 30 });

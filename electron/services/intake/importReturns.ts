@@ -27,7 +27,8 @@ import {
   suggestProductMapping,
   suggestReturnMapping,
 } from './values';
-import { englishText, list, nested, say, type Message } from '../../../shared/messages';
+import { list, nested, say, type Message } from '../../../shared/messages';
+import { englishText } from '../../../shared/messages/render';
 import { gtinProblemText } from './gtin';
 import { andList, joinProblems } from './shared';
 

@@ -10,7 +10,8 @@ import type { Database } from '../db/schema';
 import type { Workspace } from '../workspace';
 import { checkStructure, isBlankRecord, prepareFile, readRecords, type PreparedFile } from './csv';
 import { headerKey } from './values';
-import { englishText, nested, say, type Message, type StoredMessage } from '../../../shared/messages';
+import { nested, say, type Message, type StoredMessage } from '../../../shared/messages';
+import { englishText } from '../../../shared/messages/render';
 
 /**
  * What both CSV imports (return notices, product catalogues) share: decoding, the header and

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { AppError } from '../../../shared/errors';
-import { renderMessage } from '../../../shared/messages';
+import { renderMessage } from '../../../shared/messages/render';
 import { addMerchant, addProduct, base64, call, tempWorkspace } from '../../../tests/support/intake';
 
 /**

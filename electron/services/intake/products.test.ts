@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { addMerchant, addProduct, call, tempWorkspace } from '../../../tests/support/intake';
-import { englishText, renderMessage, type StoredMessage } from '../../../shared/messages';
+import { type StoredMessage } from '../../../shared/messages';
+import { englishText, renderMessage } from '../../../shared/messages/render';
 
 describe('the product catalogue', () => {
   test('creates, lists and searches a merchant’s products', async () => {

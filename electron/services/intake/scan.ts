@@ -7,7 +7,8 @@ import { productQuery, toProduct } from './products';
 import { normalizeReference } from './receive';
 import { equalsAnyCase, itemSearchOrderReferenceHas } from '../db/dialect';
 import type { Queryable } from '../db/queryable';
-import { englishText, say, type Message } from '../../../shared/messages';
+import { say, type Message } from '../../../shared/messages';
+import { englishText } from '../../../shared/messages/render';
 
 /**
  * Scanners may prefix what they read with an AIM symbology identifier ("]C1" for GS1-128,

@@ -1,7 +1,8 @@
 import type { ProductField, ReturnField } from '../../../shared/contract/intake';
 import { RETURN_REASONS, type ReturnReason } from '../../../shared/domain/grades';
 import { isValidIsoDate } from '../../../shared/domain/returnWindow';
-import { englishText, say, type Message } from '../../../shared/messages';
+import { say, type Message } from '../../../shared/messages';
+import { englishText } from '../../../shared/messages/render';
 
 /**
  * Reading the values people put in spreadsheets: amounts with either decimal separator,

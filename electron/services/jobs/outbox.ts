@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { JOB_KINDS, JOB_STATUSES } from '../../../shared/contract/channels';
 import type { Channel } from '../../../shared/domain/status';
 import type { Queryable } from '../db/queryable';
-import { englishText, type Message } from '../../../shared/messages';
+import { type Message } from '../../../shared/messages';
+import { englishText } from '../../../shared/messages/render';
 import { storeErrorText } from './error-text';
 
 /**

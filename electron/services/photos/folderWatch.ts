@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
-import { englishText, say, type Message } from '../../../shared/messages';
+import { say, type Message } from '../../../shared/messages';
+import { englishText } from '../../../shared/messages/render';
 
 /**
  * Watches the folder a tethered camera writes into and hands over each new, complete image in

@@ -1,4 +1,5 @@
-import { englishText, type Message, type StoredMessage } from '../../../shared/messages';
+import { type Message, type StoredMessage } from '../../../shared/messages';
+import { englishText } from '../../../shared/messages/render';
 
 /**
  * The contract between the photo pool (calling thread) and its workers. Everything here is

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Grade, PackagingState } from '../../../shared/domain/grades';
-import { renderMessage, type StoredMessage } from '../../../shared/messages';
+import { type StoredMessage } from '../../../shared/messages';
+import { renderMessage } from '../../../shared/messages/render';
 import { addDefect, addItem, addMerchant, addProduct, addProfile } from '../../../tests/integration/seed';
 import { tempWorkspace } from '../../../tests/integration/temp';
 import { failure } from '../../../tests/support/failure';

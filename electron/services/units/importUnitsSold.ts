@@ -13,7 +13,8 @@ import { checkStructure, isBlankRecord, prepareFile, readRecords } from '../inta
 import { bytesOf } from '../intake/importRunner';
 import { fail, headerKey, parseAmount, suggestProductMapping, type Parsed } from '../intake/values';
 import type { Workspace } from '../workspace';
-import { englishText, nested, say, type Message } from '../../../shared/messages';
+import { nested, say, type Message } from '../../../shared/messages';
+import { englishText } from '../../../shared/messages/render';
 import { joinProblems } from '../intake/shared';
 
 /**

@@ -1,4 +1,4 @@
-import { renderMessage } from '../../../shared/messages';
+import { renderMessage } from '../../../shared/messages/render';
 import type { Envelope, Input, MethodName, Output, ServerEvent } from '../../../shared/contract';
 import { isAllowedExternalLink, photoUrl } from '../../../shared/contract/bridge';
 import { AppError, isErrorData } from '../../../shared/errors';

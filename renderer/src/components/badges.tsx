@@ -1,6 +1,6 @@
 import { Badge, Group, Text, Tooltip, type MantineColor } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { renderMessage } from '../../../shared/messages';
+import { renderMessage } from '../../../shared/messages/render';
 import { isLanguage } from '../i18n';
 import type { Listing } from '../../../shared/contract';
 import type { Grade } from '../../../shared/domain/grades';

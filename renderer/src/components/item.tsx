@@ -1,4 +1,4 @@
-import { renderMessage } from '../../../shared/messages';
+import { renderMessage } from '../../../shared/messages/render';
 import {
   Anchor,
   Badge,
@@ -290,8 +290,20 @@ export function DefectsTable({ item }: { item: ItemDetail }) {
   );
 }
 
+/**
+ * Rebound's own work is stored under fixed English actor names (the services' system actors);
+ * a person's name is shown as written.
+ */
+const SYSTEM_ACTORS = {
+  'Rebound (channel jobs)': 'item.actors.jobs',
+  'Rebound (first start)': 'item.actors.firstStart',
+  'Rebound (pricing policy)': 'item.actors.pricingPolicy',
+} as const;
+
 export function HistoryTimeline({ item, limit }: { item: ItemDetail; limit?: number }) {
   const { t, i18n } = useTranslation();
+  const actorName = (actor: string): string =>
+    actor in SYSTEM_ACTORS ? t(SYSTEM_ACTORS[actor as keyof typeof SYSTEM_ACTORS]) : actor;
   const language = isLanguage(i18n.language) ? i18n.language : 'en';
   const f = useFormat();
   const events = limit ? item.events.slice(0, limit) : item.events;
@@ -314,7 +326,7 @@ export function HistoryTimeline({ item, limit }: { item: ItemDetail; limit?: num
               }
             >
               <Text fz="xs" c="dimmed">
-                {f.dateTime(event.at)} · {event.actor}
+                {f.dateTime(event.at)} · {actorName(event.actor)}
               </Text>
             </Timeline.Item>
           ))}

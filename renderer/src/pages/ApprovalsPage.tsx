@@ -20,7 +20,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalQueueInput, ApprovalRow, Me } from '../../../shared/contract';
 import { GRADES, type Grade } from '../../../shared/domain/grades';
-import { renderMessage } from '../../../shared/messages';
+import { renderMessage } from '../../../shared/messages/render';
 import { isLanguage } from '../i18n';
 import { useCall } from '../api/hooks';
 import { GradeBadge } from '../components/badges';

@@ -3,7 +3,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JobRowView } from '../../../shared/contract';
-import { renderMessage } from '../../../shared/messages';
+import { renderMessage } from '../../../shared/messages/render';
 import { useCall } from '../api/hooks';
 import { ErrorAlert, LoadingBlock } from '../components/common';
 import { useFormat } from '../format';

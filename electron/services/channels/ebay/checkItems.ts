@@ -19,14 +19,8 @@ import type { DraftItem } from '../../../../shared/descriptions/facts';
 import { GRADES, isListable, type Grade } from '../../../../shared/domain/grades';
 import { LANGUAGES } from '../../../../shared/domain/status';
 import { AppError } from '../../../../shared/errors';
-import {
-  englishText,
-  nested,
-  say,
-  term,
-  type MessageParam,
-  type StoredMessage,
-} from '../../../../shared/messages';
+import { nested, say, term, type MessageParam, type StoredMessage } from '../../../../shared/messages';
+import { englishText } from '../../../../shared/messages/render';
 import type { Queryable } from '../../db/queryable';
 import { MARKETPLACES, type EbaySettings } from './config';
 import { ChannelError } from '../channel';

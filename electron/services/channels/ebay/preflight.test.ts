@@ -12,7 +12,7 @@ import type {
 } from '../../../../shared/contract/ebay';
 import { EBAY_CHECK_KEYS } from '../../../../shared/contract/ebay';
 import { AppError } from '../../../../shared/errors';
-import { renderMessage } from '../../../../shared/messages';
+import { renderMessage } from '../../../../shared/messages/render';
 import { configureTestAccount, connectTestAccount, SEEDED_CHOICES } from '../../../../tests/ebay/account';
 import { locateContracts } from '../../../../tests/ebay/openapi';
 import { expectNoViolations, startEbayTestServer, type EbayTestServer } from '../../../../tests/ebay/server';

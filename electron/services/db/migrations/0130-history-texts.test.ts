@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { renderMessage, asMessage } from '../../../../shared/messages';
+import { asMessage } from '../../../../shared/messages';
+import { renderMessage } from '../../../../shared/messages/render';
 import { openRawDatabase, tempDir } from '../../../../tests/integration/temp';
 import { onPostgres, tempWorkspace } from '../../../../tests/support/workspace';
 import { migrate } from '../migration';

@@ -23,7 +23,7 @@ import { useFormat } from '../../format';
 import { StatusBadge } from '../badges';
 import { AmountInput } from '../AmountInput';
 import { Keys, SectionTitle } from '../common';
-import { renderMessage } from '../../../../shared/messages';
+import { renderMessage } from '../../../../shared/messages/render';
 import { isLanguage } from '../../i18n';
 
 /** What a scan found that is not simply an item to open. */

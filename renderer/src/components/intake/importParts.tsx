@@ -3,7 +3,7 @@ import { IconFileUpload } from '@tabler/icons-react';
 import { useState, type DragEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview, ImportRowError } from '../../../../shared/contract/intake';
-import { renderMessage } from '../../../../shared/messages';
+import { renderMessage } from '../../../../shared/messages/render';
 import { isLanguage } from '../../i18n';
 
 /**

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ItemDetail, Listing } from '../../../../shared/contract';
 import type { Channel } from '../../../../shared/domain/status';
 import { useFormat } from '../../format';
-import { renderMessage } from '../../../../shared/messages';
+import { renderMessage } from '../../../../shared/messages/render';
 import { currentLanguage } from '../../i18n';
 import { ListingPill } from '../badges';
 import { SectionTitle } from '../common';

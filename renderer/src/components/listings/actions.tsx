@@ -14,7 +14,7 @@ import { call, errorMessage, openExternal, runtime } from '../../api/client';
 import { callKey, useCall, useCallMutation } from '../../api/hooks';
 import { useMay, useMe } from '../../state/me';
 import { useDeferredAction, usePendingKeys } from '../UndoNotice';
-import { renderMessage } from '../../../../shared/messages';
+import { renderMessage } from '../../../../shared/messages/render';
 import { currentLanguage } from '../../i18n';
 
 /** The channels every merchant can publish to, in the order the choice offers them. */

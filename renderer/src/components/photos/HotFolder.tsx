@@ -4,7 +4,8 @@ import { IconAlertTriangle, IconFolder, IconFolderOff } from '@tabler/icons-reac
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HotFolderStatus } from '../../../../shared/contract';
-import { renderMessage, type StoredMessage } from '../../../../shared/messages';
+import { type StoredMessage } from '../../../../shared/messages';
+import { renderMessage } from '../../../../shared/messages/render';
 import { errorMessage } from '../../api/client';
 import { useCall, useCallMutation } from '../../api/hooks';
 import { isLanguage } from '../../i18n';

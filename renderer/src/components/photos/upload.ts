@@ -1,7 +1,8 @@
 import type { Envelope, PhotoAddResult, UploadSource } from '../../../../shared/contract';
 import { AppError, isErrorData } from '../../../../shared/errors';
 import { call, runtime } from '../../api/client';
-import { renderMessage, type StoredMessage } from '../../../../shared/messages';
+import { type StoredMessage } from '../../../../shared/messages';
+import { renderMessage } from '../../../../shared/messages/render';
 import { currentLanguage, i18next } from '../../i18n';
 
 /**

@@ -21,7 +21,7 @@ import { IconCircleCheckFilled, IconCircleXFilled, IconPlugConnected, IconTrash 
 import { useState, type ChangeEvent, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Merchant } from '../../../../shared/contract';
-import { renderMessage } from '../../../../shared/messages';
+import { renderMessage } from '../../../../shared/messages/render';
 import { currentLanguage } from '../../i18n';
 import {
   SHOP_PLATFORM_NAMES,

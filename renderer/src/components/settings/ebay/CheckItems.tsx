@@ -3,7 +3,7 @@ import { Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheckFilled, IconCircleXFilled } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { EBAY_CHECK_KEYS, type EbayCheck, type EbayCheckItem } from '../../../../../shared/contract/ebay';
-import { renderMessage } from '../../../../../shared/messages';
+import { renderMessage } from '../../../../../shared/messages/render';
 import { currentLanguage } from '../../../i18n';
 
 /** An item passed, fails and blocks publishing, or only warns: its icon, colour and spoken name. */

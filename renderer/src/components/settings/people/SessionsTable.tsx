@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deviceMessage } from '../../../../../shared/accounts/device';
 import type { SessionView } from '../../../../../shared/contract';
-import { renderMessage } from '../../../../../shared/messages';
+import { renderMessage } from '../../../../../shared/messages/render';
 import { errorMessage } from '../../../api/client';
 import { useCall, useCallMutation } from '../../../api/hooks';
 import { signOut } from '../../../api/session';
