@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { azertyDigits, pressedDigit, readScan, type Keystroke } from './keys';
+import { azertyDigits, continuesScan, pressedDigit, readScan, type Keystroke } from './keys';
 
 /** The keys a French AZERTY desk reports for what a scanner sends, 5 ms apart. */
 const AZERTY: Readonly<Record<string, readonly [code: string, shifted: boolean]>> = {
@@ -86,5 +86,18 @@ describe('grading keys', () => {
     expect(pressedDigit({ code: 'Numpad3', key: '3' })).toBe(3);
     expect(pressedDigit({ code: '', key: '5' })).toBe(5);
     expect(pressedDigit({ code: 'KeyD', key: 'd' })).toBeNull();
+  });
+});
+
+describe('a fast run of shortcut keys', () => {
+  it('is a person for up to two shortcuts, however fast: 3 then D grade and add a defect', () => {
+    expect(continuesScan(0, true)).toBe(false);
+    expect(continuesScan(1, true)).toBe(false);
+  });
+
+  it('is a scanner from the third fast shortcut, or at once when a fast key is no shortcut', () => {
+    expect(continuesScan(2, true)).toBe(true);
+    expect(continuesScan(1, false)).toBe(true);
+    expect(continuesScan(0, false)).toBe(false);
   });
 });

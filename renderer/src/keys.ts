@@ -95,6 +95,28 @@ export function readScan(strokes: readonly Keystroke[]): string {
   return meant.every((char) => char !== null) ? meant.join('') : typed;
 }
 
+/** Two keys closer than this come from a barcode scanner, not from a person. */
+export const SCANNER_GAP_MS = 35;
+
+/**
+ * How many shortcut keys in a row, each closer than SCANNER_GAP_MS to the one before, a person may
+ * still press: two. A hurried grader's "3 then D" can come that fast (and a test driver's always
+ * does), while no barcode is shorter than three characters, so the third such key tells a scanner.
+ */
+const PERSON_FAST_SHORTCUTS = 2;
+
+/**
+ * Whether a key of a form with one-key shortcuts belongs to a scanner's burst rather than to a
+ * person, given the keys of the fast run before it (0 when the gap since the last key was longer
+ * than a scanner's): a key that is no shortcut, typed that fast after one, or the third fast
+ * shortcut in a row. A scanner's burst then undoes what its first keys did and goes to the scan
+ * field whole.
+ */
+export function continuesScan(fastRunBefore: number, isShortcut: boolean): boolean {
+  if (fastRunBefore === 0) return false;
+  return !isShortcut || fastRunBefore + 1 > PERSON_FAST_SHORTCUTS;
+}
+
 /** What the unshifted digit row of a French AZERTY keyboard types, from 1 to 0. */
 export const AZERTY_DIGIT_ROW = '&é"\'(-è_çà';
 

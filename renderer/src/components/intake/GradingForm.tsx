@@ -35,14 +35,11 @@ import {
 import { AppError } from '../../../../shared/errors';
 import { call, errorMessage } from '../../api/client';
 import { GRADE_COLORS } from '../badges';
-import { keystrokeOf, pressedDigit, type Keystroke } from '../../keys';
+import { continuesScan, keystrokeOf, pressedDigit, SCANNER_GAP_MS, type Keystroke } from '../../keys';
 import { Keys, SectionTitle, ShortcutTooltip } from '../common';
 
 /** Statuses in which the desk grades (the server also allows re-grading a priced item, elsewhere). */
 export const DESK_GRADABLE = new Set(['received', 'graded', 'photographed']);
-
-/** Two keys closer than this come from a barcode scanner, not from a person choosing a grade. */
-const SCANNER_GAP_MS = 35;
 
 interface DefectDraft {
   /** Local key for React: defects have no id until saved, and the server replaces the list. */
@@ -119,7 +116,8 @@ export const GradingForm = forwardRef<
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const burst = useRef<{ at: number; keys: Keystroke[]; undo: () => void } | null>(null);
+  // The keys of a fast run so far, and how to undo what each did should the run turn out a scan.
+  const burst = useRef<{ at: number; keys: Keystroke[]; undos: (() => void)[] } | null>(null);
   const loadedVersion = useRef(item.version);
 
   // A new item, or our own save coming back: start from what the server has. A change
@@ -141,7 +139,9 @@ export const GradingForm = forwardRef<
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
-  const addDefect = useCallback(() => {
+  // `focusAfterMs`: from the D key, the new row's field takes the focus only once a scanner's next
+  // key would have arrived, so a burst that goes on still reaches this form and is read as a scan.
+  const addDefect = useCallback((focusAfterMs = 0) => {
     const key = nextKey++;
     setDraft((d) => ({
       ...d,
@@ -151,8 +151,12 @@ export const GradingForm = forwardRef<
       ],
     }));
     // The new row's first field takes the focus, so the defect can be described at once.
-    requestAnimationFrame(() =>
-      rootRef.current?.querySelector<HTMLInputElement>(`[data-defect-key="${key}"] input`)?.focus(),
+    window.setTimeout(
+      () =>
+        requestAnimationFrame(() =>
+          rootRef.current?.querySelector<HTMLInputElement>(`[data-defect-key="${key}"] input`)?.focus(),
+        ),
+      focusAfterMs,
     );
     return key;
   }, []);
@@ -237,32 +241,35 @@ export const GradingForm = forwardRef<
       return;
     }
     event.preventDefault();
-    if (previous && event.timeStamp - previous.at < SCANNER_GAP_MS) {
-      // A scanner: what the first key did is undone and every key goes to the scan field.
-      previous.undo();
+    const stroke = keystrokeOf(event);
+    const run = previous && event.timeStamp - previous.at < SCANNER_GAP_MS ? previous : null;
+    const digit = pressedDigit(event);
+    const isGrade = digit !== null && digit >= 1 && digit <= GRADES.length;
+    const isDefect = event.key === 'd' || event.key === 'D';
+    if (run && continuesScan(run.keys.length, isGrade || isDefect)) {
+      // A scanner: what its first keys did is undone, last first, and every key goes to the scan field.
+      for (const undo of [...run.undos].reverse()) undo();
       burst.current = null;
-      onTypeToScan([...previous.keys, keystrokeOf(event)]);
+      onTypeToScan([...run.keys, stroke]);
       return;
     }
-    const digit = pressedDigit(event);
-    if (digit !== null && digit >= 1 && digit <= GRADES.length) {
+    const keys = [...(run?.keys ?? []), stroke];
+    const undos = [...(run?.undos ?? [])];
+    if (isGrade) {
       const before = draft.grade;
       set('grade', GRADES[digit - 1] ?? null);
-      burst.current = { at: event.timeStamp, keys: [keystrokeOf(event)], undo: () => set('grade', before) };
-    } else if (event.key === 'd' || event.key === 'D') {
-      const key = addDefect();
-      burst.current = {
-        at: event.timeStamp,
-        keys: [keystrokeOf(event)],
-        undo: () => {
-          setDraft((d) => ({ ...d, defects: d.defects.filter((x) => x.key !== key) }));
-          // The scan field must keep the focus the new row's field would have taken.
-          requestAnimationFrame(() => onTypeToScan([]));
-        },
+      burst.current = { at: event.timeStamp, keys, undos: [...undos, () => set('grade', before)] };
+    } else if (isDefect) {
+      const key = addDefect(SCANNER_GAP_MS);
+      const undo = () => {
+        setDraft((d) => ({ ...d, defects: d.defects.filter((x) => x.key !== key) }));
+        // The scan field must keep the focus the new row's field would have taken.
+        window.setTimeout(() => requestAnimationFrame(() => onTypeToScan([])), SCANNER_GAP_MS);
       };
+      burst.current = { at: event.timeStamp, keys, undos: [...undos, undo] };
     } else {
       burst.current = null;
-      onTypeToScan([keystrokeOf(event)]);
+      onTypeToScan([stroke]);
     }
   };
 
