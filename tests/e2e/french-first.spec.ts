@@ -113,6 +113,13 @@ for (const language of ['fr', 'de'] as const) {
     await page.goto(`${app.origin}/#/approvals/${waiting.id}`);
     await expect(page.getByTestId('approval-details')).toBeVisible();
     await expectNoEnglish(page, language, 'approval details');
+    // Approving: the notice with its Undo while it waits, then what was sent.
+    await page.getByTestId('approve').click();
+    await expect(page.getByTestId('undo-notice')).toBeVisible();
+    await expectNoEnglish(page, language, 'an approval waiting for its Undo');
+    await expect(page.getByTestId('undo-sent')).toBeVisible({ timeout: 15_000 });
+    await expectNoEnglish(page, language, 'an approval sent');
+    expect(rows(app, '--status', 'approved').some((row) => row.id === waiting.id)).toBe(true);
 
     // A publish eBay refuses: our sentence in the reader's language, eBay's own words beside it.
     const target = rows(app, '--status', 'approved').find((row) => row.grade === 'used')!;

@@ -91,6 +91,22 @@ test.describe('README screenshots @screenshots', () => {
     const start = new StartScreen(page);
     await expect(start.profile()).toBeVisible();
     await page.screenshot({ path: path.join(OUT, 'start-en.png') });
+    // Before anyone signs in, the start screen speaks the browser's language.
+    for (const [language, locale] of [
+      ['fr', 'fr-FR'],
+      ['de', 'de-DE'],
+    ] as const) {
+      const visitor = await browser.newContext({
+        reducedMotion: 'reduce',
+        locale,
+        viewport: { width: 1440, height: 900 },
+      });
+      const welcome = await visitor.newPage();
+      await welcome.goto(app.url);
+      await expect(new StartScreen(welcome).profile()).toBeVisible();
+      await welcome.screenshot({ path: path.join(OUT, `start-${language}.png`) });
+      await visitor.close();
+    }
     // The desk as resale staff see it; money and people as the admin sees them.
     await start.pickProfile('Lea Brandt');
     const admin = await browser.newContext({ reducedMotion: 'reduce', locale: 'en-GB' });
@@ -123,6 +139,7 @@ test.describe('README screenshots @screenshots', () => {
       await settle(phonePage);
       await phonePage.screenshot({ path: path.join(OUT, `phone-approvals-${language}.png`) });
       await shoot(page, `#/intake/${waiting.id}`, 'item-panel', `intake-${language}.png`);
+      await shoot(page, `#/intake/${toGrade.id}`, 'item-panel', `intake-grading-${language}.png`);
       await shoot(page, `#/photos/${waiting.id}`, 'photo-workspace', `photos-${language}.png`);
       await shoot(approverPage, '#/approvals', 'approvals-table', `approvals-${language}.png`);
       await shoot(
@@ -139,10 +156,6 @@ test.describe('README screenshots @screenshots', () => {
     }
     await admin.close();
     await phone.close();
-
-    // The grading form of an item still at the desk.
-    await setPreferences(page, 'en', 'light');
-    await shoot(page, `#/intake/${toGrade.id}`, 'item-panel', 'intake-grading-en.png');
 
     await setPreferences(page, 'en', 'dark');
     await shoot(page, `#/intake/${waiting.id}`, 'item-panel', 'intake-en-dark.png');
