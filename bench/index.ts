@@ -69,6 +69,12 @@ const BENCHMARKS: readonly Benchmark[] = [
     load: () => optionalModule('photos.ts', 'benchPhotos'),
   },
   {
+    name: 'routing',
+    description:
+      'shooting by label: 100 photos of 24 MP (20 items × 5) through the pool, reading the label vs not',
+    load: async () => (await import('./routing')).benchRouting,
+  },
+  {
     name: 'startup',
     description: 'start-up of the built `rebound` command (--help, items list) beside `node -e 0`',
     load: async () => (await import('./startup')).benchStartup,

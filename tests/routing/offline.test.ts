@@ -1,6 +1,6 @@
 import { afterEach, expect, test, vi } from 'vitest';
 import sharp from 'sharp';
-import { readLabel } from '../../electron/services/routing/readLabel';
+import { lookForLabel } from '../../electron/services/routing/readLabel';
 
 /**
  * zxing-wasm fetches its .wasm from a CDN unless told otherwise. In its own file, so that the
@@ -22,10 +22,9 @@ test('the barcode reader loads from the installed package, never from the networ
     .raw()
     .toBuffer({ resolveWithObject: true });
   expect(info.channels).toBe(1);
-  expect(await readLabel({ data, width: info.width, height: info.height, channels: 1 })).toEqual({
-    reference: 'RB-000042',
-    format: 'QRCode',
-    at: 'full',
+  expect(await lookForLabel({ data, width: info.width, height: info.height, channels: 1 })).toEqual({
+    label: { reference: 'RB-000042', format: 'QRCode' },
+    unread: [],
   });
   expect(fetch).not.toHaveBeenCalled();
 });

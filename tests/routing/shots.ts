@@ -1,6 +1,5 @@
 import sharp from 'sharp';
 import type { LabelSize } from '../../shared/contract/intake';
-import type { DecodedImage } from '../../electron/services/routing/readLabel';
 import { addNoise, productSvg, render, type RawImage } from '../support/images';
 import { labelPng } from './labelImage';
 
@@ -73,14 +72,4 @@ export async function shoot(look: ShotLook): Promise<Buffer> {
   }
   if (look.blur && look.blur > 0) frame = frame.blur(look.blur);
   return frame.jpeg({ quality: look.quality ?? 85 }).toBuffer();
-}
-
-/** Decodes a shot the way the desk does before reading it: once, oriented, RGB. */
-export async function decode(file: Buffer): Promise<DecodedImage> {
-  const { data, info } = await sharp(file, { autoOrient: true })
-    .toColourspace('srgb')
-    .removeAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height, channels: 3 };
 }

@@ -17,6 +17,7 @@ import {
   photoErrorData,
   type Capabilities,
   type EncodedImage,
+  type LabelFound,
   type PhotoRejectCode,
   type PhotoSource,
   type PhotoErrorData,
@@ -91,8 +92,11 @@ export async function photoCapabilities(pool: PhotoPool = photoPool()): Promise<
   return answer.value;
 }
 
-/** What is left of a processed file once its images are on disk: no pixels kept in memory. */
-type Stored =
+/**
+ * What is left of a processed file once its images are on disk, before it is any item's photo:
+ * no pixels kept in memory.
+ */
+export type Stored =
   | { readonly ok: false; readonly error: PhotoErrorData }
   | { readonly ok: true; readonly kind: 'known'; readonly hash: string }
   | {
@@ -103,6 +107,8 @@ type Stored =
       readonly height: number;
       readonly bytes: number;
       readonly warnings: readonly PhotoWarning[];
+      /** The label read on the photo when it was asked for (shooting by label). */
+      readonly label: LabelFound | null;
     };
 
 interface ExistingPhoto {
@@ -142,12 +148,41 @@ export async function addPhotos(
   const pool = options.pool ?? photoPool();
   const before = await existingPhotos(ws.kysely, itemId);
   const knownHashes = before.filter((p) => p.deleted_at === null).map((p) => p.hash);
+  const outcomes = await processPhotos(ws, files, {
+    pool,
+    knownHashes,
+    ...(onProgress ? { onProgress } : {}),
+  });
+  return filePhotos(ws, actor, item, files, outcomes);
+}
 
+export interface ProcessPhotosOptions {
+  readonly pool?: PhotoPool;
+  /** Hashes of the item's photos: those files are recognised before they are decoded. */
+  readonly knownHashes?: readonly string[];
+  /** Look for a Rebound label in each photo too (routing/desk.ts). */
+  readonly readLabel?: boolean;
+  readonly onProgress?: ProgressListener;
+}
+
+/**
+ * The first half of adding photos: every file checked and converted on the worker pool, its
+ * listing image and thumbnail stored under its content hash. One outcome per file, in order; no
+ * item is touched yet, so a caller that learns the item from the photo itself (its label) can
+ * decide where each goes before {@link filePhotos}.
+ */
+export async function processPhotos(
+  ws: Workspace,
+  files: readonly PhotoFile[],
+  options: ProcessPhotosOptions = {},
+): Promise<Stored[]> {
+  const pool = options.pool ?? photoPool();
+  const knownHashes = options.knownHashes ?? [];
   const total = files.length;
   let done = 0;
   const progress = () => {
     ws.emit({ type: 'progress', task: 'photos', done, total });
-    onProgress?.(done, total);
+    options.onProgress?.(done, total);
   };
   progress();
 
@@ -155,15 +190,28 @@ export async function addPhotos(
   // files are written to disk while the next ones decode. (The same file twice in one batch is
   // decoded twice, once per worker, and stored once: telling them apart first would cost every
   // batch a round of hashing for a case that hardly happens.)
-  const outcomes = await Promise.all(
+  return Promise.all(
     files.map(async (file): Promise<Stored> => {
-      const outcome = await processAndStore(ws, pool, file, knownHashes);
+      const outcome = await processAndStore(ws, pool, file, knownHashes, options.readLabel === true);
       done++;
       progress();
       return outcome;
     }),
   );
+}
 
+/**
+ * The second half: processed files become rows at the end of the item's photo order, with one
+ * event in its history, and the item is proposed for approval when it is ready.
+ */
+export async function filePhotos(
+  ws: Workspace,
+  actor: Actor,
+  item: { readonly id: number; readonly merchant_id: number },
+  files: readonly PhotoFile[],
+  outcomes: readonly Stored[],
+): Promise<AddPhotoResult[]> {
+  const itemId = item.id;
   // Files are on disk before any row points at them. If the transaction below fails, they
   // stay as unreferenced content-addressed files: harmless, and reused if the photo comes again.
   const { results, added } = await ws.kysely.transaction().execute(async (trx) => {
@@ -300,12 +348,16 @@ async function processAndStore(
   pool: PhotoPool,
   file: PhotoFile,
   knownHashes: readonly string[],
+  readLabel: boolean,
 ): Promise<Stored> {
   const source = toSource(file);
   if (!source) {
     return { ok: false, error: photoErrorData('unreadable', say('photos.nothing_to_read')) };
   }
-  const outcome = await pool.call('process', { source, knownHashes });
+  const outcome = await pool.call(
+    'process',
+    readLabel ? { source, knownHashes, readLabel } : { source, knownHashes },
+  );
   if (!outcome.ok) return outcome;
   const value = outcome.value;
   if (value.kind === 'known') return { ok: true, kind: 'known', hash: value.hash };
@@ -330,6 +382,7 @@ async function processAndStore(
     height: value.listing.height,
     bytes: value.listing.data.byteLength,
     warnings: value.warnings,
+    label: value.label ?? null,
   };
 }
 

@@ -17,6 +17,7 @@ import {
   sceneJpeg,
   sceneSvg,
 } from '../../../tests/support/images';
+import { shoot } from '../../../tests/routing/shots';
 
 /**
  * The pipeline, end to end through the worker pool, on real files made here by sharp: what a
@@ -395,4 +396,69 @@ describe('hashing', () => {
     });
     expect(again).toEqual({ ok: true, value: { kind: 'known', hash: sha, originalBytes: bytes.length } });
   });
+});
+
+describe('reading the label (shooting by label)', () => {
+  async function processShot(bytes: Buffer, readLabel?: boolean): Promise<Processed> {
+    const answer = await pool.call('process', {
+      source: { kind: 'bytes', bytes },
+      ...(readLabel === undefined ? {} : { readLabel }),
+    });
+    if (!answer.ok) throw new Error(`${answer.error.code} ${answer.error.message}`);
+    if (answer.value.kind !== 'processed') throw new Error('not processed');
+    return answer.value;
+  }
+
+  const frame = { width: 6000, height: 4000 } as const;
+
+  it('reads the label of a 24 MP label shot in the worker, on the listing-sized copy', async () => {
+    const shot = await shoot({
+      ...frame,
+      quality: 80,
+      label: { reference: 'RB-004711', widthPx: 700, angle: 8 },
+    });
+    const result = await processShot(shot, true);
+    expect(result.label).toEqual({ reference: 'RB-004711', format: 'QRCode', at: 'downscaled' });
+    // The photo itself went through the pipeline as any other.
+    expect([result.listing.width, result.listing.height]).toEqual([1600, 1067]);
+    expect(result.original).toEqual(frame);
+  }, 120_000);
+
+  it('looks closer at full resolution when the copy shows a code too small to decode', async () => {
+    // 2 cm wide and out of focus: on the 1600 px copy the QR code's modules are a blurred pixel.
+    const shot = await shoot({
+      ...frame,
+      quality: 75,
+      blur: 3,
+      label: { reference: 'RB-004712', widthPx: 400, angle: -11 },
+    });
+    expect((await processShot(shot, true)).label).toEqual({
+      reference: 'RB-004712',
+      format: 'QRCode',
+      at: 'full',
+    });
+    // The same shot as a camera held sideways stores it (EXIF orientation 6): the region looked
+    // at closer is taken from the upright frame, where the copy showed the code.
+    const sideways = await sharp(shot)
+      .rotate(270)
+      .jpeg({ quality: 90 })
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    expect((await sharp(sideways).metadata()).width).toBe(4000);
+    expect((await processShot(sideways, true)).label).toEqual({
+      reference: 'RB-004712',
+      format: 'QRCode',
+      at: 'full',
+    });
+  }, 120_000);
+
+  it('answers null for a photo without a label, and nothing at all when not asked', async () => {
+    const shot = await shoot({ ...frame, quality: 85, seed: 2 });
+    expect((await processShot(shot, true)).label).toBeNull();
+    const plain = await processShot(shot);
+    expect('label' in plain).toBe(false);
+    const labelled = await shoot({ ...frame, label: { reference: 'RB-004713', widthPx: 900 } });
+    expect('label' in (await processShot(labelled))).toBe(false);
+    expect('label' in (await processShot(labelled, false))).toBe(false);
+  }, 120_000);
 });

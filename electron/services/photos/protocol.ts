@@ -71,6 +71,19 @@ export interface ProcessParams {
    * before any decoding, so dropping the same 20 photos twice costs 20 hashes, not 20 decodes.
    */
   readonly knownHashes?: readonly string[];
+  /**
+   * Also look for a Rebound label in the photo (shooting by label, routing/route.ts), on the
+   * pixels this worker decodes anyway; the answer is in the result's `label`.
+   */
+  readonly readLabel?: boolean;
+}
+
+/** The label read on a photo: the item's reference, and which of its two codes gave it. */
+export interface LabelFound {
+  readonly reference: string;
+  readonly format: 'Code128' | 'QRCode';
+  /** Found on the downscaled copy, or only at full resolution. */
+  readonly at: 'downscaled' | 'full';
 }
 
 export interface EncodedImage {
@@ -109,6 +122,8 @@ export type ProcessResult =
       readonly thumb: EncodedImage;
       readonly warnings: readonly PhotoWarning[];
       readonly metrics: QualityMetrics;
+      /** With `readLabel`: the label read on the photo, null when none was; absent otherwise. */
+      readonly label?: LabelFound | null;
       /** Milliseconds spent in the worker, for the bench and slow-photo logs. */
       readonly millis: number;
       /** The worker thread that did the work (never 0, the main thread's id). */

@@ -1,23 +1,31 @@
-import fs from 'node:fs/promises';
-import sharp from 'sharp';
 import type { Actor } from '../actor';
-import { addPhotos, type AddPhotoResult, type PhotoOrigin } from '../photos';
+import {
+  filePhotos,
+  processPhotos,
+  type AddPhotoResult,
+  type PhotoFile,
+  type PhotoOrigin,
+  type PhotoPool,
+  type Stored,
+} from '../photos';
+import type { LabelFound } from '../photos/protocol';
 import type { Workspace } from '../workspace';
-import { readLabel, type LabelRead } from './readLabel';
-import { routeShots, type RoutableItem, type Routed, type RouteOptions } from './route';
+import {
+  routeShot,
+  START,
+  type RoutableItem,
+  type Routed,
+  type RouteOptions,
+  type RouteState,
+} from './route';
 
 /**
- * A folder of shots filed by the labels in them (`rebound photos route`): each file is decoded
- * once and its label read, the session is routed in shooting order (route.ts), and the photos go
- * on their items through the same pipeline as any other photo (photos/index.ts addPhotos).
+ * Shots filed by the labels in them, in shooting order: each file goes through the photo
+ * pipeline once, its label read by the worker on the pixels it decodes anyway
+ * (photos/process.ts), the shots are routed (route.ts), and each item's photos are filed in one
+ * batch. `rebound photos route` files a folder this way; the desk's "shoot by label" mode
+ * (routing/desk.ts) feeds it what arrives, carrying the routing state from one batch to the next.
  */
-
-/**
- * The pipeline's pixel limit (photos/process.ts MAX_INPUT_PIXELS), against decompression bombs.
- * Not imported: that module tunes sharp for a worker thread (one libvips thread, no cache) as
- * soon as it loads, which would slow every other image job of this process.
- */
-const MAX_INPUT_PIXELS = 100_000_000;
 
 export interface RouteFile {
   readonly path: string;
@@ -28,7 +36,7 @@ export interface RouteFile {
 export interface RoutedFile {
   readonly name: string;
   /** What was read on the photo; null when no label was. */
-  readonly label: LabelRead | null;
+  readonly label: LabelFound | null;
   readonly routed: Routed;
   /** The photo pipeline's answer, for the photos that were filed; null for the others. */
   readonly photo: AddPhotoResult | null;
@@ -39,19 +47,25 @@ export interface RouteFilesOptions extends RouteOptions {
 }
 
 /**
- * Files `files` (in shooting order) on their items. Nothing is added after a stop: those photos
- * come back as `stopped`, for a person to look at. A file that cannot be decoded has no label to
- * read; it follows the last label like any other photo, and the pipeline says why it refuses it.
+ * Files `files` (in shooting order, from `state`) on their items and returns where each went and
+ * the state the next photo starts from. Nothing is filed after a stop: those photos come back as
+ * `stopped`, for a person to look at. A file the pipeline refuses has no label to read; it follows
+ * the last label like any other photo, and its result says why it was refused. A label shot that
+ * is not kept has its images stored all the same (content-addressed files nothing points at,
+ * reused if the same file is added again).
  */
-export async function routePhotoFiles(
+export async function fileByLabel(
   ws: Workspace,
   actor: Actor,
-  files: readonly RouteFile[],
-  options: RouteFilesOptions,
-): Promise<RoutedFile[]> {
-  // One photo's pixels at a time: a 24 MP frame is 72 MB decoded.
-  const labels: (LabelRead | null)[] = [];
-  for (const file of files) labels.push(await labelInFile(file.path));
+  files: readonly PhotoFile[],
+  state: RouteState,
+  options: RouteOptions & { readonly pool?: PhotoPool },
+): Promise<{ readonly state: RouteState; readonly files: RoutedFile[] }> {
+  const outcomes = await processPhotos(ws, files, {
+    readLabel: true,
+    ...(options.pool ? { pool: options.pool } : {}),
+  });
+  const labels = outcomes.map((outcome) => (outcome.ok && outcome.kind === 'stored' ? outcome.label : null));
 
   const items = new Map<string, RoutableItem | undefined>();
   for (const label of labels) {
@@ -59,64 +73,70 @@ export async function routePhotoFiles(
       items.set(label.reference, await itemByReference(ws, label.reference));
     }
   }
-  const routes = routeShots(
-    labels.map((label) => ({ label: label?.reference ?? null })),
-    (reference) => items.get(reference),
-    options,
-  );
+  let current = state;
+  const routes = labels.map((label) => {
+    const next = routeShot(
+      current,
+      { label: label?.reference ?? null },
+      (reference) => items.get(reference),
+      options,
+    );
+    current = next.state;
+    return next.routed;
+  });
 
-  // Each item's photos in one batch, in shooting order, so the pool decodes them side by side.
-  const batches = new Map<number, number[]>();
+  // Each item's photos in one batch, in shooting order: one history line per item and batch.
+  const batches = new Map<number, { item: RoutableItem; indexes: number[] }>();
   routes.forEach((routed, index) => {
     const filed =
       (routed.kind === 'label' && routed.keep) || routed.kind === 'follows_label' ? routed.item : null;
-    if (filed) batches.set(filed.id, [...(batches.get(filed.id) ?? []), index]);
+    if (!filed) return;
+    const batch = batches.get(filed.id) ?? { item: filed, indexes: [] };
+    batch.indexes.push(index);
+    batches.set(filed.id, batch);
   });
   const photos = new Map<number, AddPhotoResult>();
-  for (const [itemId, indexes] of batches) {
-    const results = await addPhotos(
+  for (const { item, indexes } of batches.values()) {
+    const pick = <T>(list: readonly T[]) => indexes.map((index) => list[index]!);
+    const results = await filePhotos(
       ws,
       actor,
-      itemId,
-      indexes.map((index) => ({
-        path: files[index]!.path,
-        name: files[index]!.name,
-        source: options.source,
-      })),
+      { id: item.id, merchant_id: item.merchantId },
+      pick(files),
+      pick<Stored>(outcomes),
     );
     results.forEach((result, i) => photos.set(indexes[i]!, result));
   }
 
-  return files.map((file, index) => ({
-    name: file.name,
-    label: labels[index] ?? null,
-    routed: routes[index]!,
-    photo: photos.get(index) ?? null,
-  }));
+  return {
+    state: current,
+    files: files.map((file, index) => ({
+      name: file.name,
+      label: labels[index] ?? null,
+      routed: routes[index]!,
+      photo: photos.get(index) ?? null,
+    })),
+  };
 }
 
-/** The label in a photo file, decoded once (oriented as the camera held it); null if none or unreadable. */
-async function labelInFile(path: string): Promise<LabelRead | null> {
-  let decoded: { data: Buffer; info: sharp.OutputInfo };
-  try {
-    decoded = await sharp(await fs.readFile(path), {
-      autoOrient: true,
-      limitInputPixels: MAX_INPUT_PIXELS,
-      failOn: 'truncated',
-    })
-      .toColourspace('srgb')
-      .removeAlpha()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-  } catch {
-    // Not an image, or a broken one: the photo pipeline refuses it with the reason.
-    return null;
-  }
-  const { width, height, channels } = decoded.info;
-  return readLabel({ data: decoded.data, width, height, channels: channels === 4 ? 4 : 3 });
+/** A folder of shots as one session (`rebound photos route`). */
+export async function routePhotoFiles(
+  ws: Workspace,
+  actor: Actor,
+  files: readonly RouteFile[],
+  options: RouteFilesOptions,
+): Promise<RoutedFile[]> {
+  const routed = await fileByLabel(
+    ws,
+    actor,
+    files.map((file) => ({ path: file.path, name: file.name, source: options.source })),
+    START,
+    options,
+  );
+  return routed.files;
 }
 
-async function itemByReference(ws: Workspace, reference: string): Promise<RoutableItem | undefined> {
+export async function itemByReference(ws: Workspace, reference: string): Promise<RoutableItem | undefined> {
   const row = await ws.kysely
     .selectFrom('items')
     .innerJoin('merchants', 'merchants.id', 'items.merchant_id')
