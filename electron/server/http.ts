@@ -133,7 +133,7 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
  * One photo from the window (drop, file picker, webcam) as the raw request body: a camera JPEG is
  * 5–20 MB, far over the JSON limit, and base64 would add a third. The body is read up to the
  * pipeline's own limit (refused as soon as it passes it, not after) and handed to `photos.add`
- * through dispatch, so the same zod schema, profile check and events apply as over IPC.
+ * (or `photos.addByLabel`, with `by=label`) through dispatch, so the same zod schema, profile check and events apply as over IPC.
  */
 async function handlePhotoUpload(
   ws: Workspace,
@@ -168,14 +168,17 @@ async function handlePhotoUpload(
     }
     chunks.push(chunk as Buffer);
   }
+  const files = [{ name: url.searchParams.get('name') ?? '', bytes: Buffer.concat(chunks, size) }];
+  const source = url.searchParams.get('source') ?? '';
+  // `by=label`: the photo desk shoots by label, and the photo's own label says its item.
+  if (url.searchParams.get('by') === 'label') {
+    const envelope = await dispatchEnvelope(ws, 'photos.addByLabel', { source, files }, context);
+    send(res, envelope.ok ? 200 : STATUS_BY_CODE[envelope.error.code], envelope);
+    return;
+  }
   const itemParam = url.searchParams.get('itemId') ?? '';
   const itemId = /^\d+$/.test(itemParam) ? Number(itemParam) : NaN;
-  const input = {
-    itemId,
-    source: url.searchParams.get('source') ?? '',
-    files: [{ name: url.searchParams.get('name') ?? '', bytes: Buffer.concat(chunks, size) }],
-  };
-  const envelope = await dispatchEnvelope(ws, 'photos.add', input, context);
+  const envelope = await dispatchEnvelope(ws, 'photos.add', { itemId, source, files }, context);
   send(res, envelope.ok ? 200 : STATUS_BY_CODE[envelope.error.code], envelope);
 }
 

@@ -417,6 +417,7 @@ export async function getItem(ws: Workspace, id: number): Promise<ItemDetail> {
       height: p.height,
       warnings: parseList(p.warnings),
       source: p.source,
+      name: p.original_name,
     })),
     price: price
       ? {

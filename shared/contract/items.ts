@@ -93,6 +93,8 @@ export interface Photo {
   readonly height: number;
   readonly warnings: readonly string[];
   readonly source: string;
+  /** The file's name as the camera or the person gave it; null for photos made by Rebound. */
+  readonly name: string | null;
 }
 
 export interface PriceStep {

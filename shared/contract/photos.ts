@@ -107,6 +107,72 @@ export interface HotFolderStatus {
 
 export const ItemPhotosInput = z.object({ itemId: Id }).strict();
 
+/** An item as shooting by label names it. */
+export interface RoutedItem {
+  readonly id: number;
+  readonly reference: string;
+  readonly title: string;
+}
+
+/**
+ * One photo of a "shoot by label" session, as the desk shows it arriving: where it went and why
+ * (electron/services/routing/route.ts).
+ */
+export interface RoutedPhoto {
+  /** Its place in the session, from 1: the shooting order. */
+  readonly n: number;
+  readonly name: string;
+  readonly at: string;
+  /**
+   * label: the photo shows the item's label; follows_label: no label on it, it went with the
+   * last one; unrouted: no label seen yet; stopped: routing stopped, nothing filed.
+   */
+  readonly how: 'label' | 'follows_label' | 'unrouted' | 'stopped';
+  /** The reference read on the photo itself. */
+  readonly label: string | null;
+  /** The item the photo is on now; null when it is on none. */
+  readonly item: RoutedItem | null;
+  readonly photoId: number | null;
+  /** Its content hash, for the thumbnail; null when the file was refused. */
+  readonly hash: string | null;
+  /** A label shot the desk chose not to keep: it only marked where its item's set starts. */
+  readonly dropped: boolean;
+  /** Moved by a person after it was routed: the item routing had chosen. */
+  readonly movedFrom: RoutedItem | null;
+  /** Why it is on no item (no label yet, a stop, a refused file), in English. */
+  readonly reason: string | null;
+  /** The same, drawn in the reader's language. */
+  readonly text: StoredMessage | null;
+}
+
+export interface LabelRoutingStatus {
+  /** Shooting by label: new shots go to the item whose label they follow, not to the open item. */
+  readonly on: boolean;
+  readonly keepLabelShots: boolean;
+  /** A session for one merchant: another merchant's label stops it. */
+  readonly merchantId: number | null;
+  /** The item of the last label seen: where a photo without a label goes. */
+  readonly current: RoutedItem | null;
+  /** Routing stopped at this label and waits for a person; null while it runs. */
+  readonly stopped: {
+    readonly reference: string;
+    readonly reason: string;
+    readonly text: StoredMessage;
+  } | null;
+  /** The session's photos, newest first (the last 200). */
+  readonly photos: readonly RoutedPhoto[];
+  /** The session's items in the order their labels were first seen: where ← and → move a photo. */
+  readonly items: readonly RoutedItem[];
+}
+
+export const LabelRoutingInput = z
+  .object({ on: z.boolean(), keepLabelShots: z.boolean(), merchantId: Id.nullable() })
+  .strict();
+
+export const PhotoAddByLabelInput = PhotoAddInput.omit({ itemId: true }).strict();
+
+export const PhotoMoveInput = z.object({ photoId: Id, itemId: Id }).strict();
+
 export const photosContract = {
   'photos.add': method<readonly PhotoAddResult[]>()(PhotoAddInput, { writes: true }),
   'photos.hotFolderStatus': method<HotFolderStatus>()(z.object({}).strict()),
@@ -115,6 +181,11 @@ export const photosContract = {
     { writes: true },
   ),
   'photos.setActiveItem': method<HotFolderStatus>()(z.object({ itemId: Id.nullable() }).strict()),
+  'photos.routing': method<LabelRoutingStatus>()(z.object({}).strict()),
+  'photos.setRouting': method<LabelRoutingStatus>()(LabelRoutingInput),
+  'photos.resumeRouting': method<LabelRoutingStatus>()(z.object({}).strict()),
+  'photos.addByLabel': method<readonly RoutedPhoto[]>()(PhotoAddByLabelInput, { writes: true }),
+  'photos.move': method<{ readonly photoId: number }>()(PhotoMoveInput, { writes: true }),
   'photos.reorder': method<null>()(
     z
       .object({ itemId: Id, photoIds: z.array(Id).min(1).max(500) })

@@ -424,6 +424,32 @@ const de: Messages = {
       defect: 'Mangel',
       zoom: 'Zoom',
     },
+    routing: {
+      mode: 'Nach Etikett fotografieren',
+      modeHint:
+        'Jedes Foto geht zu dem Artikel, dessen Etikett es zeigt, oder folgt dem zuletzt gesehenen Etikett.',
+      keepLabelShots: 'Etikettfotos behalten',
+      anyMerchant: 'Alle Händler',
+      merchant: 'Händler der Sitzung',
+      nowFiling: 'Fotos ohne Etikett gehen zu',
+      waiting: 'Noch kein Etikett gesehen: Fotografieren Sie zuerst das Etikett eines Artikels',
+      addFiles: 'Dateien hinzufügen',
+      empty:
+        'Fotos erscheinen hier, sobald sie ankommen: aus dem Kameraordner, hierher gezogen oder über die Schaltfläche hinzugefügt.',
+      stoppedTitle: 'Zuordnung angehalten: Nichts wird zugeordnet, bis Sie fortfahren',
+      resume: 'Geprüft: fortfahren',
+      moved: 'Foto nach {{reference}} verschoben',
+      keys: { choose: 'Foto wählen', move: 'zum vorigen oder nächsten Artikel verschieben' },
+      columns: { photo: 'Foto', file: 'Datei', item: 'Artikel', why: 'Warum' },
+      how: {
+        label: 'Etikett {{reference}}',
+        labelDropped: 'Etikett {{reference}}, Foto nicht behalten',
+        follows: 'folgt dem letzten Etikett',
+        unrouted: 'vor jedem Etikett',
+        stopped: 'nicht zugeordnet',
+        moved: 'von Hand verschoben',
+      },
+    },
     hotFolder: {
       label: 'Hotfolder',
       notSet:
@@ -441,6 +467,7 @@ const de: Messages = {
       arriving_one: '{{count}} Datei kommt an',
       arriving_other: '{{count}} Dateien kommen an',
       waitingForItem: 'öffnen Sie einen Artikel, um sie zu übernehmen',
+      byLabel: 'neue Fotos werden nach ihrem Etikett zugeordnet',
       toThisItem: 'neue Aufnahmen gehen an diesen Artikel',
       last: 'zuletzt: {{name}}',
     },

@@ -424,6 +424,32 @@ const fr: Messages = {
       defect: 'défaut',
       zoom: 'zoom',
     },
+    routing: {
+      mode: 'Prise de vue par étiquette',
+      modeHint:
+        'Chaque photo va à l’article dont elle montre l’étiquette, ou suit la dernière étiquette vue.',
+      keepLabelShots: 'Garder les photos d’étiquette',
+      anyMerchant: 'Tous les marchands',
+      merchant: 'Marchand de la séance',
+      nowFiling: 'Les photos sans étiquette vont à',
+      waiting: 'Aucune étiquette vue : photographiez d’abord l’étiquette d’un article',
+      addFiles: 'Ajouter des fichiers',
+      empty:
+        'Les photos apparaissent ici à leur arrivée : depuis le dossier de l’appareil, déposées ici ou ajoutées avec le bouton.',
+      stoppedTitle: 'Classement arrêté : rien n’est classé tant que vous ne reprenez pas',
+      resume: 'J’ai vérifié : reprendre',
+      moved: 'Photo déplacée vers {{reference}}',
+      keys: { choose: 'choisir une photo', move: 'la déplacer vers l’article précédent ou suivant' },
+      columns: { photo: 'Photo', file: 'Fichier', item: 'Article', why: 'Pourquoi' },
+      how: {
+        label: 'étiquette {{reference}}',
+        labelDropped: 'étiquette {{reference}}, photo non gardée',
+        follows: 'suit la dernière étiquette',
+        unrouted: 'avant toute étiquette',
+        stopped: 'non classée',
+        moved: 'déplacée à la main',
+      },
+    },
     hotFolder: {
       label: 'Dossier surveillé',
       notSet:
@@ -441,6 +467,7 @@ const fr: Messages = {
       arriving_one: '{{count}} fichier en cours d’arrivée',
       arriving_other: '{{count}} fichiers en cours d’arrivée',
       waitingForItem: 'ouvrez un article pour les recevoir',
+      byLabel: 'les nouvelles photos sont classées par leur étiquette',
       toThisItem: 'les nouvelles prises vont sur cet article',
       last: 'dernière : {{name}}',
     },

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { ItemSummary } from '../../shared/contract';
+import { shoot as shootFrame } from '../routing/shots';
 import { expect, test, type ServedApp } from './fixtures';
 import { StartScreen } from './pages';
 
@@ -114,6 +115,30 @@ test.describe('README screenshots @screenshots', () => {
     await office.setViewportSize({ width: 1440, height: 900 });
     await office.goto(app.url);
     await new StartScreen(office).pickProfile('Nadia Okafor');
+    // Shooting by label, a session under way: two items' labels, each followed by its shots.
+    const graded = app.cli('items', 'list', '--json', '--status', 'graded', '--limit', '2');
+    const [one, two] = (JSON.parse(graded.stdout) as { rows: ItemSummary[] }).rows;
+    await office.goto(`${app.origin}/#/photos`);
+    await office.getByTestId('shoot-by-label').click();
+    let seed = 300;
+    const frame = { width: 2400, height: 1600, quality: 85 } as const;
+    const session: { name: string; mimeType: string; buffer: Buffer }[] = [];
+    for (const [n, item] of [one!, two!].entries()) {
+      const shots = [
+        await shootFrame({
+          ...frame,
+          seed: ++seed,
+          label: { reference: item.reference, widthPx: 480, angle: -6 },
+        }),
+        await shootFrame({ ...frame, seed: ++seed }),
+        await shootFrame({ ...frame, seed: ++seed }),
+      ];
+      shots.forEach((buffer, i) =>
+        session.push({ name: `IMG_${4100 + n * 10 + i}.JPG`, mimeType: 'image/jpeg', buffer }),
+      );
+    }
+    await office.getByTestId('routing-file-input').setInputFiles(session);
+    await expect(office.getByTestId('routed-photo')).toHaveCount(session.length, { timeout: 60_000 });
     // The queue as the merchant's approver sees it, with the decisions they can take.
     // A browser context shares one session cookie: each person gets a context of their own.
     const merchant = await browser.newContext({ reducedMotion: 'reduce', locale: 'en-GB' });
@@ -149,6 +174,7 @@ test.describe('README screenshots @screenshots', () => {
         `approvals-drawer-${language}.png`,
       );
       await shoot(page, '#/listings', 'listings-table', `listings-${language}.png`);
+      await shoot(office, '#/photos', 'routing-view', `photos-by-label-${language}.png`);
       await shoot(office, '#/sales', 'sales-table', `sales-${language}.png`);
       await shoot(office, '#/reports', 'chart-grades', `reports-${language}.png`);
       await shoot(office, '#/settings', 'people-table', `settings-${language}.png`);

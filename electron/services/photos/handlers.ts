@@ -3,6 +3,7 @@ import type { PhotoAddResult, photosContract } from '../../../shared/contract/ph
 import { AppError } from '../../../shared/errors';
 import { say } from '../../../shared/messages';
 import type { HandlerContext } from '../api';
+import { labelRoutingOf } from '../routing/desk';
 import { hotFolderOf } from './hotFolder';
 import { addPhotos } from './index';
 import { deletePhoto, linkDefect, reorderPhotos, restorePhoto, setMainPhoto } from './manage';
@@ -53,6 +54,25 @@ export const photosHandlers: PhotosHandlers = {
     }
     return hotFolderOf(ws).setActiveItem(input.itemId, actor);
   },
+  'photos.routing': async (_input, { ws, actor }) => labelRoutingOf(ws, actor).status(),
+  'photos.setRouting': async (input, { ws, actor }) => {
+    const routing = labelRoutingOf(ws, actor);
+    const status = await routing.set(input.on, {
+      keepLabelShots: input.keepLabelShots,
+      merchantId: input.merchantId,
+    });
+    // This workspace's own camera folder follows the person who shoots by label.
+    hotFolderOf(ws).routeBy(input.on ? routing : null, actor);
+    return status;
+  },
+  'photos.resumeRouting': async (_input, { ws, actor }) => labelRoutingOf(ws, actor).resume(),
+  'photos.addByLabel': async (input, { ws, actor }) =>
+    labelRoutingOf(ws, actor).add(
+      actor,
+      input.files.map((file) => ({ name: file.name, bytes: file.bytes, source: input.source })),
+    ),
+  'photos.move': async (input, { ws, actor }) =>
+    labelRoutingOf(ws, actor).move(actor, input.photoId, input.itemId),
   'photos.reorder': async (input, { ws, actor }) => reorderPhotos(ws, actor, input.itemId, input.photoIds),
   'photos.setMain': async (input, { ws, actor }) => setMainPhoto(ws, actor, input.photoId),
   'photos.delete': async (input, { ws, actor }) => deletePhoto(ws, actor, input.photoId),

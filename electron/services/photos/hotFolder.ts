@@ -7,7 +7,8 @@ import { nowIso } from '../db/connection';
 import { writeSetting } from '../settings';
 import type { Workspace } from '../workspace';
 import { checkFolder, FolderProblem, FolderWatch, type FolderWatchOptions } from './folderWatch';
-import { addPhotos, type AddPhotoResult, type PhotoPool } from './index';
+import type { LabelRouting } from '../routing/desk';
+import { addPhotos, type AddPhotoResult, type PhotoFile, type PhotoPool } from './index';
 
 export { isCandidateName } from './folderWatch';
 
@@ -36,6 +37,8 @@ export class HotFolder extends EventEmitter<HotFolderEvents> {
   private running = false;
   private readonly watch: FolderWatch;
   private activeItemId: number | null = null;
+  /** Shooting by label (routing/desk.ts): new shots go where their labels say, not to the open item. */
+  private routing: LabelRouting | null = null;
   private actor: Actor = SYSTEM_ACTOR;
   private lastImported: HotFolderStatus['lastImported'];
   private importedCount = 0;
@@ -98,6 +101,16 @@ export class HotFolder extends EventEmitter<HotFolderEvents> {
     return this.status();
   }
 
+  /** Sends new shots to a "shoot by label" session (null: back to the open item). */
+  routeBy(routing: LabelRouting | null, actor: Actor): void {
+    this.routing = routing;
+    if (routing) {
+      this.actor = actor;
+      this.importReady();
+    }
+    this.announce();
+  }
+
   status(): HotFolderStatus {
     const watched = this.watch.state();
     return {
@@ -132,8 +145,9 @@ export class HotFolder extends EventEmitter<HotFolderEvents> {
     // not send them to the next item.
     const itemId = this.activeItemId;
     const actor = this.actor;
+    const routing = this.routing?.active ? this.routing : null;
     this.importing = this.importing.then(async () => {
-      if (itemId === null || !this.running) return;
+      if ((itemId === null && !routing) || !this.running) return;
       const ready = await this.watch.take();
       for (const file of ready) this.emit('reading', file.name, file.size);
       const files = ready.map((file) => ({
@@ -142,6 +156,11 @@ export class HotFolder extends EventEmitter<HotFolderEvents> {
         source: 'hot_folder' as const,
       }));
       if (files.length === 0) return;
+      if (routing) {
+        await this.importByLabel(routing, actor, files);
+        return;
+      }
+      if (itemId === null) return;
       let results: AddPhotoResult[];
       try {
         results = await addPhotos(
@@ -169,6 +188,33 @@ export class HotFolder extends EventEmitter<HotFolderEvents> {
       this.emit('imported', itemId, results);
       this.announce(true);
     });
+  }
+
+  /** Shots filed by their labels; where each went is the session's to show (routing/desk.ts). */
+  private async importByLabel(
+    routing: LabelRouting,
+    actor: Actor,
+    files: readonly PhotoFile[],
+  ): Promise<void> {
+    try {
+      const lines = await routing.add(actor, files, this.options.pool);
+      const filed = lines.filter((line) => line.photoId !== null);
+      this.importedCount += filed.length;
+      const last = filed.at(-1);
+      if (last?.item) this.lastImported = { name: last.name, at: nowIso(), itemId: last.item.id };
+      this.reject(
+        lines.flatMap((line) =>
+          line.photoId === null && !line.dropped && line.reason !== null
+            ? [{ name: line.name, reason: line.reason, ...(line.text ? { text: line.text } : {}) }]
+            : [],
+        ),
+      );
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const text = error instanceof AppError && error.text !== null ? { text: error.text } : {};
+      this.reject(files.map((f) => ({ name: f.name, reason, ...text })));
+    }
+    this.announce(true);
   }
 
   private reject(files: readonly { name: string; reason: string; text?: StoredMessage }[]): void {

@@ -150,4 +150,44 @@ describe('photo management', () => {
     expect(await dispatch(ws, 'photos.setActiveItem', { itemId })).toMatchObject({ activeItemId: itemId });
     expect(hotFolderOf(ws).status().activeItemId).toBe(itemId);
   });
+
+  test('a photo filed on the wrong item moves to the right one, never doubled, each item keeping a main photo', async () => {
+    const ws = await tempWorkspace();
+    const { itemId: lamp, photoIds } = await itemWithPhotos(ws, 2);
+    const [front, side] = photoIds as [number, number];
+    const merchantId = (await item(ws, lamp)).merchantId;
+    const productId = await addProduct(ws, { merchantId, sku: 'LAMP-2', title: 'Floor lamp' });
+    const floor = await addItem(ws, { merchantId, productId, reference: 'RB-000002' });
+    // The floor lamp already has the very file of the "side" shot.
+    const twin = await addPhoto(ws, floor, { label: 'p2', position: 1, isMain: true });
+    const scratch = await addDefect(ws, lamp, {
+      position: 1,
+      kind: 'scratch',
+      severity: 'minor',
+      photoId: front,
+    });
+
+    expect(await dispatch(ws, 'photos.move', { photoId: side, itemId: floor })).toEqual({ photoId: twin.id });
+    expect((await item(ws, floor)).photos.map((p) => p.id)).toEqual([twin.id]);
+    expect((await item(ws, lamp)).photos.map((p) => p.id)).toEqual([front]);
+
+    // The lamp's main photo goes: the floor lamp keeps its own main, and the defect loses its link.
+    expect(await dispatch(ws, 'photos.move', { photoId: front, itemId: floor })).toEqual({ photoId: front });
+    const moved = await item(ws, floor);
+    expect(moved.photos.map((p) => [p.id, p.isMain])).toEqual([
+      [twin.id, true],
+      [front, false],
+    ]);
+    const left = await item(ws, lamp);
+    expect(left.photos).toEqual([]);
+    expect(left.defects.find((d) => d.id === scratch)?.photoId).toBeNull();
+    expect(left.events.filter((e) => e.kind === 'photos.moved')).toHaveLength(2);
+    expect(moved.events.filter((e) => e.kind === 'photos.moved')).toHaveLength(2);
+
+    // Moving to where it already is changes nothing; an item that does not exist is refused.
+    expect(await dispatch(ws, 'photos.move', { photoId: front, itemId: floor })).toEqual({ photoId: front });
+    await expect(dispatch(ws, 'photos.move', { photoId: front, itemId: 9999 })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+  });
 });

@@ -5,6 +5,7 @@ import type { Actor } from '../actor';
 import { nowIso } from '../db/connection';
 import type { Database } from '../db/schema';
 import { recordEvent } from '../events';
+import { proposeIfReady } from '../pricing/readiness';
 import type { Workspace } from '../workspace';
 
 /**
@@ -216,4 +217,114 @@ export async function linkDefect(
   });
   if (changed) ws.changed('items');
   return null;
+}
+
+/**
+ * Moves a photo to another item of the same merchant, at the end of its photos: the desk's fix
+ * for a shot filed on the wrong item (shooting by label, routing/desk.ts). Links from the old
+ * item's defects to it are dropped (a defect belongs to its item); each item keeps a main photo.
+ * When the other item already has the same file, the photo is not doubled: the other item's copy
+ * stays (or is restored) and this one is deleted. Returns the photo's id on the other item.
+ */
+export async function movePhoto(
+  ws: Workspace,
+  actor: Actor,
+  photoId: number,
+  itemId: number,
+): Promise<{ photoId: number }> {
+  const moved = await ws.kysely.transaction().execute(async (trx) => {
+    const row = await photoRow(trx, photoId);
+    if (row.deleted_at !== null) throw new AppError('conflict', say('photos.photo_deleted'));
+    if (row.item_id === itemId) return null;
+    const [from, to] = await Promise.all([itemNamed(trx, row.item_id), itemNamed(trx, itemId)]);
+    if (!to || !from) throw new AppError('not_found', say('photos.no_item', { id: itemId }));
+    if (to.merchant_id !== from.merchant_id) {
+      throw new AppError(
+        'bad_input',
+        say('photos.move_other_merchant', { reference: to.reference, merchant: to.merchant_name }),
+      );
+    }
+    const { hash } = await trx
+      .selectFrom('photos')
+      .select('hash')
+      .where('id', '=', photoId)
+      .executeTakeFirstOrThrow();
+    const twin = await trx
+      .selectFrom('photos')
+      .select(['id', 'deleted_at'])
+      .where('item_id', '=', itemId)
+      .where('hash', '=', hash)
+      .executeTakeFirst();
+    const top = await trx
+      .selectFrom('photos')
+      .select((eb) => eb.fn.max('position').as('top'))
+      .where('item_id', '=', itemId)
+      .executeTakeFirstOrThrow();
+    const position = Number(top.top ?? 0) + 1;
+    const hasMain = await trx
+      .selectFrom('photos')
+      .select('id')
+      .where('item_id', '=', itemId)
+      .where('deleted_at', 'is', null)
+      .where('is_main', '=', 1)
+      .executeTakeFirst();
+    const isMain = hasMain ? 0 : 1;
+
+    let landed: number;
+    if (twin) {
+      // UNIQUE(item_id, hash): the other item keeps its own row of this file.
+      if (twin.deleted_at !== null) {
+        await trx
+          .updateTable('photos')
+          .set({ deleted_at: null, position, is_main: isMain })
+          .where('id', '=', twin.id)
+          .execute();
+      }
+      await trx
+        .updateTable('photos')
+        .set({ deleted_at: nowIso(), is_main: 0 })
+        .where('id', '=', photoId)
+        .execute();
+      landed = twin.id;
+    } else {
+      await trx
+        .updateTable('photos')
+        .set({ item_id: itemId, position, is_main: isMain })
+        .where('id', '=', photoId)
+        .execute();
+      landed = photoId;
+    }
+    await trx.updateTable('defects').set({ photo_id: null }).where('photo_id', '=', photoId).execute();
+    await ensureMain(trx, row.item_id);
+    await ensureMain(trx, itemId);
+    await recordEvent(trx, actor, {
+      itemId: row.item_id,
+      merchantId: row.merchant_id,
+      kind: 'photos.moved',
+      text: say('photos.moved_to', { name: label(row), reference: to.reference }),
+      data: { photoId, toItemId: itemId, toPhotoId: landed },
+    });
+    await recordEvent(trx, actor, {
+      itemId,
+      merchantId: row.merchant_id,
+      kind: 'photos.moved',
+      text: say('photos.moved_from', { name: label(row), reference: from.reference }),
+      data: { photoId: landed, fromItemId: row.item_id, fromPhotoId: photoId },
+    });
+    return landed;
+  });
+  if (moved === null) return { photoId };
+  ws.changed('items');
+  // The other item may now have what it needs for approval: propose, as adding a photo does.
+  await proposeIfReady(ws, actor, itemId);
+  return { photoId: moved };
+}
+
+async function itemNamed(trx: Transaction<Database>, itemId: number) {
+  return trx
+    .selectFrom('items')
+    .innerJoin('merchants', 'merchants.id', 'items.merchant_id')
+    .select(['items.id', 'items.reference', 'items.merchant_id', 'merchants.name as merchant_name'])
+    .where('items.id', '=', itemId)
+    .executeTakeFirst();
 }

@@ -13,6 +13,8 @@ import { ErrorAlert, Fact, Keys, LoadingBlock, PageHeader } from '../components/
 import { ItemList } from '../components/ItemList';
 import { DefectLinkModal, DeskViewer, useDeskWarningLabel, ZoomModal } from '../components/photos/DeskViewer';
 import { HotFolderLine } from '../components/photos/HotFolder';
+import { RoutingControls } from '../components/photos/RoutingControls';
+import { RoutingView } from '../components/photos/RoutingView';
 import { refusalReason, uploadPhotos } from '../components/photos/upload';
 import { UploadZone } from '../components/photos/UploadZone';
 import { WebcamPanel } from '../components/photos/WebcamPanel';
@@ -55,12 +57,15 @@ export function PhotoDeskPage({ itemId }: { itemId?: number | undefined }) {
     if (itemId !== undefined) void call('photos.setActiveItem', { itemId }).catch(() => undefined);
   }, [itemId]);
   useEffect(() => () => void call('photos.setActiveItem', { itemId: null }).catch(() => undefined), []);
+  // Shooting by label: shots go where their labels say, whichever item is open here.
+  const routing = useCall('photos.routing', {});
+  const byLabel = routing.data?.on === true;
   // A desk connected to a server: its own camera folder's shots go to the item open here.
-  useDeskShots(itemId ?? null);
+  useDeskShots(itemId ?? null, byLabel);
 
   return (
     <div className="rb-page" data-testid="page-photos">
-      <PageHeader title={t('nav.photoDesk')} subtitle={<KeysHint />} />
+      <PageHeader title={t('nav.photoDesk')} subtitle={byLabel ? undefined : <KeysHint />} />
       <Group align="stretch" gap="md" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
         <Paper w={320} miw={260} style={{ display: 'flex', flexDirection: 'column', overflow: 'hidden' }}>
           <Box p="xs" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
@@ -90,8 +95,13 @@ export function PhotoDeskPage({ itemId }: { itemId?: number | undefined }) {
         </Paper>
         <Box className="rb-pane" style={{ flex: 1, minWidth: 0 }}>
           <Stack gap="sm">
-            <HotFolderLine itemId={itemId ?? null} />
-            {itemId === undefined ? (
+            <Group justify="space-between" gap="sm" wrap="wrap">
+              <HotFolderLine itemId={byLabel ? null : (itemId ?? null)} byLabel={byLabel} />
+              {routing.data ? <RoutingControls status={routing.data} /> : null}
+            </Group>
+            {byLabel && routing.data ? (
+              <RoutingView status={routing.data} />
+            ) : itemId === undefined ? (
               <EmptyState
                 mt={80}
                 variant="light"

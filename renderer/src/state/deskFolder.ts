@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { DeskBridge, DeskFolderStatus } from '../../../shared/contract/desk';
 import type { StoredMessage } from '../../../shared/messages';
-import { uploadPhotos } from '../components/photos/upload';
+import { uploadByLabel, uploadPhotos } from '../components/photos/upload';
 
 /**
  * The camera folder of this desk when the desktop app is a window onto a Rebound server: the
@@ -28,7 +28,12 @@ interface DeskFolderState {
   readonly uploading: boolean;
   /** The item open on this page's photo desk; null: none. */
   readonly openItemId: number | null;
+  /** The photo desk shoots by label: shots go where their labels say, not to the open item. */
+  readonly byLabel: boolean;
 }
+
+/** Where the folder's shots go: an item, or wherever each shot's label says. */
+export type ShotTarget = number | 'label';
 
 export const useDeskFolder = create<DeskFolderState>(() => ({
   status: null,
@@ -37,6 +42,7 @@ export const useDeskFolder = create<DeskFolderState>(() => ({
   rejected: [],
   uploading: false,
   openItemId: null,
+  byLabel: false,
 }));
 
 let listening = false;
@@ -71,7 +77,7 @@ let delivering: Promise<void> = Promise.resolve();
  * The item is the one open when the shots are taken: opening the next item meanwhile does not
  * move them. A shot the server refuses is listed with its reason; it stays in the folder.
  */
-export function deliverShots(bridge: DeskBridge, itemId: number): Promise<void> {
+export function deliverShots(bridge: DeskBridge, target: ShotTarget): Promise<void> {
   delivering = delivering.then(async () => {
     const shots = await bridge.takeShots().catch((error: unknown) => {
       reject([{ name: '…', reason: error instanceof Error ? error.message : String(error) }]);
@@ -85,6 +91,27 @@ export function deliverShots(bridge: DeskBridge, itemId: number): Promise<void> 
     if (files.length === 0) return;
     useDeskFolder.setState({ uploading: true });
     try {
+      if (target === 'label') {
+        const { routed, failed } = await uploadByLabel('hot_folder', files, () => undefined);
+        const filed = routed.filter((line) => line.photoId !== null);
+        const last = filed.at(-1);
+        useDeskFolder.setState((state) => ({
+          importedCount: state.importedCount + filed.length,
+          ...(last?.item
+            ? { lastImported: { name: last.name, at: new Date().toISOString(), itemId: last.item.id } }
+            : {}),
+        }));
+        reject([
+          ...failed,
+          ...routed.flatMap((line) =>
+            line.photoId === null && !line.dropped && line.reason !== null
+              ? [{ name: line.name, reason: line.reason, text: line.text ?? undefined }]
+              : [],
+          ),
+        ]);
+        return;
+      }
+      const itemId = target;
       const results = await uploadPhotos(itemId, 'hot_folder', files, () => undefined);
       const added = results.filter((r) => r.ok);
       const last = added.at(-1);
@@ -99,21 +126,25 @@ export function deliverShots(bridge: DeskBridge, itemId: number): Promise<void> 
     // Shots that became ready while these uploaded, when the status said so before the page
     // could react to it: to the item open now.
     const now = useDeskFolder.getState();
-    if ((now.status?.readyCount ?? 0) > 0 && now.openItemId !== null)
-      void deliverShots(bridge, now.openItemId);
+    const next = now.byLabel ? 'label' : now.openItemId;
+    if ((now.status?.readyCount ?? 0) > 0 && next !== null) void deliverShots(bridge, next);
   });
   return delivering;
 }
 
-/** On the photo desk: new shots go to the open item as they arrive; with none open, they wait. */
-export function useDeskShots(itemId: number | null): void {
+/**
+ * On the photo desk: new shots go to the open item as they arrive (with none open, they wait), or,
+ * shooting by label, to wherever their labels say.
+ */
+export function useDeskShots(itemId: number | null, byLabel: boolean): void {
   const status = useDeskFolderStatus();
   const ready = status?.readyCount ?? 0;
   useEffect(() => {
-    useDeskFolder.setState({ openItemId: itemId });
-    return () => useDeskFolder.setState({ openItemId: null });
-  }, [itemId]);
+    useDeskFolder.setState({ openItemId: itemId, byLabel });
+    return () => useDeskFolder.setState({ openItemId: null, byLabel: false });
+  }, [itemId, byLabel]);
   useEffect(() => {
-    if (deskBridge && itemId !== null && ready > 0) void deliverShots(deskBridge, itemId);
-  }, [itemId, ready]);
+    const target = byLabel ? 'label' : itemId;
+    if (deskBridge && target !== null && ready > 0) void deliverShots(deskBridge, target);
+  }, [itemId, byLabel, ready]);
 }

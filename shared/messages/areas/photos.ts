@@ -238,4 +238,19 @@ export const PHOTOS_MESSAGES = defineMessages({
     fr: 'Défaut « {{defect}} » : photo dissociée',
     de: 'Mangel „{{defect}}“: Fotoverknüpfung entfernt',
   },
+  'photos.moved_to': {
+    en: 'Photo {{name}} moved to {{reference}}',
+    fr: 'Photo {{name}} déplacée vers {{reference}}',
+    de: 'Foto {{name}} nach {{reference}} verschoben',
+  },
+  'photos.moved_from': {
+    en: 'Photo {{name}} moved here from {{reference}}',
+    fr: 'Photo {{name}} déplacée ici depuis {{reference}}',
+    de: 'Foto {{name}} von {{reference}} hierher verschoben',
+  },
+  'photos.move_other_merchant': {
+    en: 'A photo cannot move to another merchant’s item: {{reference}} belongs to {{merchant}}.',
+    fr: 'Une photo ne peut pas passer à l’article d’un autre marchand : {{reference}} appartient à {{merchant}}.',
+    de: 'Ein Foto kann nicht zum Artikel eines anderen Händlers wechseln: {{reference}} gehört zu {{merchant}}.',
+  },
 });

@@ -25,4 +25,9 @@ export const ROUTING_MESSAGES = defineMessages({
     fr: 'Non classée : le classement s’est arrêté plus tôt, à l’étiquette {{reference}}.',
     de: 'Nicht zugeordnet: Die Zuordnung wurde schon vorher angehalten, beim Etikett {{reference}}.',
   },
+  'routing.off': {
+    en: 'Shooting by label is off: open an item on the photo desk to add photos to it.',
+    fr: 'La prise de vue par étiquette est désactivée : ouvrez un article au poste photo pour lui ajouter des photos.',
+    de: 'Fotografieren nach Etikett ist aus: Öffnen Sie einen Artikel am Fotoplatz, um ihm Fotos hinzuzufügen.',
+  },
 });

@@ -18,11 +18,11 @@ import { useSaving } from '../settings/useSaving';
  * One line on the photo desk: is the camera's folder being watched, how many new photos came
  * from it, and whether files are still arriving. The status refreshes on `changed` events.
  */
-export function HotFolderLine({ itemId }: { itemId: number | null }) {
+export function HotFolderLine({ itemId, byLabel = false }: { itemId: number | null; byLabel?: boolean }) {
   const { t } = useTranslation();
   const status = useCall('photos.hotFolderStatus', {});
   const data = status.data;
-  if (deskBridge) return <DeskFolderLine itemId={itemId} />;
+  if (deskBridge) return <DeskFolderLine itemId={itemId} byLabel={byLabel} />;
   if (!data) return null;
   if (data.onServer) {
     return (
@@ -42,7 +42,8 @@ export function HotFolderLine({ itemId }: { itemId: number | null }) {
       importedCount={data.importedCount}
       lastImported={data.lastImported?.name ?? null}
       itemOpen={itemId !== null}
-      receiving={data.activeItemId !== null}
+      receiving={byLabel || data.activeItemId !== null}
+      byLabel={byLabel}
     />
   );
 }
@@ -51,7 +52,7 @@ export function HotFolderLine({ itemId }: { itemId: number | null }) {
  * The photo desk's line for a desk connected to a server: this desk's own folder, watched by its
  * app, and what its shots became (state/deskFolder.ts).
  */
-function DeskFolderLine({ itemId }: { itemId: number | null }) {
+function DeskFolderLine({ itemId, byLabel }: { itemId: number | null; byLabel: boolean }) {
   const { t } = useTranslation();
   const status = useDeskFolderStatus();
   const importedCount = useDeskFolder((state) => state.importedCount);
@@ -66,7 +67,8 @@ function DeskFolderLine({ itemId }: { itemId: number | null }) {
       importedCount={importedCount}
       lastImported={lastImported?.name ?? null}
       itemOpen={itemId !== null}
-      receiving={itemId !== null}
+      receiving={byLabel || itemId !== null}
+      byLabel={byLabel}
     />
   );
 }
@@ -81,6 +83,7 @@ function FolderLine({
   lastImported,
   itemOpen,
   receiving,
+  byLabel = false,
 }: {
   desk?: boolean;
   folder: {
@@ -98,6 +101,8 @@ function FolderLine({
   itemOpen: boolean;
   /** Arrivals have an item to go to now. */
   receiving: boolean;
+  /** Shooting by label: arrivals go where their labels say. */
+  byLabel?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const language = isLanguage(i18n.language) ? i18n.language : 'en';
@@ -125,6 +130,8 @@ function FolderLine({
     if (folder.pendingCount > 0) {
       parts.push(t('photoDesk.hotFolder.arriving', { count: folder.pendingCount }));
       if (!receiving) parts.push(t('photoDesk.hotFolder.waitingForItem'));
+    } else if (byLabel) {
+      parts.push(t('photoDesk.hotFolder.byLabel'));
     } else if (itemOpen) {
       parts.push(t('photoDesk.hotFolder.toThisItem'));
     }
@@ -203,7 +210,7 @@ function DeskFolderSettings({ bridge }: { bridge: NonNullable<typeof deskBridge>
           {saving.error}
         </Text>
       ) : null}
-      {status.path !== null ? <DeskFolderLine itemId={null} /> : null}
+      {status.path !== null ? <DeskFolderLine itemId={null} byLabel={false} /> : null}
     </Stack>
   );
 }

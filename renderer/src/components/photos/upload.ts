@@ -1,6 +1,6 @@
-import type { Envelope, PhotoAddResult, UploadSource } from '../../../../shared/contract';
+import type { Envelope, PhotoAddResult, RoutedPhoto, UploadSource } from '../../../../shared/contract';
 import { AppError, isErrorData } from '../../../../shared/errors';
-import { call, runtime } from '../../api/client';
+import { call, errorMessage, runtime } from '../../api/client';
 import { type StoredMessage } from '../../../../shared/messages';
 import { renderMessage } from '../../../../shared/messages/render';
 import { currentLanguage, i18next } from '../../i18n';
@@ -30,8 +30,15 @@ export interface UploadFile {
   readonly blob: Blob;
 }
 
-async function overHttp(itemId: number, source: UploadSource, file: UploadFile): Promise<PhotoAddResult[]> {
-  const params = new URLSearchParams({ itemId: String(itemId), source, name: file.name });
+/** Where an upload goes: an item, or wherever the photo's own label says (shooting by label). */
+type Target = { readonly itemId: number } | { readonly byLabel: true };
+
+async function overHttp<T>(target: Target, source: UploadSource, file: UploadFile): Promise<T[]> {
+  const params = new URLSearchParams(
+    'itemId' in target
+      ? { itemId: String(target.itemId), source, name: file.name }
+      : { by: 'label', source, name: file.name },
+  );
   const headers: Record<string, string> = { 'content-type': 'application/octet-stream' };
   let response: Response;
   try {
@@ -44,7 +51,7 @@ async function overHttp(itemId: number, source: UploadSource, file: UploadFile):
   } catch {
     throw new AppError('internal', i18next.t('errors.unreachable'));
   }
-  const body = (await response.json().catch(() => undefined)) as Envelope<PhotoAddResult[]> | undefined;
+  const body = (await response.json().catch(() => undefined)) as Envelope<T[]> | undefined;
   if (body?.ok === true) return body.value;
   if (body && isErrorData(body.error)) throw AppError.from(body.error);
   throw new AppError('internal', i18next.t('errors.badAnswer', { status: response.status }));
@@ -73,7 +80,7 @@ export async function uploadPhotos(
         );
         results.push(...(await call('photos.add', { itemId, source, files: withBytes })));
       } else {
-        results.push(...(await overHttp(itemId, source, group[0]!)));
+        results.push(...(await overHttp<PhotoAddResult>({ itemId }, source, group[0]!)));
       }
     } catch (error) {
       // A refused request (too large, item gone) is that file's answer; the rest still go.
@@ -85,4 +92,47 @@ export async function uploadPhotos(
     onProgress(Math.min(start + step, total), total);
   }
   return results;
+}
+
+/** A file the window could not hand over at all (network, too large): the desk lists it. */
+export interface UploadFailure {
+  readonly name: string;
+  readonly reason: string;
+}
+
+/**
+ * Uploads shots of a "shoot by label" session in shooting order: the server files each where its
+ * label, or the last label, says (photos.addByLabel), and the desk's routing list shows it.
+ */
+export async function uploadByLabel(
+  source: UploadSource,
+  files: readonly UploadFile[],
+  onProgress: (done: number, total: number) => void,
+): Promise<{ routed: RoutedPhoto[]; failed: UploadFailure[] }> {
+  const routed: RoutedPhoto[] = [];
+  const failed: UploadFailure[] = [];
+  const total = files.length;
+  onProgress(0, total);
+  const step = runtime === 'electron' ? FILES_PER_IPC_CALL : 1;
+  for (let start = 0; start < files.length; start += step) {
+    const group = files.slice(start, start + step);
+    try {
+      if (runtime === 'electron') {
+        const withBytes = await Promise.all(
+          group.map(async (file) => ({
+            name: file.name,
+            bytes: new Uint8Array(await file.blob.arrayBuffer()),
+          })),
+        );
+        routed.push(...(await call('photos.addByLabel', { source, files: withBytes })));
+      } else {
+        routed.push(...(await overHttp<RoutedPhoto>({ byLabel: true }, source, group[0]!)));
+      }
+    } catch (error) {
+      const reason = error instanceof AppError ? errorMessage(error) : String(error);
+      for (const file of group) failed.push({ name: file.name, reason });
+    }
+    onProgress(Math.min(start + step, total), total);
+  }
+  return { routed, failed };
 }
