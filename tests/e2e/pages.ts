@@ -181,6 +181,15 @@ export class SettingsScreen {
   get colorScheme(): Locator {
     return this.page.locator('html');
   }
+
+  /** Saves the folder the tethering software writes into, and waits until it is watched. */
+  async watchHotFolder(folder: string): Promise<void> {
+    await this.page.getByTestId('hot-folder-input').fill(folder);
+    await this.page.getByTestId('hot-folder-save').click();
+    await expect(
+      this.page.getByTestId('hot-folder-settings').getByTestId('hot-folder-status'),
+    ).toHaveAttribute('data-watching', 'true');
+  }
 }
 
 /** The Intake desk's forms: receiving a scanned product, grading, labels, importing notices. */
@@ -351,6 +360,12 @@ export class PhotoDeskScreen {
   /** The photo ids in the order the filmstrip shows them. */
   order(): Promise<number[]> {
     return this.thumbs.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-photo-id'))));
+  }
+
+  /** Turns shooting by label on, and waits for its list of arriving photos. */
+  async shootByLabel(): Promise<void> {
+    await this.page.getByTestId('shoot-by-label').click();
+    await expect(this.page.getByTestId('routing-view')).toBeVisible();
   }
 
   /** Drags thumbnail `from` with the mouse and drops it just inside the left edge of `before`. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ItemDetail, ItemSummary } from '../../shared/contract';
 import { sceneJpeg } from '../support/images';
 import { expect, ON_SERVER, test, type ServedApp } from './fixtures';
-import { Shell, StartScreen } from './pages';
+import { SettingsScreen, Shell, StartScreen } from './pages';
 
 /**
  * The photo desk in browser mode: the camera's hot folder set in Settings, shots written into it
@@ -53,12 +53,7 @@ test('tethered shots land on the open item; reorder with Shift+arrows, delete wi
 
     // Settings: the folder the tethering software saves into.
     await shell.goTo('settings');
-    await page.getByTestId('hot-folder-input').fill(folder);
-    await page.getByTestId('hot-folder-save').click();
-    await expect(page.getByTestId('hot-folder-settings').getByTestId('hot-folder-status')).toHaveAttribute(
-      'data-watching',
-      'true',
-    );
+    await new SettingsScreen(page).watchHotFolder(folder);
 
     // The photo desk, on an item (the first in the list).
     const listed = app.cli('items', 'list', '--json', '--limit', '1');

@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import type { ItemSummary } from '../../shared/contract';
 import { shoot as shootFrame } from '../routing/shots';
 import { expect, test, type ServedApp } from './fixtures';
-import { StartScreen } from './pages';
+import { PhotoDeskScreen, StartScreen } from './pages';
 
 /**
  * The README's screenshots, taken from the demo workspace at 1440×900. Not a test of behaviour
@@ -119,7 +119,7 @@ test.describe('README screenshots @screenshots', () => {
     const graded = app.cli('items', 'list', '--json', '--status', 'graded', '--limit', '2');
     const [one, two] = (JSON.parse(graded.stdout) as { rows: ItemSummary[] }).rows;
     await office.goto(`${app.origin}/#/photos`);
-    await office.getByTestId('shoot-by-label').click();
+    await new PhotoDeskScreen(office).shootByLabel();
     let seed = 300;
     const frame = { width: 2400, height: 1600, quality: 85 } as const;
     const session: { name: string; mimeType: string; buffer: Buffer }[] = [];

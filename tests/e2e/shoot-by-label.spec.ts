@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ItemDetail, ItemSummary } from '../../shared/contract';
 import { shoot } from '../routing/shots';
 import { expect, ON_SERVER, test, type ServedApp } from './fixtures';
-import { Shell, StartScreen } from './pages';
+import { PhotoDeskScreen, SettingsScreen, Shell, StartScreen } from './pages';
 
 /**
  * A tethered session shot by label, in browser mode: the camera writes ten items' shots into the
@@ -14,6 +14,22 @@ import { Shell, StartScreen } from './pages';
  */
 
 test.use({ seed: 'demo' });
+// Chromium's fake camera (a test pattern) and no permission prompt, for the webcam below.
+test.use({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+    ],
+  },
+});
 
 const ITEMS = 10;
 const PER_ITEM = 4;
@@ -68,17 +84,11 @@ test('ten items shot by label land on their items; a misfiled shot moves with on
     await new StartScreen(page).pickProfile();
     const shell = new Shell(page);
     await shell.goTo('settings');
-    await page.getByTestId('hot-folder-input').fill(folder);
-    await page.getByTestId('hot-folder-save').click();
-    await expect(page.getByTestId('hot-folder-settings').getByTestId('hot-folder-status')).toHaveAttribute(
-      'data-watching',
-      'true',
-    );
+    await new SettingsScreen(page).watchHotFolder(folder);
 
     // The photo desk, no item open: shoot by label.
     await shell.goTo('photos');
-    await page.getByTestId('shoot-by-label').click();
-    await expect(page.getByTestId('routing-view')).toBeVisible();
+    await new PhotoDeskScreen(page).shootByLabel();
     await expect(page.getByTestId('routing-empty')).toBeVisible();
     await expect(page.getByTestId('hot-folder-status')).toContainText('new shots are filed by their labels');
 
@@ -158,7 +168,7 @@ test('ten items shot by label land on their items; a misfiled shot moves with on
   }
 });
 
-test('files added by hand while shooting by label go where their labels say, on a server too', async ({
+test('files added by hand and webcam shots, shooting by label, go where their labels say, on a server too', async ({
   app,
   page,
 }) => {
@@ -168,7 +178,7 @@ test('files added by hand while shooting by label go where their labels say, on 
   await page.goto(app.url);
   await new StartScreen(page).pickProfile();
   await new Shell(page).goTo('photos');
-  await page.getByTestId('shoot-by-label').click();
+  await new PhotoDeskScreen(page).shootByLabel();
 
   // Two items' labels, each followed by a shot of it, chosen in the file dialog in shooting order.
   const frame = { width: 2000, height: 1400, quality: 85 } as const;
@@ -194,6 +204,18 @@ test('files added by hand while shooting by label go where their labels say, on 
   await expect(row('B-1.jpg')).toHaveAttribute('data-item-reference', two!.reference);
   await expect(page.getByTestId('routing-current')).toHaveAttribute('data-reference', two!.reference);
   expect(itemPhotosNamed(app, two!.reference)).toContain('B-1.jpg');
+
+  // A webcam shot shows no label: it follows the last one.
+  await page.getByTestId('routing-webcam').click();
+  await expect(page.getByTestId('webcam-shoot')).toBeEnabled();
+  await page.getByTestId('webcam-shoot').click();
+  await page.getByTestId('webcam-use').click();
+  await expect(page.getByTestId('routed-photo')).toHaveCount(5);
+  await expect(page.getByTestId('routed-photo').first()).toHaveAttribute('data-how', 'follows_label');
+  await expect(page.getByTestId('routed-photo').first()).toHaveAttribute(
+    'data-item-reference',
+    two!.reference,
+  );
 });
 
 function itemPhotosNamed(app: ServedApp, reference: string): (string | null)[] {

@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import type { ItemDetail, ItemSummary, ScanResult } from '../../shared/contract';
 import { shoot } from '../routing/shots';
 import { expect, ON_SERVER, test, type ServedApp } from './fixtures';
-import { DeskScreen, IntakeScreen, Shell, StartScreen } from './pages';
+import { DeskScreen, IntakeScreen, PhotoDeskScreen, SettingsScreen, Shell, StartScreen } from './pages';
 
 /**
  * The desk at full speed, measured in the real interface: ten returns, each from the scan of its
@@ -87,15 +87,9 @@ test('ten returns from scan to waiting for the merchant, keyboard only, timed', 
     await new StartScreen(page).pickProfile('Lea Brandt');
     const shell = new Shell(page);
     await shell.goTo('settings');
-    await page.getByTestId('hot-folder-input').fill(folder);
-    await page.getByTestId('hot-folder-save').click();
-    await expect(page.getByTestId('hot-folder-settings').getByTestId('hot-folder-status')).toHaveAttribute(
-      'data-watching',
-      'true',
-    );
+    await new SettingsScreen(page).watchHotFolder(folder);
     await shell.goTo('photos');
-    await page.getByTestId('shoot-by-label').click();
-    await expect(page.getByTestId('routing-view')).toBeVisible();
+    await new PhotoDeskScreen(page).shootByLabel();
     await shell.goTo('intake');
 
     const intake = new IntakeScreen(page);

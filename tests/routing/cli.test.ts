@@ -5,6 +5,7 @@ import { describe, expect, onTestFinished, test } from 'vitest';
 import { Workspace } from '../../electron/services/workspace';
 import { rebound } from '../support/cli';
 import { addItem, addMerchant, addProduct } from '../integration/seed';
+import { photosByItem } from './filed';
 import { shoot } from './shots';
 
 /**
@@ -60,17 +61,7 @@ async function desk(): Promise<Desk> {
     async photos() {
       const ws = Workspace.open(data);
       try {
-        const rows = await ws.kysely
-          .selectFrom('photos')
-          .innerJoin('items', 'items.id', 'photos.item_id')
-          .select(['items.reference', 'photos.original_name'])
-          .where('photos.deleted_at', 'is', null)
-          .orderBy('items.reference')
-          .orderBy('photos.position')
-          .execute();
-        const byItem: Record<string, string[]> = {};
-        for (const row of rows) (byItem[row.reference] ??= []).push(row.original_name ?? '?');
-        return byItem;
+        return await photosByItem(ws);
       } finally {
         await ws.close();
       }

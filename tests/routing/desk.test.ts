@@ -5,6 +5,7 @@ import { closePhotoPool } from '../../electron/services/photos';
 import type { Workspace } from '../../electron/services/workspace';
 import { addItem, addMerchant, addProduct } from '../integration/seed';
 import { tempWorkspace } from '../integration/temp';
+import { photosByItem } from './filed';
 import { shoot } from './shots';
 
 /**
@@ -50,20 +51,6 @@ const send = async (ws: Workspace, files: { name: string; bytes: Uint8Array }[])
   (await dispatch(ws, 'photos.addByLabel', { source: 'drop', files })) as RoutedPhoto[];
 const status = async (ws: Workspace) => (await dispatch(ws, 'photos.routing', {})) as LabelRoutingStatus;
 
-async function photosOf(ws: Workspace): Promise<Record<string, string[]>> {
-  const rows = await ws.kysely
-    .selectFrom('photos')
-    .innerJoin('items', 'items.id', 'photos.item_id')
-    .select(['items.reference', 'photos.original_name'])
-    .where('photos.deleted_at', 'is', null)
-    .orderBy('items.reference')
-    .orderBy('photos.position')
-    .execute();
-  const byItem: Record<string, string[]> = {};
-  for (const row of rows) (byItem[row.reference] ??= []).push(row.original_name ?? '?');
-  return byItem;
-}
-
 describe('shooting by label at the photo desk', () => {
   test('shots follow their labels across batches; a misfiled one is moved; the label shots are dropped', async () => {
     const ws = await tempWorkspace();
@@ -93,14 +80,14 @@ describe('shooting by label at the photo desk', () => {
 
     // The next item's label; its first shot was taken before the label was in frame.
     await send(ws, [await shot('b-label.jpg', 'RB-000002'), await shot('b-1.jpg')]);
-    expect(await photosOf(ws)).toEqual({
+    expect(await photosByItem(ws)).toEqual({
       'RB-000001': ['a-1.jpg', 'a-2.jpg', 'a-3.jpg'],
       'RB-000002': ['b-1.jpg'],
     });
 
     // a-3 belonged to the next item: one key moves it, and the desk's list says so.
     await dispatch(ws, 'photos.move', { photoId: late[0]!.photoId!, itemId: second });
-    expect(await photosOf(ws)).toEqual({
+    expect(await photosByItem(ws)).toEqual({
       'RB-000001': ['a-1.jpg', 'a-2.jpg'],
       'RB-000002': ['b-1.jpg', 'a-3.jpg'],
     });
@@ -142,7 +129,7 @@ describe('shooting by label at the photo desk', () => {
     await dispatch(ws, 'photos.resumeRouting', {});
     const after = await send(ws, [await shot('b-label-again.jpg', 'RB-000002'), await shot('b-1.jpg')]);
     expect(after.map((line) => line.item?.reference)).toEqual(['RB-000002', 'RB-000002']);
-    expect(await photosOf(ws)).toEqual({
+    expect(await photosByItem(ws)).toEqual({
       'RB-000001': ['a-label.jpg'],
       'RB-000002': ['b-label-again.jpg', 'b-1.jpg'],
     });

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, FileButton, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconArrowRight, IconTag, IconUpload } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowRight, IconCamera, IconTag, IconUpload } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,9 @@ import { isLanguage } from '../../i18n';
 import { routeHref } from '../../state/router';
 import { Keys } from '../common';
 import { Photo } from '../Photo';
+import { fileDrop } from './fileDrop';
 import { uploadByLabel, type UploadFile } from './upload';
+import { WebcamPanel } from './WebcamPanel';
 
 /**
  * The photo desk shooting by label: every photo as it arrives, the item it went to and why (its
@@ -24,6 +26,7 @@ export function RoutingView({ status }: { status: LabelRoutingStatus }) {
   const language = isLanguage(i18n.language) ? i18n.language : 'en';
   const [selected, setSelected] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
+  const [webcam, setWebcam] = useState(false);
   const photos = status.photos;
   const chosen = photos.find((line) => line.n === selected) ?? photos[0] ?? null;
 
@@ -52,11 +55,11 @@ export function RoutingView({ status }: { status: LabelRoutingStatus }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [chosen, photos, status.items, t]);
 
-  const send = async (files: readonly UploadFile[]) => {
+  const send = async (files: readonly UploadFile[], source: 'drop' | 'picker' | 'webcam' = 'drop') => {
     if (files.length === 0) return;
     setBusy(true);
     try {
-      const { failed } = await uploadByLabel('drop', files, () => undefined);
+      const { failed } = await uploadByLabel(source, files, () => undefined);
       for (const failure of failed) {
         notifications.show({ color: 'red', message: `${failure.name}: ${failure.reason}` });
       }
@@ -69,16 +72,7 @@ export function RoutingView({ status }: { status: LabelRoutingStatus }) {
     <Stack
       gap="sm"
       data-testid="routing-view"
-      onDragOver={(event) => {
-        if (!event.dataTransfer.types.includes('Files')) return;
-        event.preventDefault();
-        event.dataTransfer.dropEffect = 'copy';
-      }}
-      onDrop={(event) => {
-        if (event.dataTransfer.files.length === 0) return;
-        event.preventDefault();
-        void send([...event.dataTransfer.files].map((file) => ({ name: file.name, blob: file })));
-      }}
+      {...fileDrop((files) => void send([...files].map((file) => ({ name: file.name, blob: file }))))}
     >
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <Stack gap={2} miw={0}>
@@ -108,7 +102,12 @@ export function RoutingView({ status }: { status: LabelRoutingStatus }) {
           <FileButton
             multiple
             accept="image/*"
-            onChange={(files) => void send(files.map((file) => ({ name: file.name, blob: file })))}
+            onChange={(files) =>
+              void send(
+                files.map((file) => ({ name: file.name, blob: file })),
+                'picker',
+              )
+            }
             inputProps={{ 'data-testid': 'routing-file-input' } as object}
           >
             {(props) => (
@@ -123,8 +122,28 @@ export function RoutingView({ status }: { status: LabelRoutingStatus }) {
               </Button>
             )}
           </FileButton>
+          <Button
+            size="xs"
+            variant={webcam ? 'filled' : 'default'}
+            leftSection={<IconCamera size={14} />}
+            onClick={() => setWebcam((open) => !open)}
+            data-testid="routing-webcam"
+          >
+            {t('photoDesk.upload.webcam')}
+          </Button>
         </Group>
       </Group>
+
+      {webcam ? (
+        <WebcamPanel
+          busy={busy}
+          onClose={() => setWebcam(false)}
+          onShot={async (blob) => {
+            const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+            await send([{ name: `webcam-${stamp}.jpg`, blob }], 'webcam');
+          }}
+        />
+      ) : null}
 
       {status.stopped ? (
         <Alert

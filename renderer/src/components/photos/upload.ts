@@ -57,14 +57,19 @@ async function overHttp<T>(target: Target, source: UploadSource, file: UploadFil
   throw new AppError('internal', i18next.t('errors.badAnswer', { status: response.status }));
 }
 
-/** Uploads `files` in order; `onProgress(done, total)` after each step. One result per file. */
-export async function uploadPhotos(
-  itemId: number,
+/**
+ * Sends `files` in order, a few per IPC call or one per HTTP request, to `target`; `onProgress`
+ * after each step. A group the window could not hand over is given to `failed` with the error,
+ * whose answers take its place, and the next group still goes.
+ */
+async function sendInOrder<T>(
+  target: Target,
   source: UploadSource,
   files: readonly UploadFile[],
   onProgress: (done: number, total: number) => void,
-): Promise<PhotoAddResult[]> {
-  const results: PhotoAddResult[] = [];
+  failed: (group: readonly UploadFile[], error: unknown) => readonly T[],
+): Promise<T[]> {
+  const answers: T[] = [];
   const total = files.length;
   onProgress(0, total);
   const step = runtime === 'electron' ? FILES_PER_IPC_CALL : 1;
@@ -78,20 +83,35 @@ export async function uploadPhotos(
             bytes: new Uint8Array(await file.blob.arrayBuffer()),
           })),
         );
-        results.push(...(await call('photos.add', { itemId, source, files: withBytes })));
+        const answer =
+          'itemId' in target
+            ? await call('photos.add', { itemId: target.itemId, source, files: withBytes })
+            : await call('photos.addByLabel', { source, files: withBytes });
+        answers.push(...(answer as readonly T[]));
       } else {
-        results.push(...(await overHttp<PhotoAddResult>({ itemId }, source, group[0]!)));
+        answers.push(...(await overHttp<T>(target, source, group[0]!)));
       }
     } catch (error) {
-      // A refused request (too large, item gone) is that file's answer; the rest still go.
-      const reason = error instanceof Error ? error.message : String(error);
-      const text = error instanceof AppError && error.text !== null ? { text: error.text } : {};
-      for (const file of group)
-        results.push({ ok: false, name: file.name, code: 'request', reason, ...text });
+      answers.push(...failed(group, error));
     }
     onProgress(Math.min(start + step, total), total);
   }
-  return results;
+  return answers;
+}
+
+/** Uploads `files` in order; `onProgress(done, total)` after each step. One result per file. */
+export async function uploadPhotos(
+  itemId: number,
+  source: UploadSource,
+  files: readonly UploadFile[],
+  onProgress: (done: number, total: number) => void,
+): Promise<PhotoAddResult[]> {
+  return sendInOrder<PhotoAddResult>({ itemId }, source, files, onProgress, (group, error) => {
+    // A refused request (too large, item gone) is that file's answer; the rest still go.
+    const reason = error instanceof Error ? error.message : String(error);
+    const text = error instanceof AppError && error.text !== null ? { text: error.text } : {};
+    return group.map((file) => ({ ok: false, name: file.name, code: 'request', reason, ...text }));
+  });
 }
 
 /** A file the window could not hand over at all (network, too large): the desk lists it. */
@@ -109,30 +129,17 @@ export async function uploadByLabel(
   files: readonly UploadFile[],
   onProgress: (done: number, total: number) => void,
 ): Promise<{ routed: RoutedPhoto[]; failed: UploadFailure[] }> {
-  const routed: RoutedPhoto[] = [];
   const failed: UploadFailure[] = [];
-  const total = files.length;
-  onProgress(0, total);
-  const step = runtime === 'electron' ? FILES_PER_IPC_CALL : 1;
-  for (let start = 0; start < files.length; start += step) {
-    const group = files.slice(start, start + step);
-    try {
-      if (runtime === 'electron') {
-        const withBytes = await Promise.all(
-          group.map(async (file) => ({
-            name: file.name,
-            bytes: new Uint8Array(await file.blob.arrayBuffer()),
-          })),
-        );
-        routed.push(...(await call('photos.addByLabel', { source, files: withBytes })));
-      } else {
-        routed.push(...(await overHttp<RoutedPhoto>({ byLabel: true }, source, group[0]!)));
-      }
-    } catch (error) {
+  const routed = await sendInOrder<RoutedPhoto>(
+    { byLabel: true },
+    source,
+    files,
+    onProgress,
+    (group, error) => {
       const reason = error instanceof AppError ? errorMessage(error) : String(error);
       for (const file of group) failed.push({ name: file.name, reason });
-    }
-    onProgress(Math.min(start + step, total), total);
-  }
+      return [];
+    },
+  );
   return { routed, failed };
 }
