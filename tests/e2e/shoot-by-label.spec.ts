@@ -86,9 +86,11 @@ test('ten items shot by label land on their items; a misfiled shot moves with on
     await shell.goTo('settings');
     await new SettingsScreen(page).watchHotFolder(folder);
 
-    // The photo desk, no item open: shoot by label.
+    // The photo desk, no item open: shoot by label, keeping each label's shot on its item too.
     await shell.goTo('photos');
     await new PhotoDeskScreen(page).shootByLabel();
+    await page.getByLabel('Keep the label shots').click();
+    await expect(page.getByLabel('Keep the label shots')).toBeChecked();
     await expect(page.getByTestId('routing-empty')).toBeVisible();
     await expect(page.getByTestId('hot-folder-status')).toContainText('new shots are filed by their labels');
 
@@ -113,7 +115,7 @@ test('ten items shot by label land on their items; a misfiled shot moves with on
         write(folder, name, await shoot({ ...FRAME, seed: ++seed, quality: 85 }));
         shots.push(name);
       }
-      expected.set(item.reference, shots);
+      expected.set(item.reference, [label, ...shots]);
     }
 
     const rows = page.getByTestId('routed-photo');
@@ -129,7 +131,7 @@ test('ten items shot by label land on their items; a misfiled shot moves with on
           item.reference,
         );
       }
-      // On the item itself, in shooting order; the label shots were not kept.
+      // On the item itself, in shooting order, its label's shot first.
       expect(itemPhotos(app, item.reference)).toEqual(expected.get(item.reference));
     }
     await expect(page.getByTestId('routing-current')).toHaveAttribute(
