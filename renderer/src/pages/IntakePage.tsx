@@ -77,6 +77,15 @@ export function IntakePage({ itemId }: { itemId?: number | undefined }) {
   // The keys that typed the scan field's text, so a scanner's burst can be read by its physical
   // keys (a US-layout scanner on an AZERTY desk): see `scannedText`.
   const strokes = useRef<Keystroke[]>([]);
+  // A scan answered after the person has left the desk (opened an item meanwhile) must not pull
+  // them back to it.
+  const onDesk = useRef(true);
+  useEffect(() => {
+    onDesk.current = true;
+    return () => {
+      onDesk.current = false;
+    };
+  }, []);
 
   const filters: ItemFilters = {
     search: search || undefined,
@@ -141,6 +150,7 @@ export function IntakePage({ itemId }: { itemId?: number | undefined }) {
     setScanning(true);
     try {
       const result = await call('intake.scan', { text: value });
+      if (!onDesk.current) return;
       setNotice(null);
       if (result.kind === 'unknown') {
         // Perhaps a word typed to search: the list shows what matches, and the text stays
@@ -161,9 +171,9 @@ export function IntakePage({ itemId }: { itemId?: number | undefined }) {
         setPending(result);
       }
     } catch (error) {
-      setNotice(errorMessage(error));
+      if (onDesk.current) setNotice(errorMessage(error));
     } finally {
-      setScanning(false);
+      if (onDesk.current) setScanning(false);
     }
   };
 
