@@ -218,8 +218,10 @@ test('ending a listing waits for its Undo; the approval queue filters by merchan
   // The queue shows both merchants; choosing one shows only its items, and the counter follows.
   await shell.goTo('approvals');
   const approvals = new ApprovalsScreen(page);
+  // Counted once the queue has loaded: Kestrel's item is in it, beside Larkfield's.
+  await expect(approvals.rows.and(page.locator(`[data-reference="${kestrel.reference}"]`))).toHaveCount(1);
+  await expect.poll(() => approvals.rows.count()).toBeGreaterThan(1);
   const everyone = await approvals.rows.count();
-  expect(everyone).toBeGreaterThan(1);
   await page.getByTestId('approvals-merchant-filter').click();
   await page.getByRole('option', { name: 'Kestrel Outdoor' }).click();
   await expect(approvals.rows).toHaveCount(1);
