@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ItemDetail, ItemSummary } from '../../shared/contract';
 import { shoot } from '../routing/shots';
+import { CHROMIUM_WITH_CAMERA } from './chromium';
 import { expect, ON_SERVER, test, type ServedApp } from './fixtures';
 import { PhotoDeskScreen, SettingsScreen, Shell, StartScreen } from './pages';
 
@@ -14,22 +15,7 @@ import { PhotoDeskScreen, SettingsScreen, Shell, StartScreen } from './pages';
  */
 
 test.use({ seed: 'demo' });
-// Chromium's fake camera (a test pattern) and no permission prompt, for the webcam below.
-test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-    ],
-  },
-});
+test.use({ launchOptions: CHROMIUM_WITH_CAMERA });
 
 const ITEMS = 10;
 const PER_ITEM = 4;

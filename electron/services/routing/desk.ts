@@ -55,16 +55,16 @@ export class LabelRouting {
       keepLabelShots: this.options.keepLabelShots,
       merchantId: this.options.merchantId,
       current: current ? (this.items.find((item) => item.id === current.id) ?? null) : null,
-      stopped:
-        stoppedAt === null
-          ? null
-          : (() => {
-              const text = this.stopText ?? say('routing.after_stop', { reference: stoppedAt });
-              return { reference: stoppedAt, reason: englishText(text), text };
-            })(),
+      stopped: stoppedAt === null ? null : this.stop(stoppedAt),
       photos: this.photos,
       items: this.items,
     };
+  }
+
+  /** The stop to show: why the label at `reference` stopped the session. */
+  private stop(reference: string): NonNullable<LabelRoutingStatus['stopped']> {
+    const text = this.stopText ?? say('routing.after_stop', { reference });
+    return { reference, reason: englishText(text), text };
   }
 
   /**
