@@ -1,7 +1,7 @@
-import { useTranslation } from 'react-i18next';
 import { formatMoney, percentOf } from '../../shared/domain/money';
 import { LOCALES } from '../../shared/i18n';
-import { isLanguage } from './i18n';
+import { countryName } from '../../shared/i18n/countries';
+import { useLanguage } from './i18n';
 
 const DAY_MS = 86_400_000;
 
@@ -10,9 +10,7 @@ const DAY_MS = 86_400_000;
  * and numbers through Intl. Re-renders with the language, since it reads it from i18next.
  */
 export function useFormat() {
-  const { i18n } = useTranslation();
-  const locale = LOCALES[isLanguage(i18n.language) ? i18n.language : 'en'];
-  return formatterFor(locale);
+  return formatterFor(LOCALES[useLanguage()]);
 }
 
 const cache = new Map<string, ReturnType<typeof build>>();
@@ -70,6 +68,8 @@ function build(locale: string) {
     percent1: (share: number) => percent1.format(share),
     /** Discount of `proposed` against `original`, as a positive percentage number. */
     discountPercent: (original: number, proposed: number) => percentOf(original - proposed, original),
+    /** A buyer's country ("DE") in the reader's words ("Allemagne"). */
+    country: (code: string) => countryName(code, locale),
     date: (value: string) => date.format(parse(value)),
     dateTime: (value: string) => dateTime.format(parse(value)),
     time: (value: string) => time.format(parse(value)),

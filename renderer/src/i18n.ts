@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../shared/domain/status';
 import { LOCALES, MESSAGES, type Messages } from '../../shared/i18n';
 
@@ -43,6 +43,12 @@ export async function applyLanguage(language: Language): Promise<void> {
   localStorage.setItem(LANGUAGE_KEY, language);
   document.documentElement.lang = language;
   if (i18next.language !== language) await i18next.changeLanguage(language);
+}
+
+/** The language shown now, for drawing stored messages; re-renders when it changes. */
+export function useLanguage(): Language {
+  const { i18n } = useTranslation();
+  return isLanguage(i18n.language) ? i18n.language : 'en';
 }
 
 export function currentLanguage(): Language {

@@ -141,6 +141,8 @@ for (const language of ['fr', 'de'] as const) {
     // Sales, and the history of a sold item from intake to sale.
     await page.goto(`${app.origin}/#/sales`);
     await expect(page.getByTestId('sales-table')).toBeVisible();
+    // Buyers' countries arrive as codes ("IE"); the screen names them.
+    await expect(page.getByTestId('sales-table')).toContainText(language === 'fr' ? 'Irlande' : 'Irland');
     await expectNoEnglish(page, language, 'sales');
     const sold = rows(app, '--status', 'sold')[0]!;
     await page.goto(`${app.origin}/#/items/${sold.id}`);

@@ -1,7 +1,7 @@
 import { Badge, Group, Text, Tooltip, type MantineColor } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { renderMessage } from '../../../shared/messages/render';
-import { isLanguage } from '../i18n';
+import { useLanguage } from '../i18n';
 import type { Listing } from '../../../shared/contract';
 import type { Grade } from '../../../shared/domain/grades';
 import type { ItemStatus, ListingStatus, WindowResult } from '../../../shared/domain/status';
@@ -93,8 +93,8 @@ export function WindowBadge({ result }: { result: WindowResult }) {
  * channel is already named beside it (the item page's channels panel), `showChannel={false}`.
  */
 export function ListingPill({ listing, showChannel = true }: { listing: Listing; showChannel?: boolean }) {
-  const { t, i18n } = useTranslation();
-  const language = isLanguage(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const language = useLanguage();
   // An ended listing that sold there says so: that is where the money came from.
   const state =
     listing.status === 'ended' && listing.endReason === 'sold'

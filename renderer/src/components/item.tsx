@@ -21,7 +21,7 @@ import { labelFor } from '../../../shared/pricing/labels';
 import { isAllowedExternalLink } from '../../../shared/contract/bridge';
 import { openExternal } from '../api/client';
 import { useFormat } from '../format';
-import { isLanguage } from '../i18n';
+import { useLanguage } from '../i18n';
 import { GradeBadge, ListingPill, StatusBadge, WindowBadge } from './badges';
 import { Fact, SectionTitle } from './common';
 import { Photo } from './Photo';
@@ -301,10 +301,10 @@ const SYSTEM_ACTORS = {
 } as const;
 
 export function HistoryTimeline({ item, limit }: { item: ItemDetail; limit?: number }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const actorName = (actor: string): string =>
     actor in SYSTEM_ACTORS ? t(SYSTEM_ACTORS[actor as keyof typeof SYSTEM_ACTORS]) : actor;
-  const language = isLanguage(i18n.language) ? i18n.language : 'en';
+  const language = useLanguage();
   const f = useFormat();
   const events = limit ? item.events.slice(0, limit) : item.events;
   return (
@@ -342,9 +342,9 @@ export function HistoryTimeline({ item, limit }: { item: ItemDetail; limit?: num
  * traces of pure adjustments get the original price as their first line, so both sum up.
  */
 export function PriceTrace({ price, currency }: { price: PriceProposal; currency: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const f = useFormat();
-  const language = isLanguage(i18n.language) ? i18n.language : 'en';
+  const language = useLanguage();
   const sum = price.steps.reduce((total, step) => total + step.deltaCents, 0);
   const rows =
     sum === price.proposedCents
@@ -473,8 +473,8 @@ export function PriceSummary({ item, price }: { item: { currency: string }; pric
 }
 
 export function ChannelsSection({ item }: { item: ItemDetail }) {
-  const { t, i18n } = useTranslation();
-  const language = isLanguage(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const language = useLanguage();
   const f = useFormat();
   return (
     <Paper p="sm">

@@ -21,7 +21,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApprovalQueueInput, ApprovalRow, Me } from '../../../shared/contract';
 import { GRADES, type Grade } from '../../../shared/domain/grades';
 import { renderMessage } from '../../../shared/messages/render';
-import { isLanguage } from '../i18n';
+import { useLanguage } from '../i18n';
 import { useCall } from '../api/hooks';
 import { GradeBadge } from '../components/badges';
 import {
@@ -79,9 +79,9 @@ export function ApprovalsPage({ itemId }: { itemId?: number | undefined }) {
 }
 
 function DeskQueue({ itemId }: { itemId?: number | undefined }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const f = useFormat();
-  const language = isLanguage(i18n.language) ? i18n.language : 'en';
+  const language = useLanguage();
   const [grade, setGrade] = useState<Grade | null>(null);
   const [range, setRange] = useState<DiscountRange | null>(null);
   const [age, setAge] = useState<Age | null>(null);

@@ -19,7 +19,7 @@ import { navigate } from '../state/router';
 const PAGE_SIZE = 100;
 const ROW_HEIGHT = 52;
 /** One grid for the header, the rows and the totals, so the columns line up without a <table>. */
-const COLUMNS = '110px minmax(220px, 1fr) 160px 150px 70px 110px 100px 110px';
+const COLUMNS = '110px minmax(220px, 1fr) 160px 150px 130px 110px 100px 110px';
 const gridRow: CSSProperties = {
   display: 'grid',
   gridTemplateColumns: COLUMNS,
@@ -243,7 +243,9 @@ export function SalesPage() {
                     <Text ff="monospace" fz="xs" truncate="end">
                       {row.orderId}
                     </Text>
-                    <Text fz="sm">{row.buyerCountry ?? '—'}</Text>
+                    <Text fz="sm" truncate="end" title={row.buyerCountry ?? undefined}>
+                      {row.buyerCountry ? f.country(row.buyerCountry) : '—'}
+                    </Text>
                     <Text fz="sm" ta="right" className="rb-num" fw={600}>
                       {f.money(row.priceCents, row.currency)}
                     </Text>

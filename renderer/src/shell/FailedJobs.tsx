@@ -7,7 +7,7 @@ import { renderMessage } from '../../../shared/messages/render';
 import { useCall } from '../api/hooks';
 import { ErrorAlert, LoadingBlock } from '../components/common';
 import { useFormat } from '../format';
-import { isLanguage } from '../i18n';
+import { useLanguage } from '../i18n';
 import { useMay } from '../state/me';
 import { navigate } from '../state/router';
 
@@ -89,10 +89,10 @@ function FailedJobList({ onOpenItem }: { onOpenItem: () => void }) {
 }
 
 function FailedJob({ job, onOpenItem }: { job: JobRowView; onOpenItem: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const f = useFormat();
   const itemId = job.itemId;
-  const language = isLanguage(i18n.language) ? i18n.language : 'en';
+  const language = useLanguage();
   // Drawn in the reader's language when the service stored it as a message; a remote service's
   // own words inside it stay as they were.
   const reason = job.lastErrorText

@@ -24,7 +24,7 @@ import { StatusBadge } from '../badges';
 import { AmountInput } from '../AmountInput';
 import { Keys, SectionTitle } from '../common';
 import { renderMessage } from '../../../../shared/messages/render';
-import { isLanguage } from '../../i18n';
+import { useLanguage } from '../../i18n';
 
 /** What a scan found that is not simply an item to open. */
 export type PendingScan = Exclude<ScanResult, { kind: 'item' }>;
@@ -279,10 +279,10 @@ function UnknownCode({
   onCreated: (product: Product) => void;
   onCancel: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const language = useLanguage();
   const [creating, setCreating] = useState(false);
   if (creating) return <NewProductForm scan={scan} onCreated={onCreated} onCancel={onCancel} />;
-  const language = isLanguage(i18n.language) ? i18n.language : 'en';
   return (
     <Paper p="md" data-testid="scan-unknown">
       <SectionTitle>{t('desk.unknownTitle', { text: scan.text })}</SectionTitle>

@@ -4,7 +4,7 @@ import { useState, type DragEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview, ImportRowError } from '../../../../shared/contract/intake';
 import { renderMessage } from '../../../../shared/messages/render';
-import { isLanguage } from '../../i18n';
+import { useLanguage } from '../../i18n';
 
 /**
  * The pieces every CSV import shares (return notices on the desk, catalogues in Settings): the
@@ -169,8 +169,8 @@ export function ImportPreviewTable<F extends string>({
 }
 
 export function ImportErrorsTable({ errors }: { errors: readonly ImportRowError[] }) {
-  const { t, i18n } = useTranslation();
-  const language = isLanguage(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const language = useLanguage();
   if (errors.length === 0) return null;
   return (
     <Table fz="sm" data-testid="import-errors">

@@ -8,7 +8,7 @@ import { type StoredMessage } from '../../../../shared/messages';
 import { renderMessage } from '../../../../shared/messages/render';
 import { errorMessage } from '../../api/client';
 import { useCall, useCallMutation } from '../../api/hooks';
-import { isLanguage } from '../../i18n';
+import { useLanguage } from '../../i18n';
 import { deskBridge, useDeskFolder, useDeskFolderStatus } from '../../state/deskFolder';
 import { routeHref } from '../../state/router';
 import { ErrorAlert } from '../common';
@@ -104,8 +104,8 @@ function FolderLine({
   /** Shooting by label: arrivals go where their labels say. */
   byLabel?: boolean;
 }) {
-  const { t, i18n } = useTranslation();
-  const language = isLanguage(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const language = useLanguage();
   const problem =
     folder.error !== undefined && folder.errorText
       ? renderMessage(folder.errorText, language, folder.error)

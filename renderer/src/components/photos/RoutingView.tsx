@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { LabelRoutingStatus, RoutedItem, RoutedPhoto } from '../../../../shared/contract';
 import { renderMessage } from '../../../../shared/messages/render';
 import { call, errorMessage } from '../../api/client';
-import { isLanguage } from '../../i18n';
+import { useLanguage } from '../../i18n';
 import { routeHref } from '../../state/router';
 import { Keys } from '../common';
 import { Photo } from '../Photo';
@@ -22,8 +22,8 @@ import { WebcamPanel } from './WebcamPanel';
  * label stops the session (an unknown item, another merchant's), it says why and waits for Resume.
  */
 export function RoutingView({ status }: { status: LabelRoutingStatus }) {
-  const { t, i18n } = useTranslation();
-  const language = isLanguage(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const language = useLanguage();
   const [selected, setSelected] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [webcam, setWebcam] = useState(false);
@@ -233,8 +233,7 @@ function RoutedLine({
   selected: boolean;
   onSelect: () => void;
 }) {
-  const { i18n } = useTranslation();
-  const language = isLanguage(i18n.language) ? i18n.language : 'en';
+  const language = useLanguage();
   const why = line.text ? renderMessage(line.text, language, line.reason ?? undefined) : line.reason;
   return (
     <Table.Tr

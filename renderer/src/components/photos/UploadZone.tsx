@@ -6,7 +6,7 @@ import type { PhotoAddResult, UploadSource } from '../../../../shared/contract';
 import { type StoredMessage } from '../../../../shared/messages';
 import { renderMessage } from '../../../../shared/messages/render';
 import { useCall } from '../../api/hooks';
-import { isLanguage } from '../../i18n';
+import { useLanguage } from '../../i18n';
 import { useDeskFolder } from '../../state/deskFolder';
 import { uploadPhotos, type UploadFile } from './upload';
 
@@ -37,8 +37,8 @@ export function UploadZone({
   dropRef?: RefObject<((files: FileList) => void) | null>;
   onAdded: (results: readonly PhotoAddResult[]) => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const language = isLanguage(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const language = useLanguage();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);

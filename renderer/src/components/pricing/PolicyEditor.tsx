@@ -16,7 +16,7 @@ import {
 import { errorMessage } from '../../api/client';
 import { useCall, useCallMutation } from '../../api/hooks';
 import { useFormat } from '../../format';
-import { isLanguage } from '../../i18n';
+import { useLanguage } from '../../i18n';
 import { useMe } from '../../state/me';
 import { mayCall, reachesMerchant } from '../../../../shared/access';
 import { ErrorAlert, LoadingBlock } from '../common';
@@ -89,9 +89,9 @@ function PolicyForm({
   initial: PricingPolicy;
   mayEdit: boolean;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const f = useFormat();
-  const lang = isLanguage(i18n.language) ? i18n.language : 'en';
+  const lang = useLanguage();
   const [policy, setPolicy] = useState<PricingPolicy>(initial);
   // Bumped by “Undo changes” so the typed money fields start again from the stored values.
   const [generation, setGeneration] = useState(0);

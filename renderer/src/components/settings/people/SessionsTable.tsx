@@ -11,7 +11,7 @@ import { errorMessage } from '../../../api/client';
 import { useCall, useCallMutation } from '../../../api/hooks';
 import { signOut } from '../../../api/session';
 import { useFormat } from '../../../format';
-import { isLanguage } from '../../../i18n';
+import { useLanguage } from '../../../i18n';
 import { ErrorAlert, LoadingBlock } from '../../common';
 import { FormError } from './shared';
 
@@ -20,8 +20,8 @@ import { FormError } from './shared';
  * admin, anyone's. Ending the session of this very window signs it out.
  */
 export function SessionsTable({ personId, testId }: { personId?: number; testId?: string }) {
-  const { t, i18n } = useTranslation();
-  const language = isLanguage(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const language = useLanguage();
   /** The stored (English) device label, in the reader's words. */
   const deviceOf = (session: SessionView) => {
     const message = deviceMessage(session.device);
