@@ -1,5 +1,4 @@
 import type { Kysely, Transaction } from 'kysely';
-import { formatMoney } from '../../shared/domain/money';
 import { type Message } from '../../shared/messages';
 import { englishText } from '../../shared/messages/render';
 import type { Actor } from './actor';
@@ -32,14 +31,6 @@ function dataWithText(event: EventInput): unknown {
   const data = event.data ?? {};
   if (!('text' in event) || typeof data !== 'object' || data === null || Array.isArray(data)) return data;
   return { ...data, text: event.text };
-}
-
-/**
- * An amount as history lines write it today (English, the currency's own digits). One place, so
- * that drawing history in the reader's language later changes one function.
- */
-export function historyMoney(cents: number, currency: string): string {
-  return formatMoney(cents, currency, 'en');
 }
 
 /** The device a person acted from goes into the event's data, so the history can say where. */

@@ -288,7 +288,7 @@ export async function buyOnPractice(
         .select(['id', 'reference'])
         .where('id', '=', input.itemId)
         .executeTakeFirst();
-      if (!item) throw new AppError('not_found', say('channels.no_item', { id: String(input.itemId) }));
+      if (!item) throw new AppError('not_found', say('items.not_found', { id: String(input.itemId) }));
       itemId = item.id;
       reference = item.reference;
       const local = await trx

@@ -66,7 +66,7 @@ export async function publishItems(
         text,
       });
       if (!item) {
-        out.push(...channels.map((c) => refuse(c, say('channels.no_item', { id: String(itemId) }))));
+        out.push(...channels.map((c) => refuse(c, say('items.not_found', { id: String(itemId) }))));
         continue;
       }
       if (item.grade === 'defective') {

@@ -50,7 +50,7 @@ export const photosHandlers: PhotosHandlers = {
         .select('id')
         .where('id', '=', input.itemId)
         .executeTakeFirst();
-      if (!item) throw new AppError('not_found', say('photos.no_item', { id: input.itemId }));
+      if (!item) throw new AppError('not_found', say('items.not_found', { id: String(input.itemId) }));
     }
     return hotFolderOf(ws).setActiveItem(input.itemId, actor);
   },

@@ -143,7 +143,7 @@ export async function addPhotos(
     .select(['id', 'merchant_id'])
     .where('id', '=', itemId)
     .executeTakeFirst();
-  if (!item) throw new AppError('not_found', say('photos.no_item', { id: itemId }));
+  if (!item) throw new AppError('not_found', say('items.not_found', { id: String(itemId) }));
 
   const pool = options.pool ?? photoPool();
   const before = await existingPhotos(ws.kysely, itemId);

@@ -74,7 +74,7 @@ export async function reorderPhotos(
       .select(['id', 'merchant_id'])
       .where('id', '=', itemId)
       .executeTakeFirst();
-    if (!item) throw new AppError('not_found', say('photos.no_item', { id: itemId }));
+    if (!item) throw new AppError('not_found', say('items.not_found', { id: String(itemId) }));
     const rows = await trx
       .selectFrom('photos')
       .select(['id', 'position'])
@@ -237,7 +237,7 @@ export async function movePhoto(
     if (row.deleted_at !== null) throw new AppError('conflict', say('photos.photo_deleted'));
     if (row.item_id === itemId) return null;
     const [from, to] = await Promise.all([itemNamed(trx, row.item_id), itemNamed(trx, itemId)]);
-    if (!to || !from) throw new AppError('not_found', say('photos.no_item', { id: itemId }));
+    if (!to || !from) throw new AppError('not_found', say('items.not_found', { id: String(itemId) }));
     if (to.merchant_id !== from.merchant_id) {
       throw new AppError(
         'bad_input',

@@ -208,11 +208,6 @@ export const CHANNELS_MESSAGES = defineMessages({
   'channels.ebay_gap.category': { en: 'the category', fr: 'la catégorie', de: 'die Kategorie' },
 
   // The practice marketplace.
-  'channels.no_item': {
-    en: 'There is no item with id {{id}}.',
-    fr: 'Aucun article n’a l’identifiant {{id}}.',
-    de: 'Es gibt keinen Artikel mit der ID {{id}}.',
-  },
   'channels.practice.no_listing': {
     en: 'The practice marketplace has no listing {{id}}.',
     fr: 'La place de marché d’entraînement n’a pas d’annonce {{id}}.',

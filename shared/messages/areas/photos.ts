@@ -129,11 +129,6 @@ export const PHOTOS_MESSAGES = defineMessages({
   },
 
   // Refusals of a request.
-  'photos.no_item': {
-    en: 'There is no item with id {{id}}.',
-    fr: 'Aucun article n’a l’identifiant {{id}}.',
-    de: 'Es gibt keinen Artikel mit der ID {{id}}.',
-  },
   'photos.no_photo': {
     en: 'There is no photo with id {{id}}.',
     fr: 'Aucune photo n’a l’identifiant {{id}}.',
