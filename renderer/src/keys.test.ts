@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { azertyDigits, continuesScan, pressedDigit, readScan, type Keystroke } from './keys';
+import {
+  azertyDigits,
+  continuesScan,
+  keyOnThisKeyboard,
+  namedKey,
+  pressedDigit,
+  readScan,
+  type Keystroke,
+} from './keys';
 
 /** The keys a French AZERTY desk reports for what a scanner sends, 5 ms apart. */
 const AZERTY: Readonly<Record<string, readonly [code: string, shifted: boolean]>> = {
@@ -99,5 +107,14 @@ describe('a fast run of shortcut keys', () => {
     expect(continuesScan(2, true)).toBe(true);
     expect(continuesScan(1, false)).toBe(true);
     expect(continuesScan(0, false)).toBe(false);
+  });
+});
+
+describe('key caps', () => {
+  it('show ⌘ for the Ctrl shortcuts on a Mac, and Ctrl elsewhere', () => {
+    expect(namedKey(keyOnThisKeyboard('Ctrl', true))).toBe('cmd');
+    expect(namedKey(keyOnThisKeyboard('Ctrl', false))).toBe('ctrl');
+    expect(namedKey(keyOnThisKeyboard('Shift', true))).toBe('shift');
+    expect(keyOnThisKeyboard('Z', true)).toBe('Z');
   });
 });

@@ -156,9 +156,18 @@ export const NAMED_KEYS = {
   ' ': 'space',
   Escape: 'escape',
   Tab: 'tab',
+  Meta: 'cmd',
 } as const;
 
 export type NamedKey = keyof typeof NAMED_KEYS;
+
+/**
+ * The key a shortcut written with Ctrl is pressed with here: on a Mac that is ⌘ (every handler
+ * takes `metaKey` as well as `ctrlKey`), so its cap says so.
+ */
+export function keyOnThisKeyboard(id: string, mac: boolean): string {
+  return mac && (id === 'Ctrl' || id === 'Control') ? 'Meta' : id;
+}
 
 export function namedKey(id: string): (typeof NAMED_KEYS)[NamedKey] | null {
   return Object.hasOwn(NAMED_KEYS, id) ? NAMED_KEYS[id as NamedKey] : null;

@@ -1092,6 +1092,7 @@ const de: Messages = {
     space: 'Leertaste',
     escape: 'Esc',
     tab: 'Tab',
+    cmd: '⌘',
   },
   amount: {
     empty: 'Geben Sie einen Betrag ein, etwa {{example}}',

@@ -1072,6 +1072,7 @@ const en = {
     space: 'Space',
     escape: 'Esc',
     tab: 'Tab',
+    cmd: '⌘',
   },
   amount: {
     empty: 'Type an amount, such as {{example}}',

@@ -1086,6 +1086,7 @@ const fr: Messages = {
     space: 'Espace',
     escape: 'Échap',
     tab: 'Tab',
+    cmd: '⌘',
   },
   amount: {
     empty: 'Saisissez un montant, par exemple {{example}}',

@@ -16,7 +16,7 @@ import { IconAlertTriangle, IconArrowLeft, IconArrowRight } from '@tabler/icons-
 import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/client';
-import { namedKey } from '../keys';
+import { keyOnThisKeyboard, namedKey } from '../keys';
 
 /** The title row every screen starts with: title, a line of context, and actions on the right. */
 export function PageHeader({
@@ -56,14 +56,16 @@ const KEY_ICONS: Readonly<Record<string, ReactNode>> = {
 /**
  * Key caps, from key ids: named keys ('Enter', 'Ctrl', 'Shift', 'Delete', 'Space', 'Escape'…, see
  * `NAMED_KEYS` in renderer/src/keys.ts) are written as the person's language names them (Entrée,
- * Maj, Suppr; Eingabe, Umschalt, Entf), letters, digits and arrows as they are.
+ * Maj, Suppr; Eingabe, Umschalt, Entf), letters, digits and arrows as they are; Ctrl is ⌘ on a Mac.
  */
+const ON_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
+
 export function Keys({ keys }: { keys: readonly string[] }) {
   const { t } = useTranslation();
   return (
     <Group gap={3} wrap="nowrap" component="span">
       {keys.map((key) => {
-        const named = namedKey(key);
+        const named = namedKey(keyOnThisKeyboard(key, ON_MAC));
         const label = named ? t(`keys.${named}`) : key;
         return (
           <Kbd key={key} size="xs" aria-label={label}>
