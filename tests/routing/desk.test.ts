@@ -1,10 +1,11 @@
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, onTestFinished, test } from 'vitest';
 import type { LabelRoutingStatus, RoutedPhoto } from '../../shared/contract/photos';
 import { dispatch } from '../../electron/services/api';
 import { closePhotoPool } from '../../electron/services/photos';
-import type { Workspace } from '../../electron/services/workspace';
+import { Workspace } from '../../electron/services/workspace';
 import { addItem, addMerchant, addProduct } from '../integration/seed';
-import { tempWorkspace } from '../integration/temp';
+import { tempDir, tempWorkspace } from '../integration/temp';
+import { onPostgres, tempPostgresDatabase } from '../support/workspace';
 import { photosByItem } from './filed';
 import { shoot } from './shots';
 
@@ -147,4 +148,78 @@ describe('shooting by label at the photo desk', () => {
     ).rejects.toMatchObject({ code: 'bad_input' });
     await ws.close();
   });
+});
+
+/**
+ * The same workspace twice: on a server, two instances of one database; on a desk, the app
+ * started again on its data folder (`again` closes the first). Closed when the test ends.
+ */
+async function twice(): Promise<{ first: Workspace; again: () => Promise<Workspace> }> {
+  const opened: Workspace[] = [];
+  const files = tempDir();
+  const closeAll = async () => {
+    for (const ws of opened.splice(0)) await ws.close();
+  };
+  if (onPostgres) {
+    const url = await tempPostgresDatabase(closeAll);
+    const connect = async () => {
+      const ws = await Workspace.connect(url, files, { poolSize: 4 });
+      opened.push(ws);
+      return ws;
+    };
+    return { first: await connect(), again: connect };
+  }
+  onTestFinished(closeAll);
+  const first = Workspace.open(files);
+  opened.push(first);
+  return {
+    first,
+    again: async () => {
+      await first.close();
+      opened.splice(opened.indexOf(first), 1);
+      const ws = Workspace.open(files);
+      opened.push(ws);
+      return ws;
+    },
+  };
+}
+
+describe('a session kept by the workspace, not by one process', () => {
+  test('the next shot follows the label another instance read, or the app read before it was restarted', async () => {
+    const { first, again } = await twice();
+    await desk(first);
+    await dispatch(first, 'photos.setRouting', { on: true, keepLabelShots: true, merchantId: null });
+    await send(first, [await shot('a-label.jpg', 'RB-000001')]);
+
+    const second = await again();
+    expect(await status(second)).toMatchObject({ on: true, current: { reference: 'RB-000001' } });
+    const next = await send(second, [await shot('a-1.jpg')]);
+    expect(next[0]).toMatchObject({ n: 2, how: 'follows_label', item: { reference: 'RB-000001' } });
+
+    // A stop read by one is a stop for all, until the person resumes on either.
+    await send(second, [await shot('ghost-label.jpg', 'RB-999999')]);
+    expect((await status(second)).stopped).toMatchObject({ reference: 'RB-999999' });
+    await dispatch(second, 'photos.resumeRouting', {});
+    expect((await status(second)).stopped).toBeNull();
+    expect(await photosByItem(second)).toEqual({ 'RB-000001': ['a-label.jpg', 'a-1.jpg'] });
+  });
+
+  test.skipIf(!onPostgres)(
+    'two instances filing one person’s shots at once take turns: no shot is lost from the list',
+    async () => {
+      const { first, again } = await twice();
+      const second = await again();
+      await desk(first);
+      await dispatch(first, 'photos.setRouting', { on: true, keepLabelShots: true, merchantId: null });
+      await send(first, [await shot('a-label.jpg', 'RB-000001')]);
+
+      const toFirst = [await shot('a-1.jpg'), await shot('a-2.jpg')];
+      const toSecond = [await shot('a-3.jpg'), await shot('a-4.jpg')];
+      const [one, two] = await Promise.all([send(first, toFirst), send(second, toSecond)]);
+      const listed = (await status(first)).photos;
+      expect(listed.map((line) => line.n)).toEqual([5, 4, 3, 2, 1]);
+      expect(new Set([...one, ...two].map((line) => line.n))).toEqual(new Set([2, 3, 4, 5]));
+      expect((await photosByItem(first))['RB-000001']).toHaveLength(5);
+    },
+  );
 });

@@ -134,7 +134,13 @@ export async function afterExplicitIds(db: Queryable, table: string): Promise<vo
  */
 export async function serializeWith(
   trx: Queryable,
-  what: 'item_numbers' | 'practice_order_numbers' | 'sales_sync' | 'media_uploads',
+  what:
+    | 'item_numbers'
+    | 'practice_order_numbers'
+    | 'sales_sync'
+    | 'media_uploads'
+    // One person's shoot-by-label session (routing/desk.ts).
+    | `shooting:${number}`,
 ): Promise<void> {
   if (engineOf(trx) !== 'postgres') return;
   await sql`SELECT pg_advisory_xact_lock(hashtext(${`rebound:${what}`}))`.execute(trx);

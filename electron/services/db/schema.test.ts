@@ -193,6 +193,16 @@ const TABLES = {
     taken_at: 'INTEGER',
     answered_at: 'INTEGER NULL',
   },
+  shooting_sessions: {
+    person: 'INTEGER',
+    active: 'INTEGER',
+    keep_label_shots: 'INTEGER',
+    merchant_id: 'INTEGER NULL',
+    state: 'TEXT',
+    photos: 'TEXT',
+    items: 'TEXT',
+    updated_at: 'TEXT',
+  },
   listings: {
     id: 'INTEGER DEFAULT',
     item_id: 'INTEGER',

@@ -327,6 +327,22 @@ export interface MediaUploadSlotsTable {
   answered_at: number | null;
 }
 
+/** One person's "shoot by label" session (electron/services/routing/session.ts). */
+export interface ShootingSessionsTable {
+  /** The person's profile id; 0 on a desk without accounts. */
+  person: number;
+  active: number;
+  keep_label_shots: number;
+  merchant_id: number | null;
+  /** JSON: the last label's item, the label that stopped the session and why. */
+  state: string;
+  /** JSON: the photos the desk lists, newest first. */
+  photos: string;
+  /** JSON: the session's items, in the order they were first seen. */
+  items: string;
+  updated_at: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   merchants: MerchantsTable;
@@ -343,6 +359,7 @@ export interface Database {
   description_templates: DescriptionTemplatesTable;
   channel_accounts: ChannelAccountsTable;
   media_upload_slots: MediaUploadSlotsTable;
+  shooting_sessions: ShootingSessionsTable;
   listings: ListingsTable;
   jobs: JobsTable;
   sales: SalesTable;

@@ -11,6 +11,7 @@ import m0100 from './0100-media-upload-slots';
 import m0110 from './0110-reference-number-index';
 import m0120 from './0120-error-texts';
 import m0130 from './0130-history-texts';
+import m0140 from './0140-shooting-sessions';
 
 /** Every migration, in order. A new file here is the only way the schema changes. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0110,
   m0120,
   m0130,
+  m0140,
 ];

@@ -49,6 +49,7 @@ const COPY_ORDER = [
   'description_templates',
   'channel_accounts',
   'media_upload_slots',
+  'shooting_sessions',
   'listings',
   'jobs',
   'sales',
