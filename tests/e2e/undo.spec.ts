@@ -129,12 +129,12 @@ test('an approval waits for its Undo: undone, nothing is sent; left alone, or th
   await page.reload();
   await expect.poll(() => statusOf(page, app, closing), { timeout: 10_000 }).toBe('approved');
 
-  // The notice in French and German.
+  // The notice in French and German: the language changed during the countdown changes it too.
   for (const language of ['fr', 'de'] as const) {
-    await setLanguage(page, language);
     const next = (await approvals.selectedRow.getAttribute('data-reference'))!;
     await page.keyboard.press('a');
     await expect(row(next)).toHaveAttribute('data-pending', 'true');
+    await setLanguage(page, language);
     await expect(notice).toContainText(language === 'fr' ? 'va être validé' : 'wird freigegeben');
     await snap(page, `undo-approvals-${language}.png`);
     await page.keyboard.press('Control+z');

@@ -1,6 +1,7 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Input, MethodName, Output } from '../../../shared/contract';
 import { call, errorMessage } from '../api/client';
@@ -14,10 +15,13 @@ export interface DeferOptions<M extends MethodName> {
   readonly input: Input<M>;
   /** What the action is about (`item:12`): those rows show as pending until it is sent. */
   readonly keys: readonly string[];
-  /** What will happen, shown beside Undo ("R-1234 will be approved"). */
-  readonly waiting: string;
+  /**
+   * What will happen, shown beside Undo ("R-1234 will be approved"); drawn with the words of the
+   * language shown at that moment, so a language changed during the countdown changes it too.
+   */
+  readonly waiting: (t: TFunction) => string;
   /** What happened, once the service answered. */
-  readonly done: string | ((output: Output<M>) => string);
+  readonly done: (t: TFunction, output: Output<M>) => string;
   /** After the service answered (not when the window was closing and nobody waits for it). */
   readonly onSent?: (output: Output<M>) => void;
 }
@@ -25,7 +29,15 @@ export interface DeferOptions<M extends MethodName> {
 export type Defer = <M extends MethodName>(options: DeferOptions<M>) => void;
 
 /** The notice while Undo is still possible: what will happen, a countdown and the button. */
-function WaitingNotice({ text, sendsAt, onUndo }: { text: string; sendsAt: number; onUndo: () => void }) {
+function WaitingNotice({
+  text,
+  sendsAt,
+  onUndo,
+}: {
+  text: (t: TFunction) => string;
+  sendsAt: number;
+  onUndo: () => void;
+}) {
   const { t } = useTranslation();
   const secondsLeft = () => Math.max(0, Math.ceil((sendsAt - Date.now()) / 1000));
   const [left, setLeft] = useState(secondsLeft);
@@ -38,7 +50,7 @@ function WaitingNotice({ text, sendsAt, onUndo }: { text: string; sendsAt: numbe
   return (
     <Group justify="space-between" wrap="nowrap" gap="sm" data-testid="undo-notice">
       <Stack gap={0} miw={0}>
-        <Text fz="sm">{text}</Text>
+        <Text fz="sm">{text(t)}</Text>
         <Text fz="xs" c="dimmed" className="rb-num">
           {t('undo.sendsIn', { count: left })}
         </Text>
@@ -61,7 +73,7 @@ function WaitingNotice({ text, sendsAt, onUndo }: { text: string; sendsAt: numbe
 let noticeCount = 0;
 
 /** One Mantine notification that follows a deferred action from Undo to sent (or refused). */
-function notice(waiting: string, done: () => string): DeferredNotice {
+function notice(waiting: (t: TFunction) => string, done: (t: TFunction) => string): DeferredNotice {
   const id = `deferred-${++noticeCount}`;
   return {
     waiting: (onUndo, sendsAt) =>
@@ -92,7 +104,7 @@ function notice(waiting: string, done: () => string): DeferredNotice {
         withCloseButton: true,
         message: (
           <Stack gap={0} data-testid="undo-sent">
-            <Text fz="sm">{done()}</Text>
+            <Text fz="sm">{done(i18next.t)}</Text>
             <Text fz="xs" c="dimmed">
               {i18next.t('undo.sent')}
             </Text>
@@ -105,7 +117,7 @@ function notice(waiting: string, done: () => string): DeferredNotice {
         color: 'red',
         autoClose: false,
         withCloseButton: true,
-        title: waiting,
+        title: waiting(i18next.t),
         message: errorMessage(error),
       }),
   };
@@ -133,9 +145,7 @@ export function useDeferredAction(): Defer {
           options.onSent?.(output);
           return output;
         },
-        notice: notice(options.waiting, () =>
-          typeof options.done === 'string' ? options.done : options.done(output as Output<M>),
-        ),
+        notice: notice(options.waiting, (t) => options.done(t, output as Output<M>)),
       });
     },
     [owner],

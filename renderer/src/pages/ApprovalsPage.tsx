@@ -164,8 +164,8 @@ function DeskQueue({ itemId }: { itemId?: number | undefined }) {
       method: 'approvals.approve',
       input: { itemId: row.itemId, priceId: row.priceId },
       keys: [`item:${row.itemId}`],
-      waiting: t('undo.approving', { reference: row.reference }),
-      done: t('pricing.approved', { reference: row.reference }),
+      waiting: (say) => say('undo.approving', { reference: row.reference }),
+      done: (say) => say('pricing.approved', { reference: row.reference }),
     });
     if (next) setSelectedId(next.itemId);
     if (drawerOpen) navigate(next ? { page: 'approvals', itemId: next.itemId } : { page: 'approvals' });
@@ -177,8 +177,8 @@ function DeskQueue({ itemId }: { itemId?: number | undefined }) {
       method: 'approvals.approveMany',
       input: { itemIds },
       keys: itemIds.map((id) => `item:${id}`),
-      waiting: t('undo.approvingMany', { count: itemIds.length }),
-      done: (results) => t('pricing.approvedMany', { count: results.filter((r) => r.ok).length }),
+      waiting: (say) => say('undo.approvingMany', { count: itemIds.length }),
+      done: (say, results) => say('pricing.approvedMany', { count: results.filter((r) => r.ok).length }),
       onSent: (results) => {
         for (const failure of results.filter((r) => !r.ok)) {
           const message = failure.message ?? '';

@@ -167,8 +167,8 @@ export function useListingActions() {
           method: 'channels.end',
           input: { itemId, channel, reason: 'withdrawn' },
           keys: [endingKey(itemId, channel)],
-          waiting: t('undo.ending', { channel: t(`channels.${channel}`), reference }),
-          done: t('publishing.ending', { channel: t(`channels.${channel}`) }),
+          waiting: (say) => say('undo.ending', { channel: say(`channels.${channel}`), reference }),
+          done: (say) => say('publishing.ending', { channel: say(`channels.${channel}`) }),
         }),
       buy: (itemId: number, reference: string) =>
         buyMutate(

@@ -230,8 +230,8 @@ function RejectForm({
           method: 'approvals.reject',
           input: { itemId: row.itemId, priceId: row.priceId, reason, ...(note.trim() ? { note } : {}) },
           keys: [`item:${row.itemId}`],
-          waiting: t('undo.rejecting', { reference: row.reference }),
-          done: t('pricing.phone.rejected', { reference: row.reference }),
+          waiting: (say) => say('undo.rejecting', { reference: row.reference }),
+          done: (say) => say('pricing.phone.rejected', { reference: row.reference }),
         });
         onClose();
       }}

@@ -174,8 +174,8 @@ function PhoneCard({
               method: 'approvals.approve',
               input: { itemId: row.itemId, priceId: row.priceId },
               keys: [`item:${row.itemId}`],
-              waiting: t('undo.approving', { reference: row.reference }),
-              done: t('pricing.approved', { reference: row.reference }),
+              waiting: (say) => say('undo.approving', { reference: row.reference }),
+              done: (say) => say('pricing.approved', { reference: row.reference }),
             })
           }
         >
@@ -234,8 +234,8 @@ function RejectSheet({
       method: 'approvals.reject',
       input: { itemId: row.itemId, priceId: row.priceId, reason },
       keys: [`item:${row.itemId}`],
-      waiting: t('undo.rejecting', { reference: row.reference }),
-      done: t('pricing.phone.rejected', { reference: row.reference }),
+      waiting: (say) => say('undo.rejecting', { reference: row.reference }),
+      done: (say) => say('pricing.phone.rejected', { reference: row.reference }),
     });
     onClose();
   };
