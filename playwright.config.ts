@@ -6,6 +6,9 @@ import { CHROMIUM } from './tests/e2e/chromium';
  * Node, the built renderer) in Debian's Chromium, since the Electron binary cannot be
  * downloaded everywhere. Run `npm run build` first (npm test does).
  */
+// The `rebound` processes the tests start speak English unless a test says --lang (tests/support/locale.ts).
+process.env.LC_ALL = 'C';
+
 export default defineConfig({
   testDir: 'tests',
   testMatch: ['e2e/**/*.spec.ts', 'electron/**/*.spec.ts'],

@@ -16,7 +16,7 @@ export default defineConfig({
     ],
     environment: 'node',
     // REBOUND_TEST_DATABASE=postgres: one template database per run (tests/support/workspace.ts).
-    globalSetup: ['tests/support/postgresSetup.ts'],
+    globalSetup: ['tests/support/locale.ts', 'tests/support/postgresSetup.ts'],
     // Real SQLite files and real images: give slow disks and image work room without hiding hangs.
     testTimeout: 30_000,
     hookTimeout: 60_000,

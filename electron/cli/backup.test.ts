@@ -230,7 +230,12 @@ describe('a command line newer than the data folder', () => {
 
   test('on a terminal, the person is asked', async () => {
     const plan = { from: PREVIOUS, to: LATEST };
-    const io = { out: () => undefined, err: () => undefined, readStdin: async () => '' };
+    const io = {
+      language: 'en' as const,
+      out: () => undefined,
+      err: () => undefined,
+      readStdin: async () => '',
+    };
     const questions: string[] = [];
     const answer = (text: string) => async (question: string) => {
       questions.push(question);
@@ -245,5 +250,86 @@ describe('a command line newer than the data folder', () => {
     const no = confirmMigration('/data', plan, { yes: false, ask: answer('') }, io);
     await expect(no).rejects.toBeInstanceOf(AppError);
     await expect(no).rejects.toThrow(/Not migrated: \/data stays at schema/);
+  });
+});
+
+describe('backups and migrations in French and German', () => {
+  test('a French warehouse lead backs up the desk and reads why an older folder is not migrated', async () => {
+    const dir = await folderWith('Velo Shop');
+    const out = path.join(tempDir(), 'sauvegarde.sqlite');
+    const made = await rebound('backup', '--out', out, '--data-dir', dir, '--lang', 'fr');
+    expect(made.code, made.err).toBe(0);
+    expect(made.out).toMatch(/^.* \(schéma \d+\) sauvegardé dans .*sauvegarde\.sqlite, \d+ Ko\.\n$/);
+
+    const older = olderFolder();
+    const refused = await rebound('status', '--data-dir', older, '--lang', 'fr');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain(`est au schéma ${PREVIOUS}\u202f; ce Rebound`);
+    expect(refused.err).toContain('relancez la commande avec --yes');
+    const migrated = await rebound('status', '--data-dir', older, '--yes', '--json', '--lang', 'fr');
+    expect(migrated.err).toContain(`du schéma ${PREVIOUS} vers le schéma ${LATEST}`);
+
+    const help = await rebound('restore', '--help', '--lang', 'fr');
+    expect(help.out).toContain('remplace la base de données de l’espace de travail par une sauvegarde');
+  });
+
+  test('on a terminal, the question is asked in the person’s language and answered in it', async () => {
+    const plan = { from: PREVIOUS, to: LATEST };
+    const quiet = { out: () => undefined, err: () => undefined, readStdin: async () => '' };
+    const questions: string[] = [];
+    const answer = (text: string) => async (question: string) => {
+      questions.push(question);
+      return text;
+    };
+    const fr = { ...quiet, language: 'fr' as const };
+    for (const yes of ['oui', 'o', 'Y', 'yes']) {
+      await expect(
+        confirmMigration('/data', plan, { yes: false, ask: answer(yes) }, fr),
+      ).resolves.toBeUndefined();
+    }
+    expect(questions[0]).toMatch(/\nLe migrer maintenant\u202f\? \[o\/N\] $/);
+    const de = { ...quiet, language: 'de' as const };
+    for (const yes of ['ja', 'J', 'y']) {
+      await expect(
+        confirmMigration('/data', plan, { yes: false, ask: answer(yes) }, de),
+      ).resolves.toBeUndefined();
+    }
+    expect(questions.at(-1)).toMatch(/\nJetzt migrieren\? \[j\/N\] $/);
+    await expect(confirmMigration('/data', plan, { yes: false, ask: answer('nein') }, de)).rejects.toThrow(
+      /^Nicht migriert: \/data bleibt bei Schema/,
+    );
+    // "oui" is French only: in German it is no answer to say yes with.
+    await expect(confirmMigration('/data', plan, { yes: false, ask: answer('oui') }, de)).rejects.toThrow(
+      /Nicht migriert/,
+    );
+  });
+
+  test('a German admin moving a desk to a server is told what migrate needs, in German', async () => {
+    const missing = await rebound('migrate', '--to', 'postgres://rebound@db/rebound', '--lang', 'de');
+    expect(missing).toMatchObject({
+      code: 2,
+      err: 'rebound: --from gibt den zu kopierenden Datenordner des Arbeitsplatzes an.\n',
+    });
+    const notPostgres = await rebound('migrate', '--from', tempDir(), '--to', 'mysql://db', '--lang', 'de');
+    expect(notPostgres.err).toContain('--to muss eine postgres://-Adresse sein');
+    const empty = await rebound(
+      'migrate',
+      '--from',
+      tempDir(),
+      '--to',
+      'postgres://rebound@db/rebound',
+      '--photos',
+      tempDir(),
+      '--lang',
+      'de',
+    );
+    expect(empty.code).toBe(1);
+    expect(empty.err).toContain('gibt es keinen Rebound-Arbeitsbereich');
+
+    const help = await rebound('migrate', '--help', '--lang', 'de');
+    expect(help.out).toContain('kopiert den Arbeitsbereich eines Arbeitsplatzes');
+    expect((await rebound('migrate', '--help', '--lang', 'fr')).out).toContain(
+      'copie l’espace de travail d’un poste',
+    );
   });
 });

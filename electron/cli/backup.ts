@@ -5,8 +5,20 @@ import { AppError } from '../../shared/errors';
 import type { MigrationPlan } from '../services/db/migration';
 import { APP_VERSION } from '../services/version';
 import type { CliIo } from './index';
-import { type CommonOptions, withCommon, YES_HELP } from './common';
+import { type CommonOptions, withCommon } from './common';
 import { services } from './load';
+import { wordsIn, type Words } from './texts';
+import { BACKUP_TEXTS } from './texts/backup';
+import { COMMON_TEXTS } from './texts/common';
+
+type T = Words<keyof typeof BACKUP_TEXTS & string>;
+
+/** The answers that say yes to the question, by language: "y"/"yes" always, "o"/"oui", "j"/"ja". */
+const YES_ANSWERS = {
+  en: /^\s*y(es)?\s*$/i,
+  fr: /^\s*(y(es)?|o(ui)?)\s*$/i,
+  de: /^\s*(y(es)?|ja?)\s*$/i,
+} as const;
 
 /**
  * `rebound backup --out FILE` and `rebound restore FILE`, and the rule that a command line never
@@ -37,44 +49,51 @@ function terminalAsk(): Ask {
 export async function confirmMigration(
   dataDir: string,
   plan: MigrationPlan,
-  consent: { readonly yes: boolean; readonly ask: Ask },
+  consent: { readonly yes: boolean; readonly ask: Ask; readonly json?: boolean },
   io: CliIo,
 ): Promise<void> {
+  const t = wordsIn(BACKUP_TEXTS, io.language);
+  // With --json, errors stay English whatever the language (cli/language.ts).
+  const e: T = consent.json ? wordsIn(BACKUP_TEXTS, 'en') : t;
   const where = (await services()).backupsDir(dataDir);
   if (consent.yes) {
-    io.err(`Migrating ${dataDir} from schema ${plan.from} to ${plan.to}; a backup is kept in ${where}.\n`);
+    io.err(`${t('migrate.announce', { dir: dataDir, from: plan.from, to: plan.to, where })}\n`);
     return;
   }
-  const what = `The data folder ${dataDir} is at schema ${plan.from}; this Rebound (${APP_VERSION}) would migrate it to schema ${plan.to}, which older versions of Rebound cannot open (a backup is kept in ${where} first).`;
+  const what = (words: T) =>
+    words('migrate.what', { dir: dataDir, from: plan.from, to: plan.to, version: APP_VERSION, where });
   if (consent.ask) {
-    const answer = await consent.ask(`${what}\nMigrate it now? [y/N] `);
-    if (/^\s*y(es)?\s*$/i.test(answer)) return;
-    throw new AppError(
-      'conflict',
-      `Not migrated: ${dataDir} stays at schema ${plan.from}. Nothing was changed.`,
-    );
+    const answer = await consent.ask(`${what(t)}\n${t('migrate.question')}`);
+    if (YES_ANSWERS[io.language].test(answer)) return;
+    throw new AppError('conflict', e('migrate.declined', { dir: dataDir, from: plan.from }));
   }
-  throw new AppError(
-    'conflict',
-    `${what} Nothing was changed: run the command again with --yes to migrate it.`,
-    { from: plan.from, to: plan.to },
-  );
+  throw new AppError('conflict', e('migrate.refused', { what: what(e) }), {
+    from: plan.from,
+    to: plan.to,
+  });
 }
 
 /** The commands that never migrate: they copy the database file as it is. */
 const COPIES_ONLY: ReadonlySet<string> = new Set(['backup', 'restore']);
 
-function megabytes(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+function megabytes(t: T, bytes: number): string {
+  if (bytes < 1024 * 1024) return t('size.kb', { size: t.number(Math.ceil(bytes / 1024)) });
+  const mb = bytes / (1024 * 1024);
+  const size =
+    t.language === 'en'
+      ? mb.toFixed(1)
+      : new Intl.NumberFormat(t.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(mb);
+  return t('size.mb', { size });
 }
 
 export function registerBackupCommands(program: Command, io: CliIo): void {
+  const t = wordsIn(BACKUP_TEXTS, io.language);
   const print = (options: CommonOptions, value: unknown, human: () => string) => {
     io.out(options.json ? `${JSON.stringify(value, null, 2)}\n` : human());
   };
 
   // On the program, so every command takes it, before or after its name.
-  program.option('--yes', YES_HELP);
+  program.option('--yes', wordsIn(COMMON_TEXTS, io.language)('option.yes'));
   program.hook('preAction', async (_program, command) => {
     if (command.parent === program && COPIES_ONLY.has(command.name())) return;
     const options = command.optsWithGlobals<Partial<CommonOptions> & { yes?: boolean }>();
@@ -89,39 +108,45 @@ export function registerBackupCommands(program: Command, io: CliIo): void {
       // Unreadable: opening it says what is wrong (damaged, not a database).
       return;
     }
-    if (plan) await confirmMigration(dataDir, plan, { yes: options.yes === true, ask: terminalAsk() }, io);
+    if (plan) {
+      const consent = { yes: options.yes === true, ask: terminalAsk(), json: options.json === true };
+      await confirmMigration(dataDir, plan, consent, io);
+    }
   });
 
   withCommon(program.command('backup'))
-    .description(
-      'copy the workspace database to a file: a consistent copy, also while Rebound runs; never over an existing file',
-    )
-    .requiredOption('--out <file>', 'the file to write (must not exist)')
+    .description(t('backup.description'))
+    .requiredOption('--out <file>', t('backup.out'))
     .action(async (options: CommonOptions & { out: string }) => {
       const result = (await services()).backupTo(options.dataDir, options.out);
       print(
         options,
         result,
         () =>
-          `Backed up ${path.resolve(options.dataDir)} (schema ${result.schemaVersion}) to ${result.file}, ${megabytes(result.sizeBytes)}.\n`,
+          `${t('backup.done', {
+            dir: path.resolve(options.dataDir),
+            schema: result.schemaVersion,
+            file: result.file,
+            size: megabytes(t, result.sizeBytes),
+          })}\n`,
       );
     });
 
   withCommon(program.command('restore'))
-    .description(
-      'replace the workspace database with a backup (checked first); refused while the workspace is open; the database it replaces is kept in backups/',
-    )
-    .argument('<file>', 'the backup: a file `rebound backup` wrote, or one of the data folder’s backups/')
+    .description(t('restore.description'))
+    .argument('<file>', t('restore.file'))
     .action(async (file: string, options: CommonOptions) => {
       const result = (await services()).restoreBackup(options.dataDir, file);
       print(options, result, () => {
-        const lines = [`Restored ${result.restored} (schema ${result.schemaVersion}) as ${result.database}.`];
-        if (result.previous) lines.push(`The database it replaced is kept as ${result.previous.file}.`);
-        if (result.migratesTo !== null) {
-          lines.push(
-            `It is at an older schema: Rebound migrates it to schema ${result.migratesTo} when it next opens it (commands ask first, or take --yes).`,
-          );
-        }
+        const lines = [
+          t('restore.done', {
+            file: result.restored,
+            schema: result.schemaVersion,
+            database: result.database,
+          }),
+        ];
+        if (result.previous) lines.push(t('restore.previous', { file: result.previous.file }));
+        if (result.migratesTo !== null) lines.push(t('restore.migrates', { to: result.migratesTo }));
         return `${lines.join('\n')}\n`;
       });
     });

@@ -100,4 +100,52 @@ describe('rebound publish / practice buy / sync', () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/Unknown channel “etsy”/);
   });
+
+  test('a French warehouse publishes and a practice buyer buys: the results and the help speak French', async () => {
+    const data = await folder();
+    const published = await rebound('publish', 'RB-000501', 'RB-000502', '--lang', 'fr', '--data-dir', data);
+    expect(published.code).toBe(1);
+    // Statuses stay the words scripts read; the reason and the summary are French.
+    expect(published.out).toContain('RB-000501\tpractice\tlive\t');
+    expect(published.out).toMatch(
+      /RB-000502\tpractice\trefused\t.*seuls les articles dont le marchand a validé le prix/,
+    );
+    expect(published.err).toBe('rebound: 1 annonce sur 2 n’est pas en ligne (voir ci-dessus).\n');
+
+    const bought = await rebound('practice', 'buy', 'RB-000501', '--lang', 'fr', '--data-dir', data);
+    expect(bought.code).toBe(0);
+    expect(bought.out).toMatch(
+      /^RB-000501 acheté sur la place de marché d’entraînement\u202f: commande PM-000001, 29,90\s€ \+ /,
+    );
+
+    const help = await rebound('publish', '--help', '--lang', 'fr');
+    expect(help.out).toContain('publie des articles validés sur un canal');
+    expect(help.out).toContain('les références Rebound des articles, p. ex. RB-000123');
+  });
+
+  test('a German colleague syncs the sales and mistypes a channel: the jobs and the error speak German', async () => {
+    const data = await folder();
+    expect((await rebound('publish', 'RB-000501', '--data-dir', data)).code).toBe(0);
+    expect((await rebound('practice', 'buy', 'RB-000501', '--data-dir', data)).code).toBe(0);
+    const synced = await rebound('sync', '--lang', 'de', '--data-dir', data);
+    expect(synced.code).toBe(0);
+    expect(synced.out).toMatch(/^Aufgabe \d+\tdone\t/);
+
+    const bad = await rebound(
+      'publish',
+      'RB-000501',
+      '--channel',
+      'etsy',
+      '--lang',
+      'de',
+      '--data-dir',
+      data,
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('Unbekannter Kanal „etsy“. Kanäle: practice, ebay');
+
+    const help = await rebound('jobs', 'list', '--help', '--lang', 'de');
+    expect(help.out).toContain('listet die Hintergrundaufgaben auf, die neuesten zuerst');
+    expect(help.out).toContain('nur Aufgaben mit diesem Status');
+  });
 });

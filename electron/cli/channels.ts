@@ -10,6 +10,10 @@ import type { CliIo } from './index';
 import { type CommonOptions, withCommon, withWorkspace } from './common';
 import { invoke, services } from './load';
 import { expandShopChannel } from './shop';
+import { renderMessage } from '../../shared/messages/render';
+import { asMessage, type StoredMessage } from '../../shared/messages';
+import { wordsIn, type Words } from './texts';
+import { CHANNELS_TEXTS } from './texts/channels';
 
 /**
  * Publishing, the sales sync and the practice marketplace on the command line. `publish` and
@@ -31,28 +35,45 @@ export interface PublishLine {
   readonly message: string | null;
 }
 
+type ChannelsWords = Words<keyof typeof CHANNELS_TEXTS & string>;
+
+/** A services' text in the reader's language: English as it came, another language from its message. */
+function inLanguage(t: ChannelsWords, english: string, text: StoredMessage | null | undefined): string {
+  return t.language === 'en' || !text ? english : renderMessage(text, t.language, english);
+}
+
+/** A listing's stored `last_error_text` (the message as JSON), as services/jobs/error-text.ts writes it. */
+function storedText(json: string | null | undefined): StoredMessage | null {
+  if (!json) return null;
+  try {
+    return asMessage(JSON.parse(json));
+  } catch {
+    return null;
+  }
+}
+
 export function registerChannelsCommands(program: Command, io: CliIo): void {
+  const t = wordsIn(CHANNELS_TEXTS, io.language);
   const print = (options: CommonOptions, value: unknown, human: () => string) => {
     io.out(options.json ? `${JSON.stringify(value, null, 2)}\n` : human());
   };
 
   withCommon(program.command('publish'))
-    .description('publish approved items to a channel and wait until each is live or has failed')
-    .argument('<references...>', 'the items’ Rebound references, e.g. RB-000123')
+    .description(t('publish.description'))
+    .argument('<references...>', t('publish.references'))
     .addOption(
-      new Option(
-        '--channel <channel>',
-        `where to publish (repeatable): ${CHANNELS.join(', ')}, or shop (the merchant’s own shop)`,
-      ).argParser((value: string, previous: string[] | undefined) => {
-        if (!(CHANNELS as readonly string[]).includes(value) && value !== 'shop') {
-          // bad_input: the CLI exits 2, as for any other invalid value.
-          throw new AppError(
-            'bad_input',
-            `Unknown channel “${value}”. Channels: ${CHANNELS.join(', ')}, shop.`,
-          );
-        }
-        return [...(previous ?? []), value];
-      }),
+      new Option('--channel <channel>', t('publish.channel', { channels: CHANNELS.join(', ') })).argParser(
+        (value: string, previous: string[] | undefined) => {
+          if (!(CHANNELS as readonly string[]).includes(value) && value !== 'shop') {
+            // bad_input: the CLI exits 2, as for any other invalid value.
+            throw new AppError(
+              'bad_input',
+              t('publish.unknownChannel', { value, channels: CHANNELS.join(', ') }),
+            );
+          }
+          return [...(previous ?? []), value];
+        },
+      ),
     )
     .action(async (references: string[], options: CommonOptions & { channel?: Channel[] }) => {
       const channels =
@@ -75,6 +96,8 @@ export function registerChannelsCommands(program: Command, io: CliIo): void {
         const { JobRunner } = await services();
         await new JobRunner(ws, { salesPollMs: 0 }).runUntilSettled(jobIds);
 
+        // What a person reads in their language, beside the English kept for --json.
+        const texts = new Map<PublishLine, StoredMessage | null>();
         const lines: PublishLine[] = refused.map(({ item, message }) => ({
           reference: item.reference,
           channel: 'shop',
@@ -88,37 +111,36 @@ export function registerChannelsCommands(program: Command, io: CliIo): void {
               ? undefined
               : await ws.kysely
                   .selectFrom('listings')
-                  .select(['status', 'url', 'last_error'])
+                  .select(['status', 'url', 'last_error', 'last_error_text'])
                   .where('id', '=', result.listingId)
                   .executeTakeFirst();
-          lines.push({
+          const line: PublishLine = {
             reference: result.reference ?? String(result.itemId),
             channel: result.channel,
             status: result.outcome === 'refused' ? 'refused' : (listing?.status ?? 'unknown'),
             url: listing?.url ?? null,
             message: result.outcome === 'refused' ? result.message : (listing?.last_error ?? null),
-          });
+          };
+          texts.set(line, result.outcome === 'refused' ? result.text : storedText(listing?.last_error_text));
+          lines.push(line);
         }
         print(options, lines, () =>
           lines
             .map(
               (l) =>
-                `${l.reference}\t${l.channel}\t${l.status}${l.url ? `\t${l.url}` : ''}${l.message ? `\t${l.message}` : ''}\n`,
+                `${l.reference}\t${l.channel}\t${l.status}${l.url ? `\t${l.url}` : ''}${l.message ? `\t${inLanguage(t, l.message, texts.get(l))}` : ''}\n`,
             )
             .join(''),
         );
         const bad = lines.filter((l) => l.status !== 'live');
         if (bad.length > 0) {
-          throw new AppError(
-            'conflict',
-            `${bad.length} of ${lines.length} listings are not live (see above).`,
-          );
+          throw new AppError('conflict', t('publish.notLive', { count: bad.length, total: lines.length }));
         }
       });
     });
 
   withCommon(program.command('sync'))
-    .description('fetch new sales from every connected channel and record them')
+    .description(t('sync.description'))
     .action(async (options: CommonOptions) => {
       await withWorkspace(options, async (ws) => {
         const request = await invoke(ws, 'channels.sync', {});
@@ -129,24 +151,24 @@ export function registerChannelsCommands(program: Command, io: CliIo): void {
         outcomes.push(...(await runner.runDue()));
         print(options, outcomes, () =>
           outcomes.length === 0
-            ? 'No channel account to sync yet.\n'
+            ? `${t('sync.none')}\n`
             : outcomes
-                .map((o) => `job ${o.jobId}\t${o.status}\t${o.status === 'done' ? o.summary : o.message}\n`)
+                .map(
+                  (o) =>
+                    `${t('sync.job', { id: o.jobId })}\t${o.status}\t${o.status === 'done' ? o.summary : o.message}\n`,
+                )
                 .join(''),
         );
         const failed = outcomes.filter((o) => o.status === 'failed');
-        if (failed.length > 0)
-          throw new AppError('conflict', `${failed.length} sync jobs failed (see above).`);
+        if (failed.length > 0) throw new AppError('conflict', t('sync.failed', { count: failed.length }));
       });
     });
 
-  const practice = program.command('practice').description('the built-in practice marketplace');
+  const practice = program.command('practice').description(t('practice.description'));
   withCommon(practice.command('buy'))
-    .description(
-      'a simulated buyer buys the item on the practice marketplace (run `rebound sync` to record it)',
-    )
-    .argument('<reference>', 'the item’s Rebound reference, e.g. RB-000123')
-    .option('--country <code>', 'the buyer’s country, two letters (default IE)')
+    .description(t('buy.description'))
+    .argument('<reference>', t('buy.reference'))
+    .option('--country <code>', t('buy.country'))
     .action(async (reference: string, options: CommonOptions & { country?: string }) => {
       await withWorkspace(options, async (ws) => {
         const item = await itemByReference(ws, reference);
@@ -154,19 +176,28 @@ export function registerChannelsCommands(program: Command, io: CliIo): void {
           itemId: item.id,
           ...(options.country === undefined ? {} : { buyerCountry: options.country }),
         });
+        const currency = order.currency as Parameters<typeof formatMoney>[1];
+        // English keeps the plain 'en' drawing it always had ("$29.90"; en-GB would say "US$29.90").
+        const locale = t.language === 'en' ? 'en' : t.locale;
         print(
           options,
           order,
           () =>
-            `${reference} bought on the practice marketplace: order ${order.orderId}, ${formatMoney(order.priceCents, order.currency as Parameters<typeof formatMoney>[1], 'en')} + ${formatMoney(order.shippingCents, order.currency as Parameters<typeof formatMoney>[1], 'en')} shipping, buyer in ${order.buyerCountry}.\n`,
+            `${t('buy.done', {
+              reference,
+              order: order.orderId,
+              price: formatMoney(order.priceCents, currency, locale),
+              shipping: formatMoney(order.shippingCents, currency, locale),
+              country: order.buyerCountry,
+            })}\n`,
         );
       });
     });
 
-  const jobs = program.command('jobs').description('the outbox of remote work');
+  const jobs = program.command('jobs').description(t('jobs.description'));
   withCommon(jobs.command('list'))
-    .description('list jobs, newest first')
-    .addOption(new Option('--status <status>', 'only jobs in this status').choices([...JOB_STATUSES]))
+    .description(t('jobsList.description'))
+    .addOption(new Option('--status <status>', t('jobsList.status')).choices([...JOB_STATUSES]))
     // commander's choices() lets only a job status through.
     .action(async (options: CommonOptions & { status?: JobStatusName }) => {
       await withWorkspace(options, async (ws) => {
@@ -177,7 +208,7 @@ export function registerChannelsCommands(program: Command, io: CliIo): void {
           rows
             .map(
               (j) =>
-                `${j.id}\t${j.kind}\t${j.status}\t${j.reference ?? '—'}\t${j.channel ?? '—'}\t${j.attempts}/${j.maxAttempts}${j.lastError ? `\t${j.lastError}` : ''}\n`,
+                `${j.id}\t${j.kind}\t${j.status}\t${j.reference ?? '—'}\t${j.channel ?? '—'}\t${j.attempts}/${j.maxAttempts}${j.lastError ? `\t${inLanguage(t, j.lastError, j.lastErrorText)}` : ''}\n`,
             )
             .join(''),
         );

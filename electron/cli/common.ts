@@ -1,13 +1,15 @@
 import fs from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { Merchant } from '../../shared/contract';
-import { LANGUAGES } from '../../shared/domain/status';
-import { AppError } from '../../shared/errors';
+import { LANGUAGES, type Language } from '../../shared/domain/status';
+import { AppError, type ErrorCode } from '../../shared/errors';
 import { defaultDataDir } from '../services/paths';
 import { isPostgresUrl } from '../services/db/postgres/address';
 import type { Workspace } from '../services/workspace';
 import { invoke, services } from './load';
 import type { CliIo } from './index';
+import { wordsIn, type CliValue } from './texts';
+import { COMMON_TEXTS } from './texts/common';
 
 /**
  * What every `rebound` command shares: `--data-dir` and `--json`, a workspace opened for the
@@ -26,45 +28,41 @@ export interface WorkspaceOptions {
 }
 
 /** `--yes`: the program itself reads it before any command opens the workspace (cli/backup.ts). */
-export const YES_HELP =
-  'migrate an older data folder to this version’s schema without asking (a backup is taken first)';
+export const YES_HELP = wordsIn(COMMON_TEXTS, 'en')('option.yes');
+
+/** The language each run's program speaks, found from any of its commands (set by cli/index.ts). */
+const spoken = new WeakMap<Command, Language>();
+
+export function speak(program: Command, language: Language): void {
+  spoken.set(program, language);
+}
+
+/** The words of `command`'s run: its program's language. */
+export function languageOf(command: Command): Language {
+  let root = command;
+  while (root.parent) root = root.parent;
+  return spoken.get(root) ?? 'en';
+}
 
 /**
  * `--data-dir`, or `--database` with `--photos` for a server's workspace: every command works on
  * either (`rebound users add … --database postgres://…`), as the app's services do.
  */
 export function withWorkspaceOptions(command: Command): Command {
+  const t = wordsIn(COMMON_TEXTS, languageOf(command));
   const withDirs = command
-    .option(
-      '--data-dir <dir>',
-      'data folder (default: the desktop app’s, or $REBOUND_DATA_DIR)',
-      defaultDataDir(),
-    )
-    .addOption(
-      new Option(
-        '--database <url>',
-        'a server’s PostgreSQL database instead of a data folder (postgres://…)',
-      ).env('REBOUND_DATABASE'),
-    )
-    .addOption(
-      new Option('--photos <dir>', 'with --database: the folder the server’s instances share').env(
-        'REBOUND_PHOTOS',
-      ),
-    );
+    .option('--data-dir <dir>', t('option.dataDir'), defaultDataDir())
+    .addOption(new Option('--database <url>', t('option.database')).env('REBOUND_DATABASE'))
+    .addOption(new Option('--photos <dir>', t('option.photos')).env('REBOUND_PHOTOS'));
   // Read before any command runs (cli/language.ts); declared here so it is documented and checked.
   // A command whose --lang already chooses a language of its own (describe) keeps its meaning.
   if (withDirs.options.some((option) => option.long === '--lang')) return withDirs;
-  return withDirs.addOption(
-    new Option('--lang <language>', 'language of messages (default: from LANG, else English)').choices(
-      LANGUAGES,
-    ),
-  );
+  return withDirs.addOption(new Option('--lang <language>', t('option.lang')).choices(LANGUAGES));
 }
 
 export function withCommon(command: Command): Command {
-  return withWorkspaceOptions(command)
-    .option('--json', 'print machine-readable JSON')
-    .option('--yes', YES_HELP);
+  const t = wordsIn(COMMON_TEXTS, languageOf(command));
+  return withWorkspaceOptions(command).option('--json', t('option.json')).option('--yes', t('option.yes'));
 }
 
 /** Opens the workspace the options name; the caller closes it. */
@@ -72,10 +70,9 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
   const { Workspace } = await services();
   if (options.database === undefined) return Workspace.open(options.dataDir);
   if (!isPostgresUrl(options.database)) {
-    throw usage('--database must be a postgres:// address.');
+    throw commonUsage('error.databaseUrl');
   }
-  if (options.photos === undefined)
-    throw usage('--database needs --photos: the folder the server’s instances share.');
+  if (options.photos === undefined) throw commonUsage('error.databaseNeedsPhotos');
   return Workspace.connect(options.database, options.photos);
 }
 
@@ -99,28 +96,56 @@ export async function merchantOf(ws: Workspace, value: string): Promise<Merchant
     : merchants.find((m) => m.name.toLocaleLowerCase('en') === value.trim().toLocaleLowerCase('en'));
   if (!found) {
     const known = merchants.map((m) => `${m.id} ${m.name}`).join(', ');
-    throw new AppError(
-      'not_found',
-      `There is no merchant “${value}”.${known ? ` Merchants: ${known}.` : ''}`,
-    );
+    const said = (language: Language) => {
+      const t = wordsIn(COMMON_TEXTS, language);
+      return `${t('error.noMerchant', { value })}${known ? t('error.merchants', { list: known }) : ''}`;
+    };
+    throw new CliFailure('not_found', said);
   }
   return found;
 }
 
-/** A mistake in the command line itself: said on stderr with exit code 2 (cli/index.ts). */
-export class UsageError extends Error {}
+/**
+ * A mistake in the command line itself: said on stderr with exit code 2 (cli/index.ts), in the
+ * run's language when the thrower gave the words for each (`said`).
+ */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly said: (language: Language) => string = () => message,
+  ) {
+    super(message);
+  }
+}
 
 export function usage(message: string): UsageError {
   return new UsageError(message);
+}
+
+/** A failure the command line itself finds (exit code 1), said in the run's language. */
+export class CliFailure extends AppError {
+  constructor(
+    code: ErrorCode,
+    readonly said: (language: Language) => string,
+  ) {
+    super(code, said('en'));
+  }
+}
+
+function commonUsage(
+  key: keyof typeof COMMON_TEXTS,
+  values?: Readonly<Record<string, CliValue>>,
+): UsageError {
+  const said = (language: Language) => wordsIn(COMMON_TEXTS, language)(key, values);
+  return new UsageError(said('en'), said);
 }
 
 export function readFileOrSay(file: string, option: string): Buffer {
   try {
     return fs.readFileSync(file);
   } catch (error) {
-    throw usage(
-      `${option}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
-    );
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw commonUsage('error.cannotRead', { option, file, reason });
   }
 }
 
@@ -130,7 +155,7 @@ export function isOneOf<T extends string>(names: readonly T[], value: string): v
 }
 
 export function toInt(value: string, name: string): number {
-  if (!/^-?\d+$/.test(value)) throw usage(`${name} must be a whole number, got “${value}”.`);
+  if (!/^-?\d+$/.test(value)) throw commonUsage('error.wholeNumber', { name, value });
   return Number(value);
 }
 
@@ -138,6 +163,7 @@ export function toInt(value: string, name: string): number {
 export async function passwordFrom(io: CliIo): Promise<string> {
   const text = await io.readStdin();
   const password = text.split(/\r?\n/)[0] ?? '';
-  if (password === '') throw new AppError('bad_input', 'Give the password on standard input (one line).');
+  if (password === '')
+    throw new CliFailure('bad_input', (language) => wordsIn(COMMON_TEXTS, language)('error.passwordStdin'));
   return password;
 }

@@ -127,3 +127,40 @@ describe('rebound describe', () => {
     expect(badLang.err).toMatch(/Allowed choices are en, fr, de/);
   });
 });
+
+describe('rebound describe in French and German', () => {
+  test('a French lister reads a German merchant’s headphones in French, labels and all', async () => {
+    const data = await dataDir();
+    const result = await rebound('describe', 'RB-000001', '--lang', 'fr', '--data-dir', data);
+    expect(result).toMatchObject({ code: 0, err: '' });
+    expect(result.out).toMatch(/^RB-000001 · fr · rédigée à partir des constats enregistrés\n/);
+    expect(result.out).toMatch(/\nTitre \(\d+\/80\)\u202f: Auralis Drift/);
+    expect(result.out).toContain('\nÉtat\u202f: USED_VERY_GOOD (4000)\n');
+    expect(result.out).toMatch(/\nDescription de l’état \(\d+\/\d+\)\u202f:\n {2}.*Petite rayure/);
+    expect(result.out).toContain('\nDescription\u202f:\n');
+    const help = await rebound('describe', '--help', '--lang', 'fr');
+    expect(help.out).toContain('langue de la description et des messages');
+    expect(help.out).toContain('affiche le titre d’annonce d’un article');
+  });
+
+  test('a German lister checks a kept edit in German', async () => {
+    const data = await dataDir();
+    const ws = Workspace.open(data);
+    await dispatch(ws, 'descriptions.save', {
+      itemId: 1,
+      lang: 'de',
+      title: 'Auralis Drift Kopfhörer – gebraucht, kleiner Kratzer',
+      conditionDescription: 'Kleiner Kratzer am Kopfbügel.',
+    });
+    await ws.close();
+    const result = await rebound('describe', 'RB-000001', '--lang', 'de', '--data-dir', data);
+    expect(result).toMatchObject({ code: 0, err: '' });
+    expect(result.out).toMatch(/^RB-000001 · de · bearbeitet von jemandem, beibehalten\n/);
+    expect(result.out).toContain('\nTitel (52/80): Auralis Drift Kopfhörer – gebraucht, kleiner Kratzer\n');
+    expect(result.out).toContain('\nZustand: USED_VERY_GOOD (4000)\n');
+    expect(result.out).toContain('\nZustandsbeschreibung (29/');
+    expect(result.out).toContain('\nArtikelbeschreibung:\n');
+    const help = await rebound('describe', '--help', '--lang', 'de');
+    expect(help.out).toContain('Sprache der Beschreibung und der Meldungen');
+  });
+});

@@ -8,6 +8,8 @@ import { invoke } from './load';
 import type { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
 import { type CommonOptions, openWorkspace, withWorkspaceOptions } from './common';
+import { DESCRIBE_TEXTS } from './texts/describe';
+import { wordsIn, type Words } from './texts';
 
 /**
  * `rebound describe ITEM`: the listing title, eBay condition and descriptions of one item in one
@@ -56,39 +58,41 @@ function htmlAsText(html: string): string {
     .trim();
 }
 
-function describeText(result: ItemDescriptions, view: DescriptionView): string {
+function describeText(
+  t: Words<keyof typeof DESCRIBE_TEXTS & string>,
+  result: ItemDescriptions,
+  view: DescriptionView,
+): string {
   const state = view.kept
-    ? `kept edit by ${view.editedBy ?? 'someone'}${view.stale ? ' (STALE: the facts changed since)' : ''}`
-    : 'generated from the facts';
+    ? `${t('kept', { name: view.editedBy ?? t('someone') })}${view.stale ? t('stale') : ''}`
+    : t('generated');
   const lines = [
     `${result.reference} · ${view.language} · ${state}`,
-    `Title (${[...view.title].length}/${result.limits.title}): ${view.title}`,
-    `Condition: ${view.conditionEnum} (${view.conditionId})`,
-    `Condition description (${[...view.conditionDescription].length}/${result.limits.conditionDescription}):`,
-    view.conditionDescription === ''
-      ? '  (none: eBay ignores it for new conditions)'
-      : `  ${view.conditionDescription}`,
+    t('title', { length: [...view.title].length, limit: result.limits.title, title: view.title }),
+    t('condition', { condition: view.conditionEnum, id: view.conditionId }),
+    t('conditionDescription', {
+      length: [...view.conditionDescription].length,
+      limit: result.limits.conditionDescription,
+    }),
+    view.conditionDescription === '' ? `  ${t('noConditionDescription')}` : `  ${view.conditionDescription}`,
     '',
-    'Description:',
+    t('htmlDescription'),
     htmlAsText(view.html),
   ];
   return `${lines.join('\n')}\n`;
 }
 
 export function registerDescribeCommands(program: Command, io: CliIo): void {
+  // The messages' language is read from the same --lang (cli/language.ts), else LANG.
+  const t = wordsIn(DESCRIBE_TEXTS, io.language);
   withWorkspaceOptions(
     program
       .command('describe')
-      .addOption(
-        new Option(
-          '--lang <language>',
-          'language of the description and of messages (default: the merchant’s)',
-        ).choices(LANGUAGES),
-      ),
+      .addOption(new Option('--lang <language>', t('lang.option')).choices(LANGUAGES)),
   )
-    .description('print an item’s listing title, eBay condition and “why is it discounted” description')
-    .argument('<item>', 'the item’s reference (RB-000123) or id')
-    .option('--json', 'print {title, conditionEnum, conditionId, conditionDescription, html} as JSON')
+    .description(t('description'))
+    .argument('<item>', t('item.argument'))
+    .option('--json', t('json.option'))
     .action(async (ref: string, options: DescribeOptions) => {
       const ws = await openWorkspace(options);
       try {
@@ -100,9 +104,13 @@ export function registerDescribeCommands(program: Command, io: CliIo): void {
         if (result.refusal) throw new AppError('conflict', result.refusal.message);
         const lang = options.lang ?? result.merchantLanguage;
         const view = result.descriptions.find((d) => d.language === lang);
-        if (!view) throw new AppError('internal', `No ${lang} description came back for ${item.reference}.`);
+        if (!view) {
+          // With --json an error stays in English, whatever the language (cli/language.ts).
+          const e = options.json ? wordsIn(DESCRIBE_TEXTS, 'en') : t;
+          throw new AppError('internal', e('noDescription', { language: lang, reference: item.reference }));
+        }
         io.out(
-          options.json ? `${JSON.stringify(describeView(view), null, 2)}\n` : describeText(result, view),
+          options.json ? `${JSON.stringify(describeView(view), null, 2)}\n` : describeText(t, result, view),
         );
       } finally {
         await ws.close();

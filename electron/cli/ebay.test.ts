@@ -153,4 +153,89 @@ describe.skipIf(!contracts.available)(title('rebound ebay'), () => {
     expect(bad.code).toBe(2);
     expectNoViolations(server);
   });
+
+  test('a French administrator configures eBay: the status and the help speak French', async () => {
+    const dir = tempDir();
+    const ws = Workspace.open(dir);
+    await addMerchant(ws, { name: 'Velo Shop US', currency: 'USD' });
+    await ws.close();
+    const common = ['--data-dir', dir, '--merchant', 'Velo Shop US', '--lang', 'fr'];
+
+    const before = await rebound('ebay', 'status', ...common);
+    expect(before).toMatchObject({
+      code: 0,
+      out: 'eBay\u202f: non configuré (lancez `rebound ebay configure`).\n',
+    });
+
+    const configured = await rebound(
+      'ebay',
+      'configure',
+      ...common,
+      '--app-id',
+      server.app.appId,
+      '--cert-id',
+      server.app.certId,
+      '--ru-name',
+      server.app.ruName,
+      '--marketplace',
+      'EBAY_US',
+      '--base-url',
+      server.baseUrl,
+    );
+    expect(configured.err).toBe('');
+    expect(configured.out).toContain('eBay EBAY_US\u202f: pas encore connecté\n');
+    expect(configured.out).toContain(`  les appels vont à ${server.baseUrl}\n`);
+    expect(configured.out).toContain(
+      '  pas prêt à publier\u202f: lancez `rebound ebay check` pour voir ce qui manque',
+    );
+
+    const help = await rebound('ebay', 'configure', '--help', '--lang', 'fr');
+    expect(help.out).toContain('enregistre les clés de l’application eBay');
+    expect(help.out).toContain('ID de la règle d’expédition');
+    expectNoViolations(server);
+  });
+
+  test('a German administrator runs the pre-flight: the check, its refusal and the help speak German', async () => {
+    const dir = tempDir();
+    const ws = Workspace.open(dir);
+    await addMerchant(ws, { name: 'Velo Shop US', currency: 'USD' });
+    await ws.close();
+    const common = ['--data-dir', dir, '--merchant', 'Velo Shop US', '--lang', 'de'];
+    const configured = await rebound(
+      'ebay',
+      'configure',
+      ...common,
+      '--app-id',
+      server.app.appId,
+      '--cert-id',
+      server.app.certId,
+      '--ru-name',
+      server.app.ruName,
+      '--marketplace',
+      'EBAY_US',
+      '--base-url',
+      server.baseUrl,
+    );
+    expect(configured.code).toBe(0);
+    const code = server.state.auth.issueAuthorizationCode();
+    const connected = await rebound('ebay', 'connect', ...common, '--code', code);
+    expect(connected.out).toContain('eBay EBAY_US: verbunden\n');
+
+    const check = await rebound('ebay', 'check', ...common);
+    expect(check.code).toBe(1);
+    expect(check.out).toMatch(
+      /^eBay-Prüfung vor dem Veröffentlichen für Händler 1 auf EBAY_US: nicht bereit zum Veröffentlichen\n/,
+    );
+    expect(check.out).toMatch(/^✓ Verbindung: /m);
+    // The services' findings and fixes come in German too.
+    expect(check.out).toMatch(/^✗ Artikelstandort: .+\n {4}→ Verwenden Sie warehouse-1/m);
+    expect(check.err).toBe(
+      'rebound: eBay ist nicht bereit zum Veröffentlichen: 5 Punkte müssen behoben werden (siehe oben).\n',
+    );
+
+    const help = await rebound('ebay', 'check', '--help', '--lang', 'de');
+    expect(help.out).toContain('Prüfung vor dem Veröffentlichen: liest bei eBay');
+    expect(help.out).toContain('die ID oder der genaue Name des Händlers');
+    expectNoViolations(server);
+  });
 });

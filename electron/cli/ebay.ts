@@ -6,6 +6,10 @@ import { invoke } from './load';
 import type { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
 import { type CommonOptions, merchantOf, withCommon, withWorkspace } from './common';
+import { renderMessage } from '../../shared/messages/render';
+import type { StoredMessage } from '../../shared/messages';
+import { wordsIn, type Words } from './texts';
+import { EBAY_TEXTS } from './texts/ebay';
 
 /**
  * The merchant's eBay account on the command line: the app's credentials, the seller's consent
@@ -18,8 +22,24 @@ interface EbayOptions extends CommonOptions {
   merchant: string;
 }
 
-function withMerchant(command: Command): Command {
-  return withCommon(command.requiredOption('--merchant <merchant>', 'the merchant’s id or exact name'));
+type EbayWords = Words<keyof typeof EBAY_TEXTS & string>;
+
+function withMerchant(command: Command, t: EbayWords): Command {
+  return withCommon(command.requiredOption('--merchant <merchant>', t('option.merchant')));
+}
+
+/** A services' text in the reader's language: English as it came, another language from its message. */
+function inLanguage(t: EbayWords, english: string, text: StoredMessage | null | undefined): string {
+  return t.language === 'en' || !text ? english : renderMessage(text, t.language, english);
+}
+
+/** An ISO time as it came in English (what scripts saw so far), as the language writes it otherwise. */
+function timeIn(t: EbayWords, iso: string): string {
+  if (t.language === 'en') return iso;
+  const when = new Date(iso);
+  return Number.isNaN(when.getTime())
+    ? iso
+    : new Intl.DateTimeFormat(t.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(when);
 }
 
 async function withMerchantWorkspace<T>(
@@ -29,15 +49,17 @@ async function withMerchantWorkspace<T>(
   return withWorkspace(options, async (ws) => work(ws, (await merchantOf(ws, options.merchant)).id));
 }
 
-function describeStatus(s: EbayStatus): string {
-  if (!s.configured) return 'eBay: not configured (run `rebound ebay configure`).\n';
+function describeStatus(s: EbayStatus, t: EbayWords): string {
+  if (!s.configured) return `${t('status.notConfigured')}\n`;
   const lines = [
-    `eBay ${s.marketplace ?? ''}${s.sandbox ? ' (sandbox)' : ''}: ${s.connected ? 'connected' : 'not connected yet'}`,
-    ...(s.baseUrl ? [`  calls go to ${s.baseUrl}`] : []),
-    ...(s.accessExpiresAt ? [`  access renews before ${s.accessExpiresAt}`] : []),
-    s.readyToPublish
-      ? '  ready to publish'
-      : '  not ready to publish: run `rebound ebay check` to see what is missing',
+    t('status.line', {
+      marketplace: s.marketplace ?? '',
+      sandbox: s.sandbox ? t('status.sandbox') : '',
+      state: s.connected ? t('status.connected') : t('status.notConnected'),
+    }),
+    ...(s.baseUrl ? [`  ${t('status.calls', { url: s.baseUrl })}`] : []),
+    ...(s.accessExpiresAt ? [`  ${t('status.renews', { time: timeIn(t, s.accessExpiresAt) })}`] : []),
+    `  ${s.readyToPublish ? t('status.ready') : t('status.notReady')}`,
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -45,36 +67,47 @@ function describeStatus(s: EbayStatus): string {
 const MARK = { ok: '✓', blocking: '✗', warning: '!' } as const;
 
 /** One line per item, the fix indented under it: what the Settings panel shows, in a terminal. */
-function describeCheck(c: EbayCheck): string {
+function describeCheck(c: EbayCheck, t: EbayWords): string {
   const lines = [
-    `eBay pre-flight for merchant ${c.merchantId}${c.marketplace ? ` on ${c.marketplace}` : ''}: ${c.ready ? 'ready to publish' : 'not ready to publish'}`,
+    t('check.head', {
+      merchant: c.merchantId,
+      on: c.marketplace ? t('check.on', { marketplace: c.marketplace }) : '',
+      state: c.ready ? t('check.ready') : t('check.notReady'),
+    }),
   ];
   for (const item of c.items) {
     const mark = item.ok ? MARK.ok : item.blocking ? MARK.blocking : MARK.warning;
-    lines.push(`${mark} ${item.key}: ${item.message}`);
-    if (item.fix) lines.push(`    → ${item.fix}`);
+    lines.push(
+      t('check.item', {
+        mark,
+        key: t(`key.${item.key}`),
+        message: inLanguage(t, item.message, item.text),
+      }),
+    );
+    if (item.fix) lines.push(`    → ${inLanguage(t, item.fix, item.fixText)}`);
   }
   return `${lines.join('\n')}\n`;
 }
 
 export function registerEbayCommands(program: Command, io: CliIo): void {
-  const ebay = program.command('ebay').description('connect a merchant’s eBay account');
+  const t = wordsIn(EBAY_TEXTS, io.language);
+  const ebay = program.command('ebay').description(t('ebay.description'));
   const print = (options: EbayOptions, value: EbayStatus) =>
-    io.out(options.json ? `${JSON.stringify(value, null, 2)}\n` : describeStatus(value));
+    io.out(options.json ? `${JSON.stringify(value, null, 2)}\n` : describeStatus(value, t));
 
-  withMerchant(ebay.command('configure'))
-    .description('store the eBay app’s credentials (the cert id is kept encrypted)')
-    .requiredOption('--app-id <id>', 'the app id (client id)')
-    .option('--cert-id <secret>', 'the cert id (client secret); omit to keep the stored one of the same app')
-    .requiredOption('--ru-name <runame>', 'the RuName (eBay redirect URL name)')
-    .requiredOption('--marketplace <id>', `one of ${EBAY_MARKETPLACE_IDS.join(', ')}`)
-    .option('--sandbox', 'use eBay’s sandbox')
-    .option('--base-url <url>', 'send every eBay call to this base instead (a test server)')
-    .option('--fulfillment-policy <id>', 'shipping policy id')
-    .option('--payment-policy <id>', 'payment policy id')
-    .option('--return-policy <id>', 'return policy id')
-    .option('--location <key>', 'merchant location key')
-    .option('--category <id>', 'eBay category id for the listings')
+  withMerchant(ebay.command('configure'), t)
+    .description(t('configure.description'))
+    .requiredOption('--app-id <id>', t('option.appId'))
+    .option('--cert-id <secret>', t('option.certId'))
+    .requiredOption('--ru-name <runame>', t('option.ruName'))
+    .requiredOption('--marketplace <id>', t('option.marketplace', { ids: EBAY_MARKETPLACE_IDS.join(', ') }))
+    .option('--sandbox', t('option.sandbox'))
+    .option('--base-url <url>', t('option.baseUrl'))
+    .option('--fulfillment-policy <id>', t('option.fulfillmentPolicy'))
+    .option('--payment-policy <id>', t('option.paymentPolicy'))
+    .option('--return-policy <id>', t('option.returnPolicy'))
+    .option('--location <key>', t('option.location'))
+    .option('--category <id>', t('option.category'))
     .action(
       async (
         options: EbayOptions & {
@@ -111,10 +144,10 @@ export function registerEbayCommands(program: Command, io: CliIo): void {
       },
     );
 
-  withMerchant(ebay.command('connect'))
-    .description('finish connecting with the code (or the whole address) eBay gave after you agreed')
-    .option('--code <code>', 'the authorization code')
-    .option('--landed-url <url>', 'the address the browser showed after you agreed')
+  withMerchant(ebay.command('connect'), t)
+    .description(t('connect.description'))
+    .option('--code <code>', t('option.code'))
+    .option('--landed-url <url>', t('option.landedUrl'))
     .action(async (options: EbayOptions & { code?: string; landedUrl?: string }) => {
       const status = await withMerchantWorkspace(options, (ws, merchantId) =>
         invoke(ws, 'ebay.connect', {
@@ -126,8 +159,8 @@ export function registerEbayCommands(program: Command, io: CliIo): void {
       print(options, status as EbayStatus);
     });
 
-  withMerchant(ebay.command('connect-url'))
-    .description('print the eBay address where the seller agrees to Rebound’s access')
+  withMerchant(ebay.command('connect-url'), t)
+    .description(t('connectUrl.description'))
     .action(async (options: EbayOptions) => {
       const { url } = (await withMerchantWorkspace(options, (ws, merchantId) =>
         invoke(ws, 'ebay.connectUrl', { merchantId }),
@@ -135,8 +168,8 @@ export function registerEbayCommands(program: Command, io: CliIo): void {
       io.out(options.json ? `${JSON.stringify({ url })}\n` : `${url}\n`);
     });
 
-  withMerchant(ebay.command('status'))
-    .description('whether the merchant’s eBay account is configured, connected and ready')
+  withMerchant(ebay.command('status'), t)
+    .description(t('status.description'))
     .action(async (options: EbayOptions) => {
       const status = await withMerchantWorkspace(options, (ws, merchantId) =>
         invoke(ws, 'ebay.status', { merchantId }),
@@ -145,18 +178,15 @@ export function registerEbayCommands(program: Command, io: CliIo): void {
     });
 
   const printCheck = (options: EbayOptions, check: EbayCheck) => {
-    io.out(options.json ? `${JSON.stringify(check, null, 2)}\n` : describeCheck(check));
+    io.out(options.json ? `${JSON.stringify(check, null, 2)}\n` : describeCheck(check, t));
     if (!check.ready) {
       const blocking = check.items.filter((i) => i.blocking && !i.ok).length;
-      throw new AppError(
-        'conflict',
-        `eBay is not ready to publish: ${blocking} ${blocking === 1 ? 'item needs' : 'items need'} fixing (see above).`,
-      );
+      throw new AppError('conflict', t('check.notReadyError', { count: blocking }));
     }
   };
 
-  withMerchant(ebay.command('check'))
-    .description('pre-flight: read the seller’s policies, locations and the category’s conditions from eBay')
+  withMerchant(ebay.command('check'), t)
+    .description(t('check.description'))
     .action(async (options: EbayOptions) => {
       const check = await withMerchantWorkspace(options, (ws, merchantId) =>
         invoke(ws, 'ebay.check', { merchantId }),
@@ -164,8 +194,8 @@ export function registerEbayCommands(program: Command, io: CliIo): void {
       printCheck(options, check as EbayCheck);
     });
 
-  withMerchant(ebay.command('location'))
-    .description('create the seller’s warehouse location on eBay from the merchant’s address, and choose it')
+  withMerchant(ebay.command('location'), t)
+    .description(t('location.description'))
     .action(async (options: EbayOptions) => {
       const check = await withMerchantWorkspace(options, (ws, merchantId) =>
         invoke(ws, 'ebay.createLocation', { merchantId }),
@@ -173,13 +203,13 @@ export function registerEbayCommands(program: Command, io: CliIo): void {
       printCheck(options, check as EbayCheck);
     });
 
-  withMerchant(ebay.command('choose'))
-    .description('choose the seller’s policies, location and category (then check again)')
-    .option('--fulfillment-policy <id>', 'shipping policy id')
-    .option('--payment-policy <id>', 'payment policy id')
-    .option('--return-policy <id>', 'return policy id')
-    .option('--location <key>', 'merchant location key')
-    .option('--category <id>', 'eBay category id for the listings')
+  withMerchant(ebay.command('choose'), t)
+    .description(t('choose.description'))
+    .option('--fulfillment-policy <id>', t('option.fulfillmentPolicy'))
+    .option('--payment-policy <id>', t('option.paymentPolicy'))
+    .option('--return-policy <id>', t('option.returnPolicy'))
+    .option('--location <key>', t('option.location'))
+    .option('--category <id>', t('option.category'))
     .action(
       async (
         options: EbayOptions & {

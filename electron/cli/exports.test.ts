@@ -201,3 +201,65 @@ describe('rebound export / statement / report', () => {
     expect(fs.readFileSync(journal, 'utf8')).toContain(',706000,');
   });
 });
+
+describe('the bookkeeper’s commands in French and German', () => {
+  test('a French bookkeeper exports October’s sales and reads the month’s figures in French', async () => {
+    const dir = await dataDir();
+    const data = path.join(dir, 'data');
+    const out = path.join(dir, 'octobre.csv');
+    const args = ['--from', '2026-10-01', '--to', '2026-10-31', '--data-dir', data, '--lang', 'fr'];
+    const exported = await rebound('export', 'sales', '--out', out, ...args);
+    expect(exported.code, exported.err).toBe(0);
+    expect(exported.out).toMatch(/^.*octobre\.csv écrit\u202f: 2 ventes, 1 ko en \d+,\d s\.\n$/);
+
+    const statement = await rebound(
+      'statement',
+      '--merchant',
+      'Velo Shop',
+      '--month',
+      '2026-10',
+      '--out',
+      path.join(dir, 'releve.pdf'),
+      '--data-dir',
+      data,
+      '--lang',
+      'fr',
+    );
+    expect(statement.out).toContain('2 vendus, brut 65,00\u00a0€, frais de canal 6,00\u00a0€');
+    expect(statement.out).toContain('versement net');
+
+    const monthly = await rebound('report', 'monthly', ...args);
+    expect(monthly.out.split('\n')[0]).toMatch(/^MOIS +DEV +VENDUS +RÉCUPÉRÉ +PORT +FRAIS +TVA +NET$/);
+    expect(monthly.out).toContain('65,00\u00a0€');
+
+    // Scripts still get the data, not prose.
+    const json = await rebound('report', 'monthly', '--json', ...args);
+    expect(JSON.parse(json.out)).toEqual([expect.objectContaining({ month: '2026-10', itemsSold: 2 })]);
+
+    const help = await rebound('export', 'sales', '--help', '--lang', 'fr');
+    expect(help.out).toContain('exporte les ventes d’une période');
+    expect(help.out).toContain('premier jour, AAAA-MM-JJ');
+  });
+
+  test('a German bookkeeper reads the recovery report, and a wrong --set is explained in German', async () => {
+    const dir = await dataDir();
+    const data = path.join(dir, 'data');
+    const recovery = await rebound('report', 'recovery', '--data-dir', data, '--lang', 'de');
+    expect(recovery.code, recovery.err).toBe(0);
+    expect(recovery.out).toContain('Nach Zustand\n');
+    expect(recovery.out).toMatch(/VERKAUFT +ERLÖS +ERLÖSQUOTE +NETTO\n/);
+    expect(recovery.out).toContain('65,0\u00a0%');
+
+    const skus = await rebound('report', 'skus', '--data-dir', data, '--lang', 'de');
+    expect(skus.out).toMatch(/retourniert +2 +verkauft +2 +Retourenquote/);
+
+    const wrong = await rebound('export', 'accounts', '--set', 'revenue', '--data-dir', data, '--lang', 'de');
+    expect(wrong).toMatchObject({
+      code: 2,
+      err: 'rebound: --set erwartet Konto=Nummer, erhalten: „revenue“.\n',
+    });
+
+    const help = await rebound('statement', '--help', '--lang', 'de');
+    expect(help.out).toContain('schreibt die Monatsabrechnung eines Händlers als PDF');
+  });
+});

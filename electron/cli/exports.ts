@@ -16,6 +16,10 @@ import type { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
 import { type CommonOptions, merchantOf, withCommon, withWorkspace } from './common';
 import { invoke, services } from './load';
+import { wordsIn, type Words } from './texts';
+import { EXPORTS_TEXTS } from './texts/exports';
+
+type T = Words<keyof typeof EXPORTS_TEXTS & string>;
 
 /**
  * The bookkeeper on the command line: sales exports (CSV, XLSX, journal), the journal's account
@@ -43,45 +47,76 @@ async function merchantId(ws: Workspace, value: string | undefined): Promise<num
   return value === undefined ? undefined : (await merchantOf(ws, value)).id;
 }
 
-const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)} %`);
+/** A number with `digits` decimals: as before in English, with the language's decimal sign otherwise. */
+function decimal(t: T, value: number, digits: number): string {
+  if (t.language === 'en') return value.toFixed(digits);
+  return new Intl.NumberFormat(t.locale, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    useGrouping: false,
+  }).format(value);
+}
+
+/** Amounts in the language's way; English keeps 'en' ("$12.00", not en-GB's "US$12.00"). */
+const moneyLocale = (t: T) => (t.language === 'en' ? 'en' : t.locale);
+
+function percent(t: T, rate: number | null): string {
+  if (rate === null) return '—';
+  if (t.language === 'en') return `${(rate * 100).toFixed(1)} %`;
+  return new Intl.NumberFormat(t.locale, {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(rate);
+}
 
 function pad(text: string, width: number): string {
   const chars = [...text];
   return chars.length > width ? `${chars.slice(0, width - 1).join('')}…` : text.padEnd(width);
 }
 
-function recoveryTable(title: string, groups: readonly RecoveryGroup[]): string {
-  if (groups.length === 0) return `${title}: nothing sold\n`;
+function recoveryTable(t: T, title: string, groups: readonly RecoveryGroup[]): string {
+  if (groups.length === 0) return `${t('recovery.nothingSold', { title })}\n`;
+  const sold = t('column.sold');
+  const revenue = t('column.revenue');
+  const recovery = t('column.recovery');
+  const net = t('column.net');
+  // The English widths, grown to fit a longer header.
+  const w = {
+    sold: Math.max(6, sold.length),
+    revenue: Math.max(14, revenue.length),
+    recovery: Math.max(9, recovery.length),
+    net: Math.max(9, net.length),
+  };
   const lines = [
     `${title}`,
-    `  ${pad('', 28)} ${'SOLD'.padStart(6)} ${'REVENUE'.padStart(14)} ${'RECOVERY'.padStart(9)} ${'NET'.padStart(9)}`,
+    `  ${pad('', 28)} ${sold.padStart(w.sold)} ${revenue.padStart(w.revenue)} ${recovery.padStart(w.recovery)} ${net.padStart(w.net)}`,
   ];
   for (const g of groups) {
     lines.push(
-      `  ${pad(g.key === '' ? '(none)' : g.key, 28)} ${String(g.sold).padStart(6)} ${formatMoney(g.priceCents, g.currency, 'en').padStart(14)} ${percent(g.recoveryRate).padStart(9)} ${percent(g.netRecoveryRate).padStart(9)}`,
+      `  ${pad(g.key === '' ? t('recovery.none') : g.key, 28)} ${String(g.sold).padStart(w.sold)} ${formatMoney(g.priceCents, g.currency, moneyLocale(t)).padStart(w.revenue)} ${percent(t, g.recoveryRate).padStart(w.recovery)} ${percent(t, g.netRecoveryRate).padStart(w.net)}`,
     );
   }
   return `${lines.join('\n')}\n`;
 }
 
 export function registerExportsCommands(program: Command, io: CliIo): void {
+  const t = wordsIn(EXPORTS_TEXTS, io.language);
+  /** An error's words: with --json, errors stay English whatever the language (cli/language.ts). */
+  const errorWords = (options: CommonOptions): T => (options.json ? wordsIn(EXPORTS_TEXTS, 'en') : t);
   const print = (options: CommonOptions, value: unknown, human: () => string) => {
     io.out(options.json ? `${JSON.stringify(value, null, 2)}\n` : human());
   };
 
-  const exportCommand = program.command('export').description('bookkeeping exports');
+  const exportCommand = program.command('export').description(t('export.description'));
   withCommon(exportCommand.command('sales'))
-    .description('export the sales of a period: CSV, XLSX or an accounting journal (balanced per sale)')
-    .requiredOption('--from <date>', 'first day, YYYY-MM-DD')
-    .requiredOption('--to <date>', 'last day (inclusive), YYYY-MM-DD')
-    .addOption(new Option('--format <format>', 'file format').choices(EXPORT_FORMATS).default('csv'))
-    .option('--out <file>', 'where to write (default: the data folder’s exports/ folder)')
-    .option('--merchant <merchant>', 'only this merchant (id or name)')
-    .addOption(
-      new Option('--locale <locale>', 'header language; fr and de also use “;” and a decimal comma')
-        .choices(EXPORT_LOCALES)
-        .default('en'),
-    )
+    .description(t('sales.description'))
+    .requiredOption('--from <date>', t('option.from'))
+    .requiredOption('--to <date>', t('option.to'))
+    .addOption(new Option('--format <format>', t('option.format')).choices(EXPORT_FORMATS).default('csv'))
+    .option('--out <file>', t('sales.out'))
+    .option('--merchant <merchant>', t('option.merchant'))
+    .addOption(new Option('--locale <locale>', t('sales.locale')).choices(EXPORT_LOCALES).default('en'))
     .action(
       async (
         options: CommonOptions & {
@@ -110,7 +145,9 @@ export function registerExportsCommands(program: Command, io: CliIo): void {
               process.stderr.isTTY &&
               !options.json
             )
-              io.err(`\r${event.done.toLocaleString('en')} / ${event.total.toLocaleString('en')} rows`);
+              io.err(
+                `\r${t('sales.progress', { done: t.number(event.done), total: t.number(event.total) })}`,
+              );
           });
           const started = performance.now();
           const result = await exportSales(ws, input, options.out ? { file: path.resolve(options.out) } : {});
@@ -121,21 +158,24 @@ export function registerExportsCommands(program: Command, io: CliIo): void {
             options,
             result,
             () =>
-              `Wrote ${result.file}: ${result.rows.toLocaleString('en')} sales` +
-              `${result.format === 'journal' ? ` as ${result.lines.toLocaleString('en')} journal lines` : ''}, ` +
-              `${Math.ceil(result.bytes / 1024).toLocaleString('en')} kB in ${seconds.toFixed(1)} s.\n`,
+              `${t(result.format === 'journal' ? 'sales.wroteJournal' : 'sales.wrote', {
+                file: result.file,
+                count: result.rows,
+                rows: t.number(result.rows),
+                lines: t.number(result.lines),
+                kb: t.number(Math.ceil(result.bytes / 1024)),
+                seconds: decimal(t, seconds, 1),
+              })}\n`,
           );
         });
       },
     );
 
   withCommon(exportCommand.command('accounts'))
-    .description(
-      'show the journal’s account codes, or change some: --set revenue=706000 --set vatPayable=445710',
-    )
+    .description(t('accounts.description'))
     .option(
       '--set <account=code>',
-      `change one (repeatable): ${Object.keys(AccountCodes.shape).join(', ')}`,
+      t('accounts.set', { names: Object.keys(AccountCodes.shape).join(', ') }),
       (value: string, previous: string[] = []) => [...previous, value],
     )
     .action(async (options: CommonOptions & { set?: string[] }) => {
@@ -146,7 +186,7 @@ export function registerExportsCommands(program: Command, io: CliIo): void {
           const changes: Record<string, string> = {};
           for (const pair of options.set) {
             const at = pair.indexOf('=');
-            if (at <= 0) throw new AppError('bad_input', `--set wants account=code, got “${pair}”.`);
+            if (at <= 0) throw new AppError('bad_input', errorWords(options)('accounts.badSet', { pair }));
             changes[pair.slice(0, at)] = pair.slice(at + 1);
           }
           codes = await setAccountCodes(ws, parse(AccountCodes, { ...codes, ...changes }));
@@ -160,10 +200,10 @@ export function registerExportsCommands(program: Command, io: CliIo): void {
     });
 
   withCommon(program.command('statement'))
-    .description('write a merchant’s monthly statement as PDF')
-    .requiredOption('--merchant <merchant>', 'the merchant (id or name)')
-    .requiredOption('--month <month>', 'the month, YYYY-MM')
-    .option('--out <file>', 'where to write the PDF (default: the data folder’s exports/ folder)')
+    .description(t('statement.description'))
+    .requiredOption('--merchant <merchant>', t('statement.merchant'))
+    .requiredOption('--month <month>', t('statement.month'))
+    .option('--out <file>', t('statement.out'))
     .action(async (options: CommonOptions & { merchant: string; month: string; out?: string }) => {
       await withWorkspace(options, async (ws) => {
         const input = parse(StatementInput, {
@@ -176,25 +216,32 @@ export function registerExportsCommands(program: Command, io: CliIo): void {
           input,
           options.out ? { file: path.resolve(options.out) } : {},
         );
-        const t = result.totals;
-        const money = (cents: number) => formatMoney(cents, result.currency, 'en');
+        const totals = result.totals;
+        const money = (cents: number) => formatMoney(cents, result.currency, moneyLocale(t));
         print(
           options,
           { ...result, lines: result.lines.length },
           () =>
-            `Wrote ${result.file} (${result.pages} ${result.pages === 1 ? 'page' : 'pages'}).\n` +
-            `${result.merchantName}, ${result.month}: ${t.itemsSold} sold, gross ${money(t.grossCents)}, ` +
-            `channel fees ${money(t.channelFeesCents)}, service fee ${money(t.serviceFeeCents)}, ` +
-            `net payout ${money(t.netPayoutCents)}.\n`,
+            `${t('statement.wrote', { file: result.file, pages: result.pages, count: result.pages })}\n` +
+            `${t('statement.totals', {
+              merchant: result.merchantName,
+              month: result.month,
+              count: totals.itemsSold,
+              sold: totals.itemsSold,
+              gross: money(totals.grossCents),
+              fees: money(totals.channelFeesCents),
+              service: money(totals.serviceFeeCents),
+              net: money(totals.netPayoutCents),
+            })}\n`,
         );
       });
     });
 
   const rangeOptions = (command: Command) =>
     withCommon(command)
-      .option('--merchant <merchant>', 'only this merchant (id or name)')
-      .option('--from <date>', 'first day, YYYY-MM-DD')
-      .option('--to <date>', 'last day (inclusive), YYYY-MM-DD');
+      .option('--merchant <merchant>', t('option.merchant'))
+      .option('--from <date>', t('option.from'))
+      .option('--to <date>', t('option.to'));
   type RangeOptions = CommonOptions & { merchant?: string; from?: string; to?: string };
   const rangeInput = async (ws: Workspace, options: RangeOptions) =>
     parse(ReportRangeInput, {
@@ -203,40 +250,52 @@ export function registerExportsCommands(program: Command, io: CliIo): void {
       to: options.to,
     });
 
-  const report = program.command('report').description('recovery reports');
+  const report = program.command('report').description(t('report.description'));
   rangeOptions(report.command('recovery'))
-    .description(
-      'recovery rate (sale ÷ original price, and net of channel fees) by grade, SKU, channel, merchant',
-    )
+    .description(t('recovery.description'))
     .action(async (options: RangeOptions) => {
       await withWorkspace(options, async (ws) => {
         const result = await invoke(ws, 'reports.recovery', await rangeInput(ws, options));
         print(options, result, () =>
           [
-            recoveryTable('Overall', result.overall),
-            recoveryTable('By grade', result.byGrade),
-            recoveryTable('By channel', result.byChannel),
-            recoveryTable('By merchant', result.byMerchant),
-            recoveryTable('By SKU', result.bySku),
+            recoveryTable(t, t('recovery.overall'), result.overall),
+            recoveryTable(t, t('recovery.byGrade'), result.byGrade),
+            recoveryTable(t, t('recovery.byChannel'), result.byChannel),
+            recoveryTable(t, t('recovery.byMerchant'), result.byMerchant),
+            recoveryTable(t, t('recovery.bySku'), result.bySku),
           ].join('\n'),
         );
       });
     });
 
   rangeOptions(report.command('monthly'))
-    .description('recovered revenue by month: items sold, price, shipping, fees, VAT, net')
+    .description(t('monthly.description'))
     .action(async (options: RangeOptions) => {
       await withWorkspace(options, async (ws) => {
         const rows = await invoke(ws, 'reports.monthly', await rangeInput(ws, options));
         print(options, rows, () => {
-          const m = (cents: number, currency: string) => formatMoney(cents, currency, 'en').padStart(13);
-          const header = `MONTH    CUR   SOLD ${'REVENUE'.padStart(13)} ${'SHIPPING'.padStart(13)} ${'FEES'.padStart(13)} ${'VAT'.padStart(13)} ${'NET'.padStart(13)}\n`;
+          // The English widths, grown to fit a longer header.
+          const month = t('column.month');
+          const currency = t('column.currency');
+          const sold = t('column.sold');
+          const amounts = (['revenue', 'shipping', 'fees', 'vat', 'net'] as const).map((c) =>
+            t(`column.${c}`),
+          );
+          const w = {
+            month: Math.max(9, month.length + 1),
+            currency: Math.max(3, currency.length),
+            sold: Math.max(6, sold.length),
+            money: Math.max(13, ...amounts.map((a) => a.length)),
+          };
+          const m = (cents: number, code: string) =>
+            formatMoney(cents, code, moneyLocale(t)).padStart(w.money);
+          const header = `${month.padEnd(w.month)}${currency.padEnd(w.currency)} ${sold.padStart(w.sold)} ${amounts.map((a) => a.padStart(w.money)).join(' ')}\n`;
           return (
             header +
             rows
               .map(
                 (r) =>
-                  `${r.month}  ${r.currency} ${String(r.itemsSold).padStart(6)} ${m(r.priceCents, r.currency)} ${m(r.shippingCents, r.currency)} ${m(r.feesCents, r.currency)} ${m(r.vatCents, r.currency)} ${m(r.netCents, r.currency)}\n`,
+                  `${r.month.padEnd(w.month)}${r.currency.padEnd(w.currency)} ${String(r.itemsSold).padStart(w.sold)} ${m(r.priceCents, r.currency)} ${m(r.shippingCents, r.currency)} ${m(r.feesCents, r.currency)} ${m(r.vatCents, r.currency)} ${m(r.netCents, r.currency)}\n`,
               )
               .join('')
           );
@@ -245,9 +304,7 @@ export function registerExportsCommands(program: Command, io: CliIo): void {
     });
 
   rangeOptions(report.command('skus'))
-    .description(
-      'per SKU: items returned, sold, return rate (with the merchant’s units sold), recovery; flagged rows',
-    )
+    .description(t('skus.description'))
     .action(async (options: RangeOptions) => {
       await withWorkspace(options, async (ws) => {
         const rows = await invoke(ws, 'reports.skus', await rangeInput(ws, options));
@@ -255,7 +312,15 @@ export function registerExportsCommands(program: Command, io: CliIo): void {
           rows
             .map(
               (r) =>
-                `${r.flagged ? '!' : ' '} ${pad(r.sku, 16)} ${pad(r.title, 32)} returned ${String(r.returned).padStart(4)}  sold ${String(r.sold).padStart(4)}  return rate ${percent(r.returnRate).padStart(7)}  recovery ${percent(r.recoveryRate).padStart(7)}\n`,
+                `${t('skus.row', {
+                  flag: r.flagged ? '!' : ' ',
+                  sku: pad(r.sku, 16),
+                  title: pad(r.title, 32),
+                  returned: String(r.returned).padStart(4),
+                  sold: String(r.sold).padStart(4),
+                  returnRate: percent(t, r.returnRate).padStart(7),
+                  recovery: percent(t, r.recoveryRate).padStart(7),
+                })}\n`,
             )
             .join(''),
         );

@@ -4,21 +4,27 @@ import { Command, CommanderError, Option } from 'commander';
 import type { ItemSummary } from '../../shared/contract';
 import { GRADES } from '../../shared/domain/grades';
 import { formatMoney } from '../../shared/domain/money';
-import { ITEM_STATUSES } from '../../shared/domain/status';
+import { ITEM_STATUSES, type Language } from '../../shared/domain/status';
 import { AppError } from '../../shared/errors';
 import { renderMessage } from '../../shared/messages/render';
 import { APP_VERSION } from '../services/version';
 import { registerBackupCommands } from './backup';
 import {
+  CliFailure,
   type CommonOptions,
   isOneOf,
   openWorkspace,
   toInt,
   usage,
+  speak,
   UsageError,
   withCommon,
   withWorkspace,
 } from './common';
+import { speakCommander } from './commanderWords';
+import { wordsIn, type Words } from './texts';
+import { COMMANDER_TEXTS } from './texts/commander';
+import { PROGRAM_TEXTS } from './texts/program';
 import { cliLanguage, wantsJson } from './language';
 import { listenPlan, withListenOptions, type ListenOptions } from './listen';
 import { invoke, services } from './load';
@@ -38,6 +44,8 @@ import { registerUsersCommands } from './users';
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface CliIo {
+  /** The language the command line speaks in this run (cli/language.ts). */
+  readonly language: Language;
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   /** All of standard input, for secrets that must not be arguments (`--password-stdin`). */
@@ -50,7 +58,10 @@ async function readAllStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const defaultIo: CliIo = {
+/** What a run writes to and reads from; its language comes from the arguments and environment. */
+export type CliStreams = Omit<CliIo, 'language'>;
+
+const defaultIo: CliStreams = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   readStdin: readAllStdin,
@@ -61,12 +72,12 @@ function pad(text: string, width: number): string {
   return chars.length > width ? `${chars.slice(0, width - 1).join('')}…` : text.padEnd(width);
 }
 
-function itemsTable(rows: readonly ItemSummary[]): string {
+function itemsTable(rows: readonly ItemSummary[], t: Words<keyof typeof PROGRAM_TEXTS>): string {
   const lines = [
-    `${pad('REFERENCE', 12)} ${pad('GRADE', 17)} ${pad('STATUS', 20)} ${pad('SKU', 16)} ${pad('PRICE', 12)} TITLE`,
+    `${pad(t('items.table.reference'), 12)} ${pad(t('items.table.grade'), 17)} ${pad(t('items.table.status'), 20)} ${pad(t('items.table.sku'), 16)} ${pad(t('items.table.price'), 12)} ${t('items.table.title')}`,
   ];
   for (const row of rows) {
-    const price = formatMoney(row.proposedCents ?? row.originalCents, row.currency, 'en');
+    const price = formatMoney(row.proposedCents ?? row.originalCents, row.currency, t.locale);
     lines.push(
       `${pad(row.reference, 12)} ${pad(row.grade ?? '—', 17)} ${pad(row.status, 20)} ${pad(row.sku, 16)} ${pad(price, 12)} ${row.title}`,
     );
@@ -78,32 +89,37 @@ function itemsTable(rows: readonly ItemSummary[]): string {
  * Runs one command line. Returns the exit code: 0 success, 1 a failure explained on stderr,
  * 2 bad usage (unknown command or option, invalid value).
  */
-export async function run(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
-  const program = new Command('rebound')
-    .description('Rebound: turn customer returns into recovered revenue.')
-    .version(APP_VERSION)
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err });
+export async function run(argv: readonly string[], streams: CliStreams = defaultIo): Promise<number> {
+  const language = cliLanguage(argv);
+  const io: CliIo = { ...streams, language };
+  const t = wordsIn(PROGRAM_TEXTS, language);
+  const program = new Command('rebound');
+  speak(program, language);
+  // Before any command is added: each copies its parent's help and output settings.
+  speakCommander(program, language, io);
+  program
+    .description(t('description'))
+    .version(APP_VERSION, '-V, --version', wordsIn(COMMANDER_TEXTS, language)('version'))
+    .exitOverride();
 
   const print = (options: CommonOptions, value: unknown, human: () => string) => {
     io.out(options.json ? `${JSON.stringify(value, null, 2)}\n` : human());
   };
 
   withCommon(program.command('demo'))
-    .description('create the demo workspace (a sample merchant with returned items) in the data folder')
+    .description(t('demo.description'))
     .action(async (options: CommonOptions) => {
       await withWorkspace(options, async (ws) => {
         const summary = await invoke(ws, 'workspace.createDemo', {});
         print(options, summary, () => {
           const s = summary as { items: number; photos: number };
-          return `Demo workspace created in ${ws.dataDir}: ${s.items} items, ${s.photos} photos.\n`;
+          return `${t('demo.done', { dir: ws.dataDir, items: s.items, photos: s.photos })}\n`;
         });
       });
     });
 
   withCommon(program.command('status'))
-    .description('show the data folder, schema version and counts')
+    .description(t('status.description'))
     .action(async (options: CommonOptions) => {
       await withWorkspace(options, async (ws) => {
         const status = await invoke(ws, 'workspace.status', {});
@@ -114,27 +130,35 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
             merchantCount: number;
             itemCount: number;
           };
-          return `Data folder: ${s.dataDir}\nSchema: ${s.schemaVersion}\nMerchants: ${s.merchantCount}\nItems: ${s.itemCount}\n`;
+          return [
+            [t('status.dataDir'), s.dataDir],
+            [t('status.schema'), s.schemaVersion],
+            [t('status.merchants'), s.merchantCount],
+            [t('status.items'), s.itemCount],
+          ]
+            .map(([name, value]) => `${name}: ${value}\n`)
+            .join('');
         });
       });
     });
 
-  const items = program.command('items').description('returned items');
+  const items = program.command('items').description(t('items.description'));
   const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',')];
   withCommon(items.command('list'))
-    .description('list items, newest first')
+    .description(t('items.list.description'))
     .addOption(
-      new Option('--grade <grade>', `filter by grade (repeatable): ${GRADES.join(', ')}`).argParser(collect),
+      new Option('--grade <grade>', t('items.list.grade', { grades: GRADES.join(', ') })).argParser(collect),
     )
     .addOption(
-      new Option('--status <status>', `filter by status (repeatable): ${ITEM_STATUSES.join(', ')}`).argParser(
-        collect,
-      ),
+      new Option(
+        '--status <status>',
+        t('items.list.status', { statuses: ITEM_STATUSES.join(', ') }),
+      ).argParser(collect),
     )
-    .option('--merchant <id>', 'only this merchant’s items (id)')
-    .option('--search <text>', 'reference, SKU, EAN, order reference or title')
-    .option('--limit <n>', 'at most this many rows (1–1000)', '200')
-    .option('--offset <n>', 'skip this many rows', '0')
+    .option('--merchant <id>', t('items.list.merchant'))
+    .option('--search <text>', t('items.list.search'))
+    .option('--limit <n>', t('items.list.limit'), '200')
+    .option('--offset <n>', t('items.list.offset'), '0')
     .action(
       async (
         options: CommonOptions & {
@@ -147,12 +171,13 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
         },
       ) => {
         const grades = (options.grade ?? []).map((grade) => {
-          if (!isOneOf(GRADES, grade)) throw usage(`Unknown grade “${grade}”. Grades: ${GRADES.join(', ')}.`);
+          if (!isOneOf(GRADES, grade))
+            throw usage(t('items.list.unknownGrade', { grade, grades: GRADES.join(', ') }));
           return grade;
         });
         const statuses = (options.status ?? []).map((status) => {
           if (!isOneOf(ITEM_STATUSES, status))
-            throw usage(`Unknown status “${status}”. Statuses: ${ITEM_STATUSES.join(', ')}.`);
+            throw usage(t('items.list.unknownStatus', { status, statuses: ITEM_STATUSES.join(', ') }));
           return status;
         });
         await withWorkspace(options, async (ws) => {
@@ -168,15 +193,18 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
             options,
             result,
             () =>
-              `${itemsTable(result.rows)}${result.rows.length} of ${result.totalCapped ? `more than ${result.total}` : result.total} items\n`,
+              `${itemsTable(result.rows, t)}${t('items.list.count', {
+                shown: result.rows.length,
+                total: result.totalCapped ? t('items.list.moreThan', { total: result.total }) : result.total,
+              })}\n`,
           );
         });
       },
     );
 
   withCommon(items.command('show'))
-    .description('show one item with its history')
-    .argument('<reference>', 'the item’s Rebound reference, e.g. RB-000123')
+    .description(t('items.show.description'))
+    .argument('<reference>', t('items.show.reference'))
     .action(async (reference: string, options: CommonOptions) => {
       await withWorkspace(options, async (ws) => {
         const item = await invoke(ws, 'items.getByReference', { reference });
@@ -184,27 +212,28 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
       });
     });
 
-  const merchants = program.command('merchants').description('merchants whose returns are handled');
+  const merchants = program.command('merchants').description(t('merchants.description'));
   withCommon(merchants.command('list'))
-    .description('list merchants')
+    .description(t('merchants.list.description'))
     .action(async (options: CommonOptions) => {
       await withWorkspace(options, async (ws) => {
         const list = await invoke(ws, 'merchants.list', {});
         print(options, list, () =>
-          list.map((m) => `${m.id}\t${m.name}\t${m.currency}\t${m.itemCount} items\n`).join(''),
+          list
+            .map(
+              (m) =>
+                `${m.id}\t${m.name}\t${m.currency}\t${t('merchants.list.items', { count: m.itemCount })}\n`,
+            )
+            .join(''),
         );
       });
     });
 
   withListenOptions(withCommon(program.command('serve')))
-    .description(
-      'browser mode: serve the app and its API over HTTP(S); everyone signs in with their own name',
-    )
+    .description(t('serve.description'))
     .action(async (options: CommonOptions & ListenOptions) => {
       if (options.database !== undefined) {
-        throw usage(
-          'A server database is served by `rebound server`, which also works with its other instances.',
-        );
+        throw usage(t('serve.notADatabase'));
       }
       const listen = listenPlan(options);
       const { startBackgroundWork, startServer } = await services();
@@ -220,7 +249,7 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
       io.out(
         options.json
           ? `${JSON.stringify(info)}\n`
-          : `Rebound is serving ${ws.dataDir}\nOpen ${server.url} and sign in.\nPress Ctrl+C to stop.\n`,
+          : `${t('serve.serving', { dir: ws.dataDir, url: server.url })}\n`,
       );
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
@@ -255,7 +284,7 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof UsageError) {
-      io.err(`rebound: ${error.message}\n`);
+      io.err(`rebound: ${error.said(language)}\n`);
       return 2;
     }
     const data = error instanceof AppError ? error.toData() : (await services()).toErrorData(error);
@@ -263,11 +292,12 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
       io.err(`${JSON.stringify({ error: data })}\n`);
     } else {
       // In English the thrower's own text, which may say more than the catalogue (zod's details).
-      const language = cliLanguage(argv);
       const text =
-        data.text === undefined || language === 'en'
-          ? data.message
-          : renderMessage(data.text, language, data.message);
+        error instanceof CliFailure
+          ? error.said(language)
+          : data.text === undefined || language === 'en'
+            ? data.message
+            : renderMessage(data.text, language, data.message);
       io.err(`rebound: ${text}\n`);
     }
     // The command line is the only input here: a value the contract refuses is bad usage.

@@ -148,3 +148,113 @@ describe('rebound products import, intake scan and label', () => {
     expect((await rebound('label', 'RB-000999', '--data-dir', data)).code).toBe(1);
   });
 });
+
+describe('the intake desk’s commands in French and German', () => {
+  test('a French receiving clerk imports the morning’s return notices and scans an unknown code', async () => {
+    const dir = await dataDir();
+    const data = path.join(dir, 'data');
+    const file = path.join(dir, 'retours.csv');
+    fs.writeFileSync(file, 'order_reference;sku;received_at\nW-1;VS-LOCK-7;2025-03-10\nW-2;;2025-03-10\n');
+    const imported = await rebound(
+      'import',
+      'returns',
+      file,
+      '--merchant',
+      'Velo Shop',
+      '--data-dir',
+      data,
+      '--lang',
+      'fr',
+    );
+    expect(imported.code).toBe(0);
+    expect(imported.out).toContain(
+      'retours.csv (UTF-8, séparateur «\u202f;\u202f»)\u202f: 2 lignes lues pour Velo Shop.',
+    );
+    expect(imported.out).toContain(
+      '1 article créé, 0 ligne déjà importée (ignorée), 0 produit ajouté, 1 ligne refusée.',
+    );
+    expect(imported.err).toMatch(/^ligne 3\u202f: /);
+    expect(imported.err).not.toContain('missing SKU');
+
+    const strict = await rebound(
+      'import',
+      'returns',
+      file,
+      '--merchant',
+      'Velo Shop',
+      '--data-dir',
+      data,
+      '--strict',
+      '--lang',
+      'fr',
+    );
+    expect(strict.code).toBe(1);
+    expect(strict.err).toContain('1 ligne a été refusée (--strict).');
+    // A script reading --json gets the English text whatever the language.
+    const json = await rebound(
+      'import',
+      'returns',
+      file,
+      '--merchant',
+      'Velo Shop',
+      '--data-dir',
+      data,
+      '--strict',
+      '--json',
+      '--lang',
+      'fr',
+    );
+    expect(json.err).toContain('1 row was refused (--strict).');
+
+    const unknown = await rebound('intake', 'scan', 'ZZ-TOP', '--data-dir', data, '--lang', 'fr');
+    expect(unknown.out).toMatch(/^inconnu\u202f: ressemble à un SKU\. /);
+    expect((await rebound('import', 'returns', '--help', '--lang', 'fr')).out).toContain(
+      'importe des avis de retour (CSV)',
+    );
+    expect((await rebound('intake', 'scan', '--help', '--lang', 'fr')).out).toContain(
+      'une référence Rebound, un numéro de commande',
+    );
+  });
+
+  test('a German catalogue manager imports a catalogue and prints a label', async () => {
+    const dir = await dataDir();
+    const data = path.join(dir, 'data');
+    const catalogue = path.join(dir, 'katalog.csv');
+    fs.writeFileSync(catalogue, 'sku,title,price\nVS-HELM-01,Fahrradhelm,59.99\n');
+    const imported = await rebound(
+      'products',
+      'import',
+      catalogue,
+      '--merchant',
+      'Velo Shop',
+      '--data-dir',
+      data,
+      '--lang',
+      'de',
+    );
+    expect(imported).toMatchObject({ code: 0, err: '' });
+    expect(imported.out).toContain('katalog.csv (UTF-8, Trennzeichen „,“): 1 Zeile für Velo Shop gelesen.');
+    expect(imported.out).toContain('1 Produkt angelegt, 0 aktualisiert, 0 unverändert, 0 Zeilen abgelehnt.');
+    expect((await rebound('products', 'import', '--help', '--lang', 'de')).out).toContain(
+      'importiert einen Produktkatalog (CSV)',
+    );
+
+    const returns = path.join(dir, 'retouren.csv');
+    fs.writeFileSync(returns, 'order_reference,sku\nW-9,VS-HELM-01\n');
+    await rebound('import', 'returns', returns, '--merchant', 'Velo Shop', '--data-dir', data);
+    const out = path.join(dir, 'etikett.pdf');
+    const label = await rebound('label', 'RB-000001', '--out', out, '--data-dir', data, '--lang', 'de');
+    expect(label.code).toBe(0);
+    expect(label.out).toMatch(/^PDF gespeichert: .*etikett\.pdf \(62x29mm, \d+ kB\)\.\n$/);
+    const missing = await rebound(
+      'import',
+      'returns',
+      path.join(dir, 'fehlt.csv'),
+      '--data-dir',
+      data,
+      '--lang',
+      'de',
+    );
+    expect(missing.err).toContain('kann nicht gelesen werden: diese Datei gibt es nicht.');
+  });
+});

@@ -15,6 +15,14 @@ import { invoke } from './load';
 import type { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
 import { type CommonOptions, withCommon, withWorkspace } from './common';
+import { renderMessage } from '../../shared/messages/render';
+import { INTAKE_TEXTS } from './texts/intake';
+import { wordsIn, type Words } from './texts';
+
+type T = Words<keyof typeof INTAKE_TEXTS & string>;
+
+/** With --json an error stays in English, whatever the language (cli/language.ts). */
+const ENGLISH: T = wordsIn(INTAKE_TEXTS, 'en');
 
 /**
  * The intake desk on the command line: import return notices and catalogues, print labels,
@@ -23,45 +31,48 @@ import { type CommonOptions, withCommon, withWorkspace } from './common';
  * listed on stderr, or in the JSON); --strict makes refused rows exit 1, for scripts.
  */
 
-function readFile(file: string): Buffer {
+function readFile(t: T, file: string): Buffer {
   try {
     return fs.readFileSync(file);
   } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : String(error);
-    throw new AppError('not_found', `Cannot read ${file}: ${reason}.`);
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? t('noSuchFile') : String(error);
+    throw new AppError('not_found', t('cannotRead', { file, reason }));
   }
 }
 
-async function merchantByName(ws: Workspace, name: string): Promise<Merchant> {
+async function merchantByName(t: T, ws: Workspace, name: string): Promise<Merchant> {
   const merchants = await invoke(ws, 'merchants.list', {});
   const found = merchants.find((m) => m.name.toLocaleLowerCase('en') === name.trim().toLocaleLowerCase('en'));
   if (!found) {
     const known = merchants.map((m) => m.name).join(', ');
     throw new AppError(
       'not_found',
-      `There is no merchant named “${name}”.${known ? ` Merchants: ${known}.` : ' Create one first.'}`,
+      `${t('noMerchant', { name })} ${known ? t('merchantsKnown', { names: known }) : t('createMerchant')}`,
     );
   }
   return found;
 }
 
-function encodingName(report: { encoding: string; separator: string }): string {
-  const separator = report.separator === '\t' ? 'tab' : `“${report.separator}”`;
-  return `${report.encoding.toUpperCase()}, separator ${separator}`;
+function encodingName(t: T, report: { encoding: string; separator: string }): string {
+  const separator =
+    report.separator === '\t' ? t('format.tab') : t('format.quoted', { text: report.separator });
+  return t('format', { encoding: report.encoding.toUpperCase(), separator });
 }
 
-function printErrors(io: CliIo, errors: readonly ImportRowError[]): void {
-  for (const error of errors) io.err(`line ${error.line}: ${error.reason}\n`);
+function printErrors(io: CliIo, t: T, errors: readonly ImportRowError[]): void {
+  for (const error of errors) {
+    // In English the row's own text, which may say more than its message.
+    const reason =
+      error.text === undefined || t.language === 'en'
+        ? error.reason
+        : renderMessage(error.text, t.language, error.reason);
+    io.err(`${t('line', { line: error.line, reason })}\n`);
+  }
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-function refuseIfStrict(strict: boolean | undefined, errors: readonly ImportRowError[]): void {
+function refuseIfStrict(t: T, strict: boolean | undefined, errors: readonly ImportRowError[]): void {
   if (strict && errors.length > 0) {
-    throw new AppError('unsupported', `${plural(errors.length, 'row was', 'rows were')} refused (--strict).`);
+    throw new AppError('unsupported', t('strict.refused', { count: errors.length }));
   }
 }
 
@@ -74,34 +85,45 @@ async function importing<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (error instanceof AppError && error.code === 'bad_input') {
-      throw new AppError('unsupported', error.message, error.details);
+      throw new AppError('unsupported', error.text ?? error.message, error.details, error.message);
     }
     throw error;
   }
 }
 
-function describeScan(result: ScanResult): string {
+function describeScan(t: T, result: ScanResult): string {
   switch (result.kind) {
     case 'item':
-      return `item ${result.reference} (${result.status})\n`;
+      return `${t('scan.item', { reference: result.reference, status: result.status })}\n`;
     case 'notice':
       return (
-        `return notice ${result.orderReference}:\n` +
+        `${t('scan.notice', { order: result.orderReference })}\n` +
         result.items
           .map((i) => `  ${i.reference}  ${i.sku}  ${i.title}  (${i.merchantName}, ${i.status})\n`)
           .join('')
       );
     case 'product': {
       const others = result.alternatives
-        .map((p) => `  also ${p.merchantName}: ${p.sku} ${p.title}\n`)
+        .map((p) => `  ${t('scan.also', { merchant: p.merchantName, sku: p.sku, title: p.title })}\n`)
         .join('');
       const open = result.openItems.map(
-        (i) => `  waiting: ${i.reference} (order ${i.orderReference ?? '—'})\n`,
+        (i) => `  ${t('scan.waiting', { reference: i.reference, order: i.orderReference ?? '—' })}\n`,
       );
-      return `product ${result.product.sku}  ${result.product.title}  (${result.product.merchantName}, matched by ${result.matchedBy.toUpperCase()})\n${others}${open.join('')}`;
+      const product = t('scan.product', {
+        sku: result.product.sku,
+        title: result.product.title,
+        merchant: result.product.merchantName,
+        by: result.matchedBy.toUpperCase(),
+      });
+      return `${product}\n${others}${open.join('')}`;
     }
-    case 'unknown':
-      return `unknown: looks like ${result.looksLike === 'ean' ? 'an EAN' : `a ${result.looksLike}`}.${result.hint ? ` ${result.hint}` : ''}\n`;
+    case 'unknown': {
+      const hint =
+        result.hint && result.hintText && t.language !== 'en'
+          ? renderMessage(result.hintText, t.language, result.hint)
+          : result.hint;
+      return `${t(`scan.unknown.${result.looksLike}`)}${hint ? ` ${hint}` : ''}\n`;
+    }
   }
 }
 
@@ -109,20 +131,23 @@ export function registerIntakeCommands(program: Command, io: CliIo): void {
   const print = (options: CommonOptions, value: unknown, human: () => string) => {
     io.out(options.json ? `${JSON.stringify(value, null, 2)}\n` : human());
   };
+  const t = wordsIn(INTAKE_TEXTS, io.language);
+  /** Errors are said in the run's language, except with --json. */
+  const errorWords = (options: CommonOptions): T => (options.json ? ENGLISH : t);
 
-  const importCommand = program
-    .command('import')
-    .description('import files exported from a shop or returns portal');
+  const importCommand = program.command('import').description(t('import.description'));
   withCommon(importCommand.command('returns'))
-    .description('import return notices (CSV): one item per row; see docs/import-returns.md for the columns')
-    .argument('<file>', 'CSV file (comma or semicolon; UTF-8 or Windows-1252)')
-    .option('--merchant <name>', 'the merchant of every row (else the file needs a merchant column)')
-    .option('--strict', 'exit with 1 when any row was refused')
+    .description(t('returns.description'))
+    .argument('<file>', t('csvFile.argument'))
+    .option('--merchant <name>', t('returns.merchant.option'))
+    .option('--strict', t('strict.option'))
     .action(async (file: string, options: CommonOptions & { merchant?: string; strict?: boolean }) => {
-      const bytes = readFile(file);
+      const bytes = readFile(errorWords(options), file);
       await withWorkspace(options, async (ws) => {
         const merchant =
-          options.merchant === undefined ? undefined : await merchantByName(ws, options.merchant);
+          options.merchant === undefined
+            ? undefined
+            : await merchantByName(errorWords(options), ws, options.merchant);
         const report = (await importing(() =>
           invoke(ws, 'intake.importReturns', {
             base64: bytes.toString('base64'),
@@ -130,49 +155,61 @@ export function registerIntakeCommands(program: Command, io: CliIo): void {
           }),
         )) as ImportReport;
         print(options, report, () => {
-          const into = merchant ? ` for ${merchant.name}` : '';
+          const read = { file: path.basename(file), format: encodingName(t, report), count: report.rows };
+          const counts = [
+            t('itemsCreated', { count: report.imported }),
+            t('rowsSkipped', { count: report.skipped }),
+            t('productsCreated', { count: report.productsCreated }),
+            t('rowsRefused', { count: report.errors.length }),
+          ];
           return (
-            `${path.basename(file)} (${encodingName(report)}): ${plural(report.rows, 'row')} read${into}.\n` +
-            `  ${plural(report.imported, 'item')} created, ${plural(report.skipped, 'row')} already imported (skipped), ` +
-            `${plural(report.productsCreated, 'product')} created, ${plural(report.errors.length, 'row')} refused.\n`
+            `${merchant ? t('readFor', { ...read, merchant: merchant.name }) : t('returns.read', read)}\n` +
+            `  ${counts.join(', ')}.\n`
           );
         });
-        if (!options.json) printErrors(io, report.errors);
-        refuseIfStrict(options.strict, report.errors);
+        if (!options.json) printErrors(io, t, report.errors);
+        refuseIfStrict(errorWords(options), options.strict, report.errors);
       });
     });
 
-  const products = program.command('products').description('merchants’ product catalogues');
+  const products = program.command('products').description(t('products.description'));
   withCommon(products.command('import'))
-    .description('import a product catalogue (CSV): creates new SKUs, updates changed ones')
-    .argument('<file>', 'CSV file (comma or semicolon; UTF-8 or Windows-1252)')
-    .requiredOption('--merchant <name>', 'the merchant whose catalogue this is')
-    .option('--strict', 'exit with 1 when any row was refused')
+    .description(t('products.import.description'))
+    .argument('<file>', t('csvFile.argument'))
+    .requiredOption('--merchant <name>', t('products.merchant.option'))
+    .option('--strict', t('strict.option'))
     .action(async (file: string, options: CommonOptions & { merchant: string; strict?: boolean }) => {
-      const bytes = readFile(file);
+      const bytes = readFile(errorWords(options), file);
       await withWorkspace(options, async (ws) => {
-        const merchant = await merchantByName(ws, options.merchant);
+        const merchant = await merchantByName(errorWords(options), ws, options.merchant);
         const report = (await importing(() =>
           invoke(ws, 'products.import', { base64: bytes.toString('base64'), merchantId: merchant.id }),
         )) as ProductImportReport;
-        print(
-          options,
-          report,
-          () =>
-            `${path.basename(file)} (${encodingName(report)}): ${plural(report.rows, 'row')} read for ${merchant.name}.\n` +
-            `  ${plural(report.created, 'product')} created, ${report.updated} updated, ${report.unchanged} unchanged, ` +
-            `${plural(report.errors.length, 'row')} refused.\n`,
-        );
-        if (!options.json) printErrors(io, report.errors);
-        refuseIfStrict(options.strict, report.errors);
+        print(options, report, () => {
+          const read = t('readFor', {
+            file: path.basename(file),
+            format: encodingName(t, report),
+            count: report.rows,
+            merchant: merchant.name,
+          });
+          const counts = [
+            t('productsCreated', { count: report.created }),
+            t('productsUpdated', { count: report.updated }),
+            t('productsUnchanged', { count: report.unchanged }),
+            t('rowsRefused', { count: report.errors.length }),
+          ];
+          return `${read}\n  ${counts.join(', ')}.\n`;
+        });
+        if (!options.json) printErrors(io, t, report.errors);
+        refuseIfStrict(errorWords(options), options.strict, report.errors);
       });
     });
 
   withCommon(program.command('label'))
-    .description('write an item’s label as a PDF, sized for the label stock')
-    .argument('<item>', 'the item’s reference (RB-000123) or id')
-    .addOption(new Option('--size <size>', 'label stock').choices(LABEL_SIZES).default('62x29mm'))
-    .option('--out <file>', 'where to write the PDF (default: REFERENCE-SIZE.pdf in the current folder)')
+    .description(t('label.description'))
+    .argument('<item>', t('item.argument'))
+    .addOption(new Option('--size <size>', t('label.size.option')).choices(LABEL_SIZES).default('62x29mm'))
+    .option('--out <file>', t('label.out.option'))
     // commander's choices() lets only a label size through.
     .action(async (item: string, options: CommonOptions & { size: LabelSize; out?: string }) => {
       await withWorkspace(options, async (ws) => {
@@ -192,19 +229,20 @@ export function registerIntakeCommands(program: Command, io: CliIo): void {
             widthPt: label.widthPt,
             heightPt: label.heightPt,
           },
-          () => `Wrote ${out} (${options.size}, ${Math.ceil(bytes.length / 1024)} kB).\n`,
+          () =>
+            `${t('label.wrote', { file: out, size: options.size, kb: Math.ceil(bytes.length / 1024) })}\n`,
         );
       });
     });
 
-  const intake = program.command('intake').description('the intake desk');
+  const intake = program.command('intake').description(t('intake.description'));
   withCommon(intake.command('scan'))
-    .description('look up what the desk’s scan field would find: an item, a return notice or a product')
-    .argument('<text>', 'a Rebound reference, an order reference, an EAN/GTIN or a SKU')
+    .description(t('scan.description'))
+    .argument('<text>', t('scan.argument'))
     .action(async (text: string, options: CommonOptions) => {
       await withWorkspace(options, async (ws) => {
         const result = await invoke(ws, 'intake.scan', { text });
-        print(options, result, () => describeScan(result));
+        print(options, result, () => describeScan(t, result));
       });
     });
 }

@@ -1,6 +1,9 @@
 import { Option, type Command } from 'commander';
 import { isLoopback } from '../server/loopback';
-import { readFileOrSay, toInt, usage } from './common';
+import type { Language } from '../../shared/domain/status';
+import { languageOf, readFileOrSay, toInt, UsageError } from './common';
+import { wordsIn, type CliValue } from './texts';
+import { LISTEN_TEXTS } from './texts/listen';
 
 /**
  * Where a serving command (`rebound serve`, `rebound server`) listens, and the rule both keep:
@@ -18,25 +21,19 @@ export interface ListenOptions {
 
 /** Each option may also come from the environment (REBOUND_HOST, REBOUND_PORT, …), as a service manager sets it. */
 export function withListenOptions(command: Command, defaultPort = '5178'): Command {
+  const t = wordsIn(LISTEN_TEXTS, languageOf(command));
   return command
-    .addOption(new Option('--host <host>', 'address to bind').default('127.0.0.1').env('REBOUND_HOST'))
-    .addOption(
-      new Option('--port <port>', 'port to bind (0 picks a free one)')
-        .default(defaultPort)
-        .env('REBOUND_PORT'),
-    )
-    .option(
-      '--allow-remote',
-      'allow binding to an address other than loopback, so other devices can sign in (needs --tls-cert and --tls-key, or --insecure-http)',
-    )
-    .addOption(
-      new Option('--tls-cert <file>', 'certificate (PEM) to serve HTTPS with').env('REBOUND_TLS_CERT'),
-    )
-    .addOption(new Option('--tls-key <file>', 'private key (PEM) of that certificate').env('REBOUND_TLS_KEY'))
-    .option(
-      '--insecure-http',
-      'with --allow-remote: serve plain HTTP anyway (only behind a TLS reverse proxy)',
-    );
+    .addOption(new Option('--host <host>', t('option.host')).default('127.0.0.1').env('REBOUND_HOST'))
+    .addOption(new Option('--port <port>', t('option.port')).default(defaultPort).env('REBOUND_PORT'))
+    .option('--allow-remote', t('option.allowRemote'))
+    .addOption(new Option('--tls-cert <file>', t('option.tlsCert')).env('REBOUND_TLS_CERT'))
+    .addOption(new Option('--tls-key <file>', t('option.tlsKey')).env('REBOUND_TLS_KEY'))
+    .option('--insecure-http', t('option.insecureHttp'));
+}
+
+function refuse(key: keyof typeof LISTEN_TEXTS, values?: Readonly<Record<string, CliValue>>): UsageError {
+  const said = (language: Language) => wordsIn(LISTEN_TEXTS, language)(key, values);
+  return new UsageError(said('en'), said);
 }
 
 export interface ListenPlan {
@@ -47,10 +44,10 @@ export interface ListenPlan {
 
 export function listenPlan(options: ListenOptions): ListenPlan {
   if (!isLoopback(options.host) && !options.allowRemote) {
-    throw usage(`Refusing to listen on ${options.host}: only loopback is allowed without --allow-remote.`);
+    throw refuse('error.loopbackOnly', { host: options.host });
   }
   if ((options.tlsCert === undefined) !== (options.tlsKey === undefined)) {
-    throw usage('--tls-cert and --tls-key go together.');
+    throw refuse('error.tlsPair');
   }
   const tls =
     options.tlsCert !== undefined && options.tlsKey !== undefined
@@ -60,9 +57,7 @@ export function listenPlan(options: ListenOptions): ListenPlan {
         }
       : undefined;
   if (!isLoopback(options.host) && tls === undefined && !options.insecureHttp) {
-    throw usage(
-      `Refusing to serve ${options.host} over plain HTTP: passwords and sessions would cross the network readable. Give --tls-cert and --tls-key, or put Rebound behind a TLS reverse proxy and say --insecure-http.`,
-    );
+    throw refuse('error.plainHttp', { host: options.host });
   }
   return { host: options.host, port: toInt(options.port, '--port'), tls };
 }

@@ -1,12 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { LANGUAGES } from '../../shared/domain/status';
 import { AppError } from '../../shared/errors';
 import type { CopyResult } from '../services/db/postgres/copy';
 import { isPostgresUrl, redactUrl } from '../services/db/postgres/address';
 import { usage } from './common';
 import { services } from './load';
 import type { CliIo } from './index';
+import { wordsIn, type Words } from './texts';
+import { COMMON_TEXTS } from './texts/common';
+import { MIGRATE_TEXTS } from './texts/migrate';
+
+type T = Words<keyof typeof MIGRATE_TEXTS & string>;
 
 /**
  * `rebound migrate`: moves a desk's workspace (its data folder) to a server, once, when a
@@ -21,40 +27,58 @@ interface MigrateOptions {
   json?: boolean;
 }
 
-function required(options: MigrateOptions): { from: string; to: string; photos: string } {
-  if (!options.from) throw usage('--from names the desk’s data folder to copy.');
-  if (!options.to) throw usage('--to names the server’s PostgreSQL database: postgres://…');
+function required(t: T, options: MigrateOptions): { from: string; to: string; photos: string } {
+  if (!options.from) throw usage(t('usage.from'));
+  if (!options.to) throw usage(t('usage.to'));
   if (!isPostgresUrl(options.to)) {
-    throw usage(`--to must be a postgres:// address, got ${redactUrl(options.to)}.`);
+    throw usage(t('usage.notPostgres', { url: redactUrl(options.to) }));
   }
-  if (!options.photos) throw usage('--photos names the folder every server instance shares.');
+  if (!options.photos) throw usage(t('usage.photos'));
   return { from: path.resolve(options.from), to: options.to, photos: path.resolve(options.photos) };
 }
 
-function humanReport(result: CopyResult): string {
-  const width = Math.max(...result.tables.map((t) => t.table.length));
-  const lines = result.tables.map(
-    (t) =>
-      `${t.table.padEnd(width)}  ${String(t.rows).padStart(8)} rows  ${t.sourceChecksum.slice(0, 12)}  ${t.targetChecksum.slice(0, 12)}`,
+function humanReport(t: T, result: CopyResult): string {
+  const width = Math.max(...result.tables.map((table) => table.table.length));
+  const rows = result.tables.map((table) =>
+    t('report.rows', { count: table.rows, rows: String(table.rows).padStart(8) }),
   );
-  lines.push(`photos: ${result.photos.files} files, ${result.photos.bytes} bytes`);
-  lines.push('verified');
+  // "1 ligne" is shorter than "2 lignes": the checksums stay in one column.
+  const rowsWidth = t.language === 'en' ? 0 : Math.max(0, ...rows.map((text) => text.length));
+  const lines = result.tables.map(
+    (table, i) =>
+      `${table.table.padEnd(width)}  ${rows[i]!.padEnd(rowsWidth)}  ${table.sourceChecksum.slice(0, 12)}  ${table.targetChecksum.slice(0, 12)}`,
+  );
+  lines.push(
+    t('report.photos', {
+      count: result.photos.files,
+      files: result.photos.files,
+      bytes: result.photos.bytes,
+    }),
+  );
+  lines.push(t('report.verified'));
   return `${lines.join('\n')}\n`;
 }
 
 export function registerMigrateCommand(program: Command, io: CliIo): void {
+  const t = wordsIn(MIGRATE_TEXTS, io.language);
   program
     .command('migrate')
-    .description('copy a desk’s workspace into a new, empty server database and its shared folder')
-    .option('--from <dir>', 'the desk’s data folder (the one holding rebound.sqlite)')
-    .option('--to <url>', 'the server’s PostgreSQL database: postgres://USER:PASSWORD@HOST:PORT/DB')
-    .option('--photos <dir>', 'the folder every server instance shares: photos and the secrets key')
-    .option('--json', 'print machine-readable JSON')
+    .description(t('description'))
+    .option('--from <dir>', t('option.from'))
+    .option('--to <url>', t('option.to'))
+    .option('--photos <dir>', t('option.photos'))
+    .option('--json', wordsIn(COMMON_TEXTS, io.language)('option.json'))
+    // Read before any command runs (cli/language.ts); declared so that it is documented and checked.
+    .addOption(
+      new Option('--lang <language>', wordsIn(COMMON_TEXTS, io.language)('option.lang')).choices(LANGUAGES),
+    )
     .action(async (options: MigrateOptions) => {
-      const { from, to, photos } = required(options);
+      const { from, to, photos } = required(t, options);
       // Opening a folder without a database would create an empty workspace there.
       if (!fs.existsSync(path.join(from, 'rebound.sqlite'))) {
-        throw new AppError('not_found', `There is no Rebound workspace in ${from} (no rebound.sqlite).`);
+        // With --json, errors stay English whatever the language (cli/language.ts).
+        const e = options.json ? wordsIn(MIGRATE_TEXTS, 'en') : t;
+        throw new AppError('not_found', e('noWorkspace', { dir: from }));
       }
       const { copyWorkspace, Workspace } = await services();
       const desk = Workspace.open(from);
@@ -65,7 +89,7 @@ export function registerMigrateCommand(program: Command, io: CliIo): void {
           io.out(
             options.json
               ? `${JSON.stringify({ from, to: redactUrl(to), photosDir: photos, ...result }, null, 2)}\n`
-              : humanReport(result),
+              : humanReport(t, result),
           );
         } finally {
           await server.close();

@@ -73,3 +73,52 @@ describe('rebound photos add', () => {
     expect(result.err).toContain('RB-999999');
   });
 });
+
+describe('rebound photos in French and German', () => {
+  test('a French photographer adds a session’s shots, one of them not an image', async () => {
+    const dir = await dataDir();
+    const data = path.join(dir, 'data');
+    fs.writeFileSync(path.join(dir, 'a.jpg'), await sceneJpeg(900, 700, 1));
+    fs.writeFileSync(path.join(dir, 'notes.jpg'), 'not an image');
+    const human = await rebound(
+      'photos',
+      'add',
+      'RB-000001',
+      path.join(dir, 'a.jpg'),
+      path.join(dir, 'notes.jpg'),
+      '--data-dir',
+      data,
+      '--lang',
+      'fr',
+    );
+    expect(human.code).toBe(0);
+    expect(human.out).toMatch(/^acceptée {2}a\.jpg → photo \d+, 900×700\n/m);
+    expect(human.out).toMatch(/^refusée {3}notes\.jpg\u202f: /m);
+    expect(human.out).toContain(
+      'Acceptées\u202f: 1, refusées\u202f: 1 pour RB-000001 — tous les fichiers ont été traités\u202f; les refusés sont listés avec leur motif.\n',
+    );
+    expect((await rebound('photos', 'add', '--help', '--lang', 'fr')).out).toContain(
+      'ajoute des photos à un article',
+    );
+  });
+
+  test('a German photographer routes a shot taken before any label', async () => {
+    const dir = await dataDir();
+    fs.writeFileSync(path.join(dir, 'erste.jpg'), await sceneJpeg(900, 700, 3));
+    const routed = await rebound(
+      'photos',
+      'route',
+      path.join(dir, 'erste.jpg'),
+      '--data-dir',
+      path.join(dir, 'data'),
+      '--lang',
+      'de',
+    );
+    expect(routed.code).toBe(0);
+    expect(routed.out).toContain('erste.jpg  —  vor jedem Etikett');
+    expect(routed.out).toContain('\n0 von 1 Fotos 0 Artikeln zugeordnet.\n');
+    expect((await rebound('photos', 'route', '--help', '--lang', 'de')).out).toContain(
+      'ordnet Aufnahmen anhand des mitfotografierten Rebound-Etiketts',
+    );
+  });
+});

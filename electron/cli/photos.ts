@@ -10,8 +10,11 @@ import type { RoutedFile } from '../services/routing/routeFiles';
 import type { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
 import { type CommonOptions, merchantOf, openWorkspace, withWorkspaceOptions } from './common';
-import { cliLanguage } from './language';
 import { invoke, services } from './load';
+import { PHOTOS_TEXTS } from './texts/photos';
+import { wordsIn, type Words } from './texts';
+
+type T = Words<keyof typeof PHOTOS_TEXTS & string>;
 
 /**
  * Photos on the command line: `rebound photos add ITEM FILE...` — the same pipeline as the desk
@@ -31,20 +34,35 @@ async function findItem(ws: Workspace, ref: string): Promise<ItemDetail> {
   return await invoke(ws, 'items.getByReference', { reference: ref });
 }
 
-function describe(result: AddPhotoResult): string {
-  if (!result.ok) return `rejected  ${result.name}: ${result.reason}`;
-  const warnings = result.warnings.length > 0 ? `, warnings: ${result.warnings.join(', ')}` : '';
-  const duplicate = result.duplicate ? ' (already on the item)' : '';
-  return `accepted  ${result.name} → photo ${result.photoId}, ${result.width}×${result.height}${warnings}${duplicate}`;
+function describe(t: T, result: AddPhotoResult): string {
+  // "accepted" and "rejected" padded to one width, so the file names line up.
+  const width = Math.max(t('add.accepted').length, t('add.rejected').length) + 2;
+  if (!result.ok) {
+    // In English the pipeline's own reason, which may say more (the decoder's detail).
+    const reason =
+      t.language === 'en' ? result.reason : renderMessage(result.text, t.language, result.reason);
+    return `${t('add.rejected').padEnd(width)}${t('add.refusal', { name: result.name, reason })}`;
+  }
+  const warnings =
+    result.warnings.length > 0 ? t('add.warnings', { warnings: result.warnings.join(', ') }) : '';
+  const duplicate = result.duplicate ? t('add.duplicate') : '';
+  const photo = t('add.photo', {
+    name: result.name,
+    id: result.photoId,
+    width: result.width,
+    height: result.height,
+  });
+  return `${t('add.accepted').padEnd(width)}${photo}${warnings}${duplicate}`;
 }
 
 export function registerPhotosCommands(program: Command, io: CliIo): void {
-  const photos = program.command('photos').description('photos of returned items');
+  const t = wordsIn(PHOTOS_TEXTS, io.language);
+  const photos = program.command('photos').description(t('photos.description'));
   withWorkspaceOptions(photos.command('add'))
-    .description('add photos to an item (JPEG, PNG, WebP, TIFF; HEIC where supported)')
-    .argument('<item>', 'the item’s Rebound reference (e.g. RB-000123) or id')
-    .argument('<files...>', 'image files')
-    .option('--json', 'print machine-readable JSON')
+    .description(t('add.description'))
+    .argument('<item>', t('add.item.argument'))
+    .argument('<files...>', t('add.files.argument'))
+    .option('--json', t('json.option'))
     .action(async (ref: string, files: string[], options: CommonOptions) => {
       const { SYSTEM_ACTOR, addPhotos, closePhotoPool } = await services();
       const ws = await openWorkspace(options);
@@ -66,16 +84,18 @@ export function registerPhotosCommands(program: Command, io: CliIo): void {
         );
         const accepted = results.filter((r) => r.ok).length;
         const rejected = results.length - accepted;
-        const summary = `${accepted} accepted, ${rejected} rejected`;
         if (options.json) {
           io.out(
             `${JSON.stringify({ item: { id: item.id, reference: item.reference }, accepted, rejected, results }, null, 2)}\n`,
           );
         } else {
-          const lines = results.map(describe);
-          io.out(
-            `${lines.join('\n')}\n${summary} for ${item.reference}${rejected > 0 ? ' — all files were processed; the rejected ones are listed with their reason' : ''}.\n`,
-          );
+          const lines = results.map((result) => describe(t, result));
+          const summary = t(rejected > 0 ? 'add.summaryRejected' : 'add.summary', {
+            accepted,
+            rejected,
+            reference: item.reference,
+          });
+          io.out(`${lines.join('\n')}\n${summary}\n`);
         }
       } finally {
         await closePhotoPool();
@@ -84,14 +104,11 @@ export function registerPhotosCommands(program: Command, io: CliIo): void {
     });
 
   withWorkspaceOptions(photos.command('route'))
-    .description('file shots on their items by the Rebound label photographed in them, in shooting order')
-    .argument('<files...>', 'image files, in the order they were shot')
-    .option('--keep-label-shots', 'file the photo of the label itself too (default: it only marks the set)')
-    .option(
-      '--merchant <merchant>',
-      'a session for this merchant only (id or name): another’s label stops it',
-    )
-    .option('--json', 'print machine-readable JSON')
+    .description(t('route.description'))
+    .argument('<files...>', t('route.files.argument'))
+    .option('--keep-label-shots', t('route.keepLabelShots.option'))
+    .option('--merchant <merchant>', t('route.merchant.option'))
+    .option('--json', t('json.option'))
     .action(async (files: string[], options: RouteCliOptions) => {
       const { SYSTEM_ACTOR, closePhotoPool, routePhotoFiles } = await services();
       const ws = await openWorkspace(options);
@@ -115,15 +132,15 @@ export function registerPhotosCommands(program: Command, io: CliIo): void {
           io.out(`${JSON.stringify(rows, null, 2)}\n`);
         } else {
           // --lang, else the environment's locale, as every message of the command line.
-          const language = cliLanguage(options.lang === undefined ? [] : ['--lang', options.lang]);
+          const language = t.language;
           const lines = rows.map((row, index) => {
             const why = whyNotFiled(routed[index]!);
             // In English the row's own text, which may say more (cli/index.ts does the same).
             const text =
               why && (language === 'en' ? row.why : renderMessage(why, language, row.why ?? undefined));
-            return describeRoute(row, text);
+            return describeRoute(t, row, text);
           });
-          io.out(`${lines.join('\n')}\n${routeSummary(rows)}\n`);
+          io.out(`${lines.join('\n')}\n${routeSummary(t, rows)}\n`);
         }
         const stop = routed.find((result) => result.routed.kind === 'stopped');
         if (stop?.routed.kind === 'stopped') {
@@ -139,7 +156,6 @@ export function registerPhotosCommands(program: Command, io: CliIo): void {
 interface RouteCliOptions extends CommonOptions {
   keepLabelShots?: boolean;
   merchant?: string;
-  lang?: string;
 }
 
 /** One file of `photos route`, as printed. */
@@ -182,19 +198,19 @@ function routeRow(file: string, result: RoutedFile): RouteRow {
   };
 }
 
-function describeRoute(row: RouteRow, why: string | null): string {
+function describeRoute(t: T, row: RouteRow, why: string | null): string {
   const where = row.item?.reference ?? '—';
   const how =
     row.reason === 'label'
-      ? `label read${row.added || why ? '' : ', label shot not kept'}`
+      ? t(row.added || why ? 'route.label' : 'route.labelDropped')
       : row.reason === 'follows_label'
-        ? 'follows the last label'
-        : row.reason;
-  return `${row.file}  ${where}  ${how}${why ? `: ${why}` : ''}`;
+        ? t('route.follows')
+        : t(`route.${row.reason}`);
+  return `${row.file}  ${where}  ${why ? t('route.why', { how, why }) : how}`;
 }
 
-function routeSummary(rows: readonly RouteRow[]): string {
+function routeSummary(t: T, rows: readonly RouteRow[]): string {
   const added = rows.filter((row) => row.added).length;
   const items = new Set(rows.filter((row) => row.added).map((row) => row.item?.id)).size;
-  return `${added} of ${rows.length} photos filed on ${items} item${items === 1 ? '' : 's'}.`;
+  return t('route.summary', { added, total: rows.length, count: items });
 }

@@ -147,3 +147,64 @@ describe('rebound price / approve / reject', () => {
     });
   });
 });
+
+describe('pricing in French and German', () => {
+  test('a French approver reads an item’s price and its reasons in French, and validates it', async () => {
+    const data = await dataDir();
+    const price = await rebound('price', 'RB-000001', '--data-dir', data, '--lang', 'fr');
+    expect(price.code, price.err).toBe(0);
+    expect(price.out).toContain('RB-000001  prix d’origine 199,99\u00a0€');
+    expect(price.out).toContain('−50,00\u00a0€  État\u202f: occasion');
+    expect(price.out).toMatch(/ {2}proposé .* · plancher .* · net /);
+
+    const nobody = await rebound('approve', 'RB-000001', '--data-dir', data, '--lang', 'fr');
+    expect(nobody.code).toBe(1);
+    expect(nobody.err).toContain('indiquez --as PROFIL');
+    // With --json the error stays the English text scripts know.
+    const script = await rebound('approve', 'RB-000001', '--json', '--data-dir', data, '--lang', 'fr');
+    expect(script.err).toContain('pass --as PROFILE');
+
+    const approved = await rebound(
+      'approve',
+      'RB-000001',
+      '--as',
+      'Siobhán Kelly',
+      '--data-dir',
+      data,
+      '--lang',
+      'fr',
+    );
+    expect(approved.code, approved.err).toBe(0);
+    expect(approved.out).toMatch(/^Validé par Siobhán Kelly\.\n/);
+    expect(approved.out).toContain('  validé par Siobhán Kelly\n');
+
+    const help = await rebound('approve', '--help', '--lang', 'fr');
+    expect(help.out).toContain('valide le prix proposé d’un article');
+  });
+
+  test('a German approver sends an item back to be checked again', async () => {
+    const data = await dataDir();
+    await rebound('price', 'RB-000001', '--data-dir', data);
+    const rejected = await rebound(
+      'reject',
+      'RB-000001',
+      '--reason',
+      'regrade',
+      '--as',
+      'Siobhán Kelly',
+      '--data-dir',
+      data,
+      '--lang',
+      'de',
+    );
+    expect(rejected).toMatchObject({
+      code: 0,
+      out: 'Preis von RB-000001 abgelehnt von Siobhán Kelly (regrade).\n',
+    });
+    const again = await rebound('price', 'RB-000001', '--data-dir', data, '--lang', 'de');
+    expect(again.out).toContain('Originalpreis');
+
+    const help = await rebound('reject', '--help', '--lang', 'de');
+    expect(help.out).toContain('lehnt den vorgeschlagenen Preis eines Artikels ab');
+  });
+});

@@ -1,12 +1,17 @@
 import type { Command } from 'commander';
-import type { ItemDetail, PersonView } from '../../shared/contract';
+import type { ItemDetail, PersonView, PriceStep } from '../../shared/contract';
 import { REJECT_REASONS, type PricingView, type RejectReason } from '../../shared/contract/pricing';
 import { formatMoney } from '../../shared/domain/money';
 import { AppError } from '../../shared/errors';
+import { labelFor, type StepDetail } from '../../shared/pricing';
 import { invoke } from './load';
 import type { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
 import { type CommonOptions, withCommon, withWorkspace } from './common';
+import { wordsIn, type Words } from './texts';
+import { PRICING_TEXTS } from './texts/pricing';
+
+type T = Words<keyof typeof PRICING_TEXTS & string>;
 
 /**
  * Pricing on the command line: print an item's price trace (proposing one when there is none or
@@ -21,19 +26,19 @@ async function itemOf(ws: Workspace, ref: string): Promise<ItemDetail> {
 }
 
 /** A profile by its name (case-insensitive) or id; the decision is recorded under it. */
-async function profileOf(ws: Workspace, who: string | undefined, command: string): Promise<PersonView> {
+async function profileOf(ws: Workspace, who: string | undefined, command: string, t: T): Promise<PersonView> {
   if (who === undefined || who.trim() === '') {
-    throw new AppError(
-      'unauthorized',
-      `rebound ${command} decides for a person: pass --as PROFILE (a profile's name or id).`,
-    );
+    throw new AppError('unauthorized', t('profile.needed', { command }));
   }
   const profiles = await invoke(ws, 'people.list', {});
   const key = who.trim().toLocaleLowerCase('en');
   const found = profiles.find((p) => String(p.id) === key || p.name.toLocaleLowerCase('en') === key);
   if (!found) {
     const known = profiles.map((p) => p.name).join(', ');
-    throw new AppError('not_found', `There is no profile “${who}”.${known ? ` Profiles: ${known}.` : ''}`);
+    throw new AppError(
+      'not_found',
+      `${t('profile.unknown', { who })}${known ? t('profile.known', { names: known }) : ''}`,
+    );
   }
   return found;
 }
@@ -53,51 +58,72 @@ export function traceJson(view: PricingView) {
   };
 }
 
-function decisionText(view: PricingView): string {
+function decisionText(t: T, view: PricingView): string {
   const price = view.price;
   if (!price) return '';
+  const name = price.decidedBy ?? t('decision.theMerchant');
   switch (price.decision) {
     case 'pending':
-      return view.stale ? 'stale: the item was regraded since' : 'waits for the merchant’s approval';
+      return t(view.stale ? 'decision.stale' : 'decision.pending');
     case 'auto_approved':
-      return 'approved by the pricing policy itself';
+      return t('decision.auto');
     case 'approved':
-      return `approved by ${price.decidedBy ?? 'the merchant'}`;
+      return t('decision.approved', { name });
     case 'adjusted':
-      return `set and approved by ${price.decidedBy ?? 'the merchant'}${view.belowFloor ? ' (below the floor)' : ''}`;
+      return t(view.belowFloor ? 'decision.adjustedBelowFloor' : 'decision.adjusted', { name });
     case 'rejected':
-      return `rejected by ${price.decidedBy ?? 'the merchant'}`;
+      return t('decision.rejected', { name });
   }
 }
 
-function traceText(view: PricingView): string {
+/**
+ * A step's label in the run's language, rebuilt from its code and params (as the item screen
+ * does); in English, or for a step this version does not know, the label it was stored with.
+ */
+function stepLabel(t: T, step: PriceStep): string {
+  const params = (step as { params?: unknown }).params;
+  if (t.language === 'en' || typeof params !== 'object' || params === null) return step.label;
+  try {
+    const label = labelFor({ code: step.code, params } as StepDetail, t.language) as string | undefined;
+    return label && !label.includes('undefined') ? label : step.label;
+  } catch {
+    return step.label;
+  }
+}
+
+function traceText(t: T, view: PricingView): string {
   const trace = traceJson(view);
-  const m = (cents: number) => formatMoney(cents, trace.currency, 'en');
+  // English keeps 'en' ("$12.00", not en-GB's "US$12.00").
+  const m = (cents: number) => formatMoney(cents, trace.currency, t.language === 'en' ? 'en' : t.locale);
   const signed = (cents: number) => (cents < 0 ? `−${m(-cents)}` : `+${m(cents)}`);
-  const lines = [`${view.reference}  original ${m(trace.originalCents)}`];
-  for (const step of trace.steps) lines.push(`  ${signed(step.deltaCents).padStart(12)}  ${step.label}`);
+  const lines = [t('trace.original', { reference: view.reference, original: m(trace.originalCents) })];
+  const steps = view.price?.steps ?? [];
+  for (const step of steps) lines.push(`  ${signed(step.deltaCents).padStart(12)}  ${stepLabel(t, step)}`);
   lines.push(
-    `  proposed ${m(trace.proposedCents)} · floor ${m(trace.floorCents)} · net ${m(trace.netCents)}`,
-    `  ${decisionText(view)}`,
+    `  ${t('trace.totals', { proposed: m(trace.proposedCents), floor: m(trace.floorCents), net: m(trace.netCents) })}`,
+    `  ${decisionText(t, view)}`,
   );
   return `${lines.join('\n')}\n`;
 }
 
-function toCents(value: string): number {
+function toCents(t: T, value: string): number {
   if (!/^\d+$/.test(value)) {
-    throw new AppError('bad_input', `--price is a whole number of cents (7999 for 79.99), got “${value}”.`);
+    throw new AppError('bad_input', t('price.notCents', { value }));
   }
   return Number(value);
 }
 
 export function registerPricingCommands(program: Command, io: CliIo): void {
+  const t = wordsIn(PRICING_TEXTS, io.language);
+  /** An error's words: with --json, errors stay English whatever the language (cli/language.ts). */
+  const errorWords = (options: CommonOptions): T => (options.json ? wordsIn(PRICING_TEXTS, 'en') : t);
   const print = (options: CommonOptions, value: unknown, human: () => string) => {
     io.out(options.json ? `${JSON.stringify(value, null, 2)}\n` : human());
   };
 
   withCommon(program.command('price'))
-    .description('show an item’s price and its trace, proposing one first if it has none (or a stale one)')
-    .argument('<item>', 'the item’s reference (RB-000123) or id')
+    .description(t('price.description'))
+    .argument('<item>', t('argument.item'))
     .action(async (ref: string, options: CommonOptions) => {
       await withWorkspace(options, async (ws) => {
         const item = await itemOf(ws, ref);
@@ -105,23 +131,23 @@ export function registerPricingCommands(program: Command, io: CliIo): void {
         if (view.price === null || view.stale) {
           view = await invoke(ws, 'pricing.propose', { itemId: item.id });
         }
-        print(options, traceJson(view), () => traceText(view));
+        print(options, traceJson(view), () => traceText(t, view));
       });
     });
 
   withCommon(program.command('approve'))
-    .description(
-      'approve an item’s proposed price, or set your own with --price (as the merchant’s approver)',
-    )
-    .argument('<item>', 'the item’s reference (RB-000123) or id')
-    .option('--price <cents>', 'approve this price instead, in cents (the trace records it as manual)')
-    .option('--note <text>', 'why the price was changed')
-    .option('--as <profile>', 'who decides: a profile’s name or id (required)')
+    .description(t('approve.description'))
+    .argument('<item>', t('argument.item'))
+    .option('--price <cents>', t('approve.price'))
+    .option('--note <text>', t('approve.note'))
+    .option('--as <profile>', t('option.as'))
     .action(async (ref: string, options: CommonOptions & { price?: string; note?: string; as?: string }) => {
       await withWorkspace(options, async (ws) => {
-        const profile = await profileOf(ws, options.as, 'approve');
+        const profile = await profileOf(ws, options.as, 'approve', errorWords(options));
         const item = await itemOf(ws, ref);
-        if (!item.price) throw new AppError('conflict', `Item ${item.reference} has no price proposal yet.`);
+        if (!item.price) {
+          throw new AppError('conflict', errorWords(options)('noProposal', { reference: item.reference }));
+        }
         const context = { via: 'person', personId: profile.id, device: 'command line' } as const;
         const base = { itemId: item.id, priceId: item.price.id };
         const view = (
@@ -132,33 +158,42 @@ export function registerPricingCommands(program: Command, io: CliIo): void {
                 'approvals.adjust',
                 {
                   ...base,
-                  priceCents: toCents(options.price),
+                  priceCents: toCents(errorWords(options), options.price),
                   ...(options.note ? { note: options.note } : {}),
                 },
                 context,
               )
         ) as PricingView;
-        print(options, traceJson(view), () => `Approved by ${profile.name}.\n${traceText(view)}`);
+        print(
+          options,
+          traceJson(view),
+          () => `${t('approvedBy', { name: profile.name })}\n${traceText(t, view)}`,
+        );
       });
     });
 
   withCommon(program.command('reject'))
-    .description('reject an item’s proposed price (as the merchant’s approver)')
-    .argument('<item>', 'the item’s reference (RB-000123) or id')
-    .requiredOption('--reason <reason>', `what happens to the item: ${REJECT_REASONS.join(', ')}`)
-    .option('--note <text>', 'a word for the desk')
-    .option('--as <profile>', 'who decides: a profile’s name or id (required)')
+    .description(t('reject.description'))
+    .argument('<item>', t('argument.item'))
+    .requiredOption('--reason <reason>', t('reject.reason', { reasons: REJECT_REASONS.join(', ') }))
+    .option('--note <text>', t('reject.note'))
+    .option('--as <profile>', t('option.as'))
     .action(async (ref: string, options: CommonOptions & { reason: string; note?: string; as?: string }) => {
       if (!(REJECT_REASONS as readonly string[]).includes(options.reason)) {
         throw new AppError(
           'bad_input',
-          `Unknown reason “${options.reason}”. Reasons: ${REJECT_REASONS.join(', ')}.`,
+          errorWords(options)('reject.unknownReason', {
+            reason: options.reason,
+            reasons: REJECT_REASONS.join(', '),
+          }),
         );
       }
       await withWorkspace(options, async (ws) => {
-        const profile = await profileOf(ws, options.as, 'reject');
+        const profile = await profileOf(ws, options.as, 'reject', errorWords(options));
         const item = await itemOf(ws, ref);
-        if (!item.price) throw new AppError('conflict', `Item ${item.reference} has no price proposal yet.`);
+        if (!item.price) {
+          throw new AppError('conflict', errorWords(options)('noProposal', { reference: item.reference }));
+        }
         const view = await invoke(
           ws,
           'approvals.reject',
@@ -173,7 +208,8 @@ export function registerPricingCommands(program: Command, io: CliIo): void {
         print(
           options,
           view,
-          () => `Price of ${view.reference} rejected by ${profile.name} (${options.reason}).\n`,
+          () =>
+            `${t('rejected', { reference: view.reference, name: profile.name, reason: options.reason })}\n`,
         );
       });
     });

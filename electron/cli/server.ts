@@ -8,6 +8,13 @@ import type { CliIo } from './index';
 import { passwordFrom, usage } from './common';
 import { services } from './load';
 import { listenPlan, withListenOptions, type ListenOptions } from './listen';
+import { wordsIn, type Words } from './texts';
+import { SERVER_TEXTS } from './texts/server';
+
+type T = Words<keyof typeof SERVER_TEXTS & string>;
+
+/** English for `--json`, whose error message is data for a program (`ErrorData.message`). */
+const ENGLISH: T = wordsIn(SERVER_TEXTS, 'en');
 
 /**
  * `rebound server`: one workspace for a whole warehouse. The services and the contract over HTTP
@@ -24,38 +31,28 @@ interface ServerOptions {
   json?: boolean;
 }
 
-function withServerOptions(command: Command): Command {
+function withServerOptions(command: Command, t: T): Command {
   return command
-    .addOption(
-      new Option('--database <url>', 'the PostgreSQL database: postgres://USER:PASSWORD@HOST:PORT/DB').env(
-        'REBOUND_DATABASE',
-      ),
-    )
-    .addOption(
-      new Option(
-        '--photos <dir>',
-        'the folder every instance shares (a network share): photos, exports, the secrets key',
-      ).env('REBOUND_PHOTOS'),
-    )
-    .option('--json', 'print machine-readable JSON');
+    .addOption(new Option('--database <url>', t('option.database')).env('REBOUND_DATABASE'))
+    .addOption(new Option('--photos <dir>', t('option.photos')).env('REBOUND_PHOTOS'))
+    .option('--json', t('option.json'));
 }
 
-function required(options: ServerOptions): { database: string; photos: string } {
-  if (!options.database) throw usage('--database (or REBOUND_DATABASE) names the PostgreSQL database.');
+function required(options: ServerOptions, t: T): { database: string; photos: string } {
+  if (!options.database) throw usage(t('error.noDatabase'));
   if (!isPostgresUrl(options.database)) {
-    throw usage(`--database must be a postgres:// address, got ${redactUrl(options.database)}.`);
+    throw usage(t('error.notPostgres', { url: redactUrl(options.database) }));
   }
-  if (!options.photos) throw usage('--photos (or REBOUND_PHOTOS) names the folder every instance shares.');
+  if (!options.photos) throw usage(t('error.noPhotos'));
   return { database: options.database, photos: path.resolve(options.photos) };
 }
 
 export function registerServerCommands(program: Command, io: CliIo, packageRoot: string): void {
-  const server = withListenOptions(withServerOptions(program.command('server')), '5178')
-    .description(
-      'run an instance of the Rebound server on PostgreSQL (start as many as you like on one database)',
-    )
+  const t = wordsIn(SERVER_TEXTS, io.language);
+  const server = withListenOptions(withServerOptions(program.command('server'), t), '5178')
+    .description(t('server.description'))
     .action(async (options: ServerOptions & ListenOptions) => {
-      const { database, photos } = required(options);
+      const { database, photos } = required(options, t);
       const listen = listenPlan(options);
       const { JobRunner, ServerInstance, startServer, Workspace } = await services();
       const ws = await Workspace.connect(database, photos);
@@ -88,7 +85,7 @@ export function registerServerCommands(program: Command, io: CliIo, packageRoot:
       io.out(
         options.json
           ? `${JSON.stringify(info)}\n`
-          : `Rebound server instance ${instance.id} on ${info.database}\nOpen ${http.url} and sign in.\nPress Ctrl+C to stop.\n`,
+          : `${t('running', { instance: instance.id, database: info.database, url: http.url })}\n`,
       );
       const reason = await ended;
       await http.close();
@@ -98,21 +95,20 @@ export function registerServerCommands(program: Command, io: CliIo, packageRoot:
       if (reason) {
         throw new AppError(
           'internal',
-          `Stopped: this instance lost its connection to the database (${reason.message}), so it can no longer prove it is alive and another instance may take its work over. Start it again.`,
+          (options.json ? ENGLISH : t)('error.lost', { reason: reason.message }),
         );
       }
     });
 
-  withServerOptions(server.command('init'))
-    .description('create the schema in an empty database, and its first admin')
-    .requiredOption('--admin <name>', 'the first admin’s name')
-    .option('--password-stdin', 'read the admin’s password from standard input (required)')
+  withServerOptions(server.command('init'), t)
+    .description(t('init.description'))
+    .requiredOption('--admin <name>', t('init.admin'))
+    .option('--password-stdin', t('init.passwordStdin'))
     .action(async (options: ServerOptions & { admin: string; passwordStdin?: boolean }, command: Command) => {
       // Options shared with `server` may be given before or after `init`.
       const all = { ...command.optsWithGlobals<ServerOptions>(), ...options };
-      const { database, photos } = required(all);
-      if (!options.passwordStdin)
-        throw usage('Pass --password-stdin and give the password on standard input.');
+      const { database, photos } = required(all, t);
+      if (!options.passwordStdin) throw usage(t('error.passwordStdin'));
       const input = FirstAdminInput.safeParse({ name: options.admin, password: await passwordFrom(io) });
       if (!input.success) throw new AppError('bad_input', input.error.issues.map((i) => i.message).join(' '));
       const { createFirstAdmin, hasPeople, SYSTEM_ACTOR, Workspace } = await services();
@@ -121,7 +117,7 @@ export function registerServerCommands(program: Command, io: CliIo, packageRoot:
         if (await hasPeople(ws.kysely)) {
           throw new AppError(
             'conflict',
-            `${redactUrl(database)} already has people: it was initialised before. Start it with \`rebound server\`.`,
+            (all.json ? ENGLISH : t)('error.initialisedBefore', { database: redactUrl(database) }),
           );
         }
         const admin = await createFirstAdmin(ws, SYSTEM_ACTOR, input.data);
@@ -133,7 +129,7 @@ export function registerServerCommands(program: Command, io: CliIo, packageRoot:
         io.out(
           all.json
             ? `${JSON.stringify(result)}\n`
-            : `Initialised ${result.database} (schema ${result.schemaVersion}); ${admin.name} can sign in as its admin.\n`,
+            : `${t('init.done', { database: result.database, schema: result.schemaVersion, admin: admin.name })}\n`,
         );
       } finally {
         await ws.close();

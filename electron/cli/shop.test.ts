@@ -211,4 +211,87 @@ describe('rebound shop', () => {
     expect(server.state.media.size).toBe(1);
     expectNoViolations(server);
   });
+
+  test('a French merchant marks the shop photos: the summary, a usage error and the help speak French', async () => {
+    const set = await rebound(
+      'shop',
+      'watermark',
+      ...common(),
+      '--text',
+      'Larkfield Outlet',
+      '--opacity',
+      '0.5',
+      '--lang',
+      'fr',
+    );
+    expect(set.code).toBe(0);
+    expect(set.out).toContain('Larkfield Outlet (marchand 1)');
+    expect(set.out).toContain(
+      'filigrane sur les photos de la boutique\u202f: «\u202fLarkfield Outlet\u202f», en bas à droite, opacité 0,5',
+    );
+    const off = await rebound('shop', 'watermark', ...common(), '--off', '--lang', 'fr');
+    expect(off.out).toBe('Larkfield Outlet\u202f: les photos de la boutique ne portent pas de filigrane.\n');
+
+    const foreign = await rebound(
+      'shop',
+      'configure',
+      ...common(),
+      '--platform',
+      'woocommerce',
+      '--url',
+      server.baseUrl,
+      '--access-token',
+      'shpat_x',
+      '--client-id',
+      'id',
+      '--lang',
+      'fr',
+    );
+    expect(foreign.code).toBe(2);
+    expect(foreign.err).toBe('rebound: --access-token, --client-id ne s’appliquent pas à WooCommerce.\n');
+
+    const help = await rebound('shop', 'watermark', '--help', '--lang', 'fr');
+    expect(help.out).toContain('marque les photos de la boutique du marchand d’un texte et/ou d’un logo');
+    expect(help.out).toMatch(/--no-logo +retirer le logo\n/);
+  });
+
+  test('a German administrator connects WooCommerce and reads the status: output and help speak German', async () => {
+    const configured = await rebound(
+      'shop',
+      'configure',
+      ...common(),
+      '--platform',
+      'woocommerce',
+      '--url',
+      server.baseUrl,
+      '--wp-user',
+      server.credentials.wpUser,
+      '--consumer-key',
+      server.credentials.consumerKey,
+      '--consumer-secret',
+      server.credentials.consumerSecret,
+      '--wp-app-password',
+      server.credentials.wpAppPassword,
+      '--lang',
+      'de',
+    );
+    expect(configured.code).toBe(0);
+    expect(configured.out).toContain('Larkfield Outlet (Händler 1)');
+    expect(configured.out).toContain('gespeicherte Zugangsdaten: ');
+    expect(configured.out).toContain('noch nicht getestet (führen Sie `rebound shop test` aus)');
+
+    const tested = await rebound('shop', 'test', ...common(), '--platform', 'woocommerce', '--lang', 'de');
+    expect(tested).toMatchObject({ code: 0, err: '' });
+    expect(tested.out).toMatch(/^✓ WooCommerce: verbunden/);
+
+    const status = await rebound('shop', 'status', '--data-dir', dir, '--lang', 'de');
+    expect(status.out).toMatch(/Verbindung OK.*, geprüft am /);
+    expect(status.out).toContain('No Shop Ltd (Händler 2)\n  kein Shop eingerichtet');
+
+    const help = await rebound('shop', 'configure', '--help', '--lang', 'de');
+    expect(help.out).toContain('speichert Adresse und Zugangsdaten des Shops');
+    expect(help.out).toContain('WooCommerce: Consumer Key der REST-API');
+    expect(help.out).toContain('\nBeispiele:\n');
+    expectNoViolations(server);
+  });
 });

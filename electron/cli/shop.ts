@@ -14,6 +14,10 @@ import type { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
 import { type CommonOptions, openWorkspace, withCommon as withCommonOptions } from './common';
 import { invoke, services } from './load';
+import { renderMessage } from '../../shared/messages/render';
+import type { StoredMessage } from '../../shared/messages';
+import { wordsIn, type Words } from './texts';
+import { SHOP_TEXTS } from './texts/shop';
 
 /**
  * The merchant's own shop on the command line: configure (secrets sealed at rest), test the
@@ -26,40 +30,59 @@ interface ShopOptions extends CommonOptions {
   merchant?: string;
 }
 
-function withCommon(command: Command, merchant: 'required' | 'optional' = 'required'): Command {
+type ShopTextKey = keyof typeof SHOP_TEXTS & string;
+type ShopWords = Words<ShopTextKey>;
+
+function withCommon(command: Command, t: ShopWords, merchant: 'required' | 'optional' = 'required'): Command {
   const withMerchant =
     merchant === 'required'
-      ? command.requiredOption('--merchant <merchant>', 'the merchant’s id or exact name')
-      : command.option('--merchant <merchant>', 'only this merchant (id or exact name)');
+      ? command.requiredOption('--merchant <merchant>', t('option.merchant'))
+      : command.option('--merchant <merchant>', t('option.onlyMerchant'));
   return withCommonOptions(withMerchant);
 }
 
-async function merchantIdOf(ws: Workspace, merchant: string): Promise<number> {
+/** A services' text in the reader's language: English as it came, another language from its message. */
+function inLanguage(t: ShopWords, english: string, text: StoredMessage | null | undefined): string {
+  return t.language === 'en' || !text ? english : renderMessage(text, t.language, english);
+}
+
+/** An ISO time as it came in English (what the output always showed), as the language writes it otherwise. */
+function timeIn(t: ShopWords, iso: string): string {
+  if (t.language === 'en') return iso;
+  const when = new Date(iso);
+  return Number.isNaN(when.getTime())
+    ? iso
+    : new Intl.DateTimeFormat(t.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(when);
+}
+
+async function merchantIdOf(ws: Workspace, merchant: string, t: ShopWords): Promise<number> {
   const byId = /^\d+$/.test(merchant) ? Number(merchant) : null;
   const row = await ws.kysely
     .selectFrom('merchants')
     .select('id')
     .where(byId === null ? 'name' : 'id', '=', byId === null ? merchant : byId)
     .executeTakeFirst();
-  if (!row) throw new AppError('not_found', `No merchant “${merchant}”.`);
+  if (!row) throw new AppError('not_found', t('merchant.unknown', { merchant }));
   return row.id;
 }
 
 async function withShopWorkspace<T>(
   options: ShopOptions,
+  t: ShopWords,
   work: (ws: Workspace, merchantId: number | undefined) => Promise<T>,
 ): Promise<T> {
   const ws = await openWorkspace(options);
   try {
-    const merchantId = options.merchant === undefined ? undefined : await merchantIdOf(ws, options.merchant);
+    const merchantId =
+      options.merchant === undefined ? undefined : await merchantIdOf(ws, options.merchant, t);
     return await work(ws, merchantId);
   } finally {
     await ws.close();
   }
 }
 
-const platformOption = () =>
-  new Option('--platform <platform>', 'the shop platform')
+const platformOption = (t: ShopWords) =>
+  new Option('--platform <platform>', t('option.platform'))
     .choices([...SHOP_PLATFORM_NAMES])
     .makeOptionMandatory();
 
@@ -67,7 +90,7 @@ const platformOption = () =>
 interface Field {
   readonly flag: string;
   readonly key: string;
-  readonly description: string;
+  readonly description: ShopTextKey;
   readonly platforms: readonly ShopPlatformId[];
   readonly secret: boolean;
   readonly env?: string;
@@ -77,21 +100,21 @@ const FIELDS: readonly Field[] = [
   {
     flag: '--url <url>',
     key: 'url',
-    description: 'WooCommerce: the shop’s home page, https://…',
+    description: 'field.url',
     platforms: ['woocommerce'],
     secret: false,
   },
   {
     flag: '--wp-user <user>',
     key: 'wpUser',
-    description: 'WooCommerce: the WordPress user of the Application Password (for photos)',
+    description: 'field.wpUser',
     platforms: ['woocommerce'],
     secret: false,
   },
   {
     flag: '--consumer-key <key>',
     key: 'consumerKey',
-    description: 'WooCommerce: REST API consumer key',
+    description: 'field.consumerKey',
     platforms: ['woocommerce'],
     secret: true,
     env: 'REBOUND_SHOP_CONSUMER_KEY',
@@ -99,7 +122,7 @@ const FIELDS: readonly Field[] = [
   {
     flag: '--consumer-secret <secret>',
     key: 'consumerSecret',
-    description: 'WooCommerce: REST API consumer secret',
+    description: 'field.consumerSecret',
     platforms: ['woocommerce'],
     secret: true,
     env: 'REBOUND_SHOP_CONSUMER_SECRET',
@@ -107,7 +130,7 @@ const FIELDS: readonly Field[] = [
   {
     flag: '--wp-app-password <password>',
     key: 'wpAppPassword',
-    description: 'WooCommerce: WordPress Application Password (photo uploads)',
+    description: 'field.wpAppPassword',
     platforms: ['woocommerce'],
     secret: true,
     env: 'REBOUND_SHOP_WP_APP_PASSWORD',
@@ -115,28 +138,28 @@ const FIELDS: readonly Field[] = [
   {
     flag: '--shop-domain <domain>',
     key: 'shopDomain',
-    description: 'Shopify: the shop’s xxx.myshopify.com address',
+    description: 'field.shopDomain',
     platforms: ['shopify'],
     secret: false,
   },
   {
     flag: '--location-id <gid>',
     key: 'locationId',
-    description: 'Shopify: the location to stock (gid://shopify/Location/…); default the primary one',
+    description: 'field.locationId',
     platforms: ['shopify'],
     secret: false,
   },
   {
     flag: '--base-url <url>',
     key: 'baseUrl',
-    description: 'Shopify: send every call to this origin instead (a test server)',
+    description: 'field.baseUrl',
     platforms: ['shopify'],
     secret: false,
   },
   {
     flag: '--access-token <token>',
     key: 'accessToken',
-    description: 'Shopify: Admin API access token (shpat_…)',
+    description: 'field.accessToken',
     platforms: ['shopify'],
     secret: true,
     env: 'REBOUND_SHOP_ACCESS_TOKEN',
@@ -144,7 +167,7 @@ const FIELDS: readonly Field[] = [
   {
     flag: '--client-id <id>',
     key: 'clientId',
-    description: 'Shopify: the app’s client id (instead of a token)',
+    description: 'field.clientId',
     platforms: ['shopify'],
     secret: true,
     env: 'REBOUND_SHOP_CLIENT_ID',
@@ -152,7 +175,7 @@ const FIELDS: readonly Field[] = [
   {
     flag: '--client-secret <secret>',
     key: 'clientSecret',
-    description: 'Shopify: the app’s client secret',
+    description: 'field.clientSecret',
     platforms: ['shopify'],
     secret: true,
     env: 'REBOUND_SHOP_CLIENT_SECRET',
@@ -160,49 +183,49 @@ const FIELDS: readonly Field[] = [
   {
     flag: '--admin-api-url <url>',
     key: 'adminApiUrl',
-    description: 'Vendure: the Admin API address, https://…/admin-api',
+    description: 'field.adminApiUrl',
     platforms: ['vendure'],
     secret: false,
   },
   {
     flag: '--channel-token <token>',
     key: 'channelToken',
-    description: 'Vendure: the channel’s token (multi-channel shops)',
+    description: 'field.channelToken',
     platforms: ['vendure'],
     secret: false,
   },
   {
     flag: '--language-code <code>',
     key: 'languageCode',
-    description: 'Vendure: the language Rebound writes products in (default en)',
+    description: 'field.languageCode',
     platforms: ['vendure'],
     secret: false,
   },
   {
     flag: '--currency-code <code>',
     key: 'currencyCode',
-    description: 'Vendure: the currency Rebound prices in (default the channel’s)',
+    description: 'field.currencyCode',
     platforms: ['vendure'],
     secret: false,
   },
   {
     flag: '--compare-at-field <name>',
     key: 'compareAtCustomField',
-    description: 'Vendure: the int custom field that shows the original price',
+    description: 'field.compareAtCustomField',
     platforms: ['vendure'],
     secret: false,
   },
   {
     flag: '--storefront-url <url>',
     key: 'storefrontProductUrl',
-    description: 'Vendure: the product page address with {slug}',
+    description: 'field.storefrontProductUrl',
     platforms: ['vendure'],
     secret: false,
   },
   {
     flag: '--username <user>',
     key: 'username',
-    description: 'Vendure: administrator user name',
+    description: 'field.username',
     platforms: ['vendure'],
     secret: true,
     env: 'REBOUND_SHOP_USERNAME',
@@ -210,7 +233,7 @@ const FIELDS: readonly Field[] = [
   {
     flag: '--password <password>',
     key: 'password',
-    description: 'Vendure: administrator password',
+    description: 'field.password',
     platforms: ['vendure'],
     secret: true,
     env: 'REBOUND_SHOP_PASSWORD',
@@ -225,73 +248,92 @@ function attributeOf(flag: string): string {
     .replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
-function describeShops(all: readonly MerchantShops[]): string {
+function describeShops(all: readonly MerchantShops[], t: ShopWords): string {
   const lines: string[] = [];
   for (const m of all) {
-    lines.push(`${m.merchantName} (merchant ${m.merchantId})`);
-    if (m.shops.length === 0) lines.push('  no shop configured (run `rebound shop configure`)');
+    lines.push(t('shops.merchant', { name: m.merchantName, id: m.merchantId }));
+    if (m.shops.length === 0) lines.push(`  ${t('shops.none')}`);
     for (const shop of m.shops) {
       const where = String(
         shop.settings['url'] ?? shop.settings['shopDomain'] ?? shop.settings['adminApiUrl'] ?? '',
       );
       const test = shop.lastTest
         ? shop.lastTest.ok
-          ? `connection ok${shop.lastTest.shopName ? ` (${shop.lastTest.shopName})` : ''} at ${shop.lastTest.checkedAt}`
-          : `last test failed at ${shop.lastTest.checkedAt}: ${shop.lastTest.problems.map((p) => p.message).join(' ')}`
-        : 'not tested yet (run `rebound shop test`)';
+          ? t('shops.testOk', {
+              name: shop.lastTest.shopName ? ` (${shop.lastTest.shopName})` : '',
+              time: timeIn(t, shop.lastTest.checkedAt),
+            })
+          : t('shops.testFailed', {
+              time: timeIn(t, shop.lastTest.checkedAt),
+              problems: shop.lastTest.problems.map((p) => inLanguage(t, p.message, p.text)).join(' '),
+            })
+        : t('shops.untested');
       lines.push(`  ${SHOP_LABELS[shop.platform]}: ${where}`);
-      lines.push(
-        `    credentials stored: ${shop.secretsStored.join(', ') || 'none'}${shop.secretsProblem ? ` — ${shop.secretsProblem}` : ''}`,
-      );
+      const credentials = t('shops.credentials', {
+        names: shop.secretsStored.join(', ') || t('shops.noCredentials'),
+      });
+      const problem = shop.secretsProblem
+        ? ` — ${inLanguage(t, shop.secretsProblem, shop.secretsProblemText)}`
+        : '';
+      lines.push(`    ${credentials}${problem}`);
       lines.push(`    ${test}`);
     }
     if (m.watermark) {
-      const what = [m.watermark.text ? `“${m.watermark.text}”` : null, m.watermark.logo ? 'logo' : null]
+      const what = [
+        m.watermark.text ? t('shops.watermarkText', { text: m.watermark.text }) : null,
+        m.watermark.logo ? t('shops.logo') : null,
+      ]
         .filter(Boolean)
         .join(' + ');
-      lines.push(
-        `  watermark on shop photos: ${what}, ${m.watermark.position}, opacity ${m.watermark.opacity}`,
-      );
+      const watermark = t('shops.watermark', {
+        what,
+        position: t(`position.${m.watermark.position}`),
+        // English as it always printed; elsewhere with the language's decimal comma.
+        opacity: t.language === 'en' ? m.watermark.opacity : t.number(m.watermark.opacity),
+      });
+      lines.push(`  ${watermark}`);
     }
   }
   return `${lines.join('\n')}\n`;
 }
 
-function describeTest(result: ShopTestResult): string {
-  const label = SHOP_LABELS[result.platform];
-  if (result.ok) return `✓ ${label}: connected${result.shopName ? ` to “${result.shopName}”` : ''}.\n`;
-  const lines = [`✗ ${label}: the connection does not work yet.`];
-  for (const problem of result.problems) lines.push(`  - ${problem.message} (${problem.code})`);
+function describeTest(result: ShopTestResult, t: ShopWords): string {
+  const platform = SHOP_LABELS[result.platform];
+  if (result.ok) {
+    const to = result.shopName ? t('test.connectedTo', { name: result.shopName }) : '';
+    return `${t('test.connected', { platform, to })}\n`;
+  }
+  const lines = [t('test.notWorking', { platform })];
+  for (const problem of result.problems)
+    lines.push(`  - ${inLanguage(t, problem.message, problem.text)} (${problem.code})`);
   return `${lines.join('\n')}\n`;
 }
 
 export function registerShopCommands(program: Command, io: CliIo): void {
-  const shop = program
-    .command('shop')
-    .description('connect a merchant’s own shop (Shopify, WooCommerce, Vendure) and its photo watermark');
+  const t = wordsIn(SHOP_TEXTS, io.language);
+  const shop = program.command('shop').description(t('shop.description'));
   const print = (options: ShopOptions, value: unknown, human: () => string) =>
     io.out(options.json ? `${JSON.stringify(value, null, 2)}\n` : human());
 
-  const configure = withCommon(shop.command('configure'))
-    .description('store the shop’s address and credentials (credentials are kept encrypted)')
-    .addOption(platformOption());
+  const configure = withCommon(shop.command('configure'), t)
+    .description(t('configure.description'))
+    .addOption(platformOption(t));
   for (const field of FIELDS) {
-    const option = new Option(field.flag, field.description);
+    const option = new Option(field.flag, t(field.description));
     configure.addOption(field.env ? option.env(field.env) : option);
   }
   configure.addHelpText(
     'after',
     `
-Credentials may come from the environment instead of the command line (kept out of the shell's
-history):
+${t('configure.helpEnvironment')}
   ${FIELDS.filter((f) => f.env)
     .map((f) => `${f.env} (${f.flag.split(' ')[0]})`)
     .join('\n  ')}
-Credentials left out keep the stored ones. Run \`rebound shop test\` afterwards.
+${t('configure.helpKeep')}
 
-Examples:
+${t('configure.helpExamples')}
   rebound shop configure --merchant 1 --platform woocommerce --url https://shop.example.com \\
-    --wp-user admin   # with REBOUND_SHOP_CONSUMER_KEY, _CONSUMER_SECRET, _WP_APP_PASSWORD set
+    --wp-user admin   ${t('configure.helpWithEnvironment')}
   rebound shop configure --merchant 1 --platform shopify --shop-domain larkfield.myshopify.com
   rebound shop configure --merchant 1 --platform vendure --admin-api-url https://shop.example.com/admin-api`,
   );
@@ -314,10 +356,14 @@ Examples:
     if (foreign.length > 0) {
       throw new AppError(
         'bad_input',
-        `${foreign.join(', ')} do not apply to ${SHOP_LABELS[options.platform]}.`,
+        t('configure.foreign', {
+          count: foreign.length,
+          flags: foreign.join(', '),
+          platform: SHOP_LABELS[options.platform],
+        }),
       );
     }
-    const result = await withShopWorkspace(options, (ws, merchantId) =>
+    const result = await withShopWorkspace(options, t, (ws, merchantId) =>
       invoke(ws, 'shops.configure', {
         merchantId: merchantId!,
         platform: options.platform,
@@ -325,57 +371,55 @@ Examples:
         secrets,
       }),
     );
-    print(options, result, () => describeShops([result as MerchantShops]));
+    print(options, result, () => describeShops([result as MerchantShops], t));
   });
 
-  withCommon(shop.command('test'))
-    .description('call the shop and say in plain words what is wrong (exit 1 when it does not work)')
-    .addOption(platformOption())
+  withCommon(shop.command('test'), t)
+    .description(t('test.description'))
+    .addOption(platformOption(t))
     .action(async (options: ShopOptions & { platform: ShopPlatformId }) => {
-      const result = (await withShopWorkspace(options, (ws, merchantId) =>
+      const result = (await withShopWorkspace(options, t, (ws, merchantId) =>
         invoke(ws, 'shops.test', { merchantId: merchantId!, platform: options.platform }),
       )) as ShopTestResult;
-      print(options, result, () => describeTest(result));
+      print(options, result, () => describeTest(result, t));
       if (!result.ok) {
         throw new AppError(
           'conflict',
-          `${SHOP_LABELS[options.platform]} does not work yet: ${result.problems.map((p) => p.message).join(' ')}`,
+          t('test.failed', {
+            platform: SHOP_LABELS[options.platform],
+            problems: result.problems.map((p) => inLanguage(t, p.message, p.text)).join(' '),
+          }),
         );
       }
     });
 
-  withCommon(shop.command('status'), 'optional')
-    .description('which shops each merchant has, their addresses and last connection test (never a secret)')
+  withCommon(shop.command('status'), t, 'optional')
+    .description(t('status.description'))
     .action(async (options: ShopOptions) => {
-      const result = (await withShopWorkspace(options, (ws, merchantId) =>
+      const result = (await withShopWorkspace(options, t, (ws, merchantId) =>
         invoke(ws, 'shops.status', merchantId === undefined ? {} : { merchantId }),
       )) as MerchantShops[];
-      print(options, result, () => describeShops(result));
+      print(options, result, () => describeShops(result, t));
     });
 
-  withCommon(shop.command('remove'))
-    .description('forget the merchant’s account on a shop platform (its credentials are deleted)')
-    .addOption(platformOption())
+  withCommon(shop.command('remove'), t)
+    .description(t('remove.description'))
+    .addOption(platformOption(t))
     .action(async (options: ShopOptions & { platform: ShopPlatformId }) => {
-      const result = (await withShopWorkspace(options, (ws, merchantId) =>
+      const result = (await withShopWorkspace(options, t, (ws, merchantId) =>
         invoke(ws, 'shops.remove', { merchantId: merchantId!, platform: options.platform }),
       )) as MerchantShops;
-      print(options, result, () => describeShops([result]));
+      print(options, result, () => describeShops([result], t));
     });
 
-  withCommon(shop.command('watermark'))
-    .description('mark the merchant’s shop photos with a text and/or a logo (never eBay’s)')
-    .option('--text <text>', 'e.g. "Larkfield Outlet"; an empty text removes it')
-    .option('--logo <png>', 'a PNG logo (transparent background), copied into the data folder')
-    .option('--no-logo', 'remove the logo')
-    .option('--opacity <opacity>', 'from 0.05 to 1 (at first 0.35, then as stored)')
-    .addOption(
-      new Option(
-        '--position <position>',
-        'where on the photo (at first bottom-right, then as stored)',
-      ).choices([...WATERMARK_POSITIONS]),
-    )
-    .option('--off', 'no watermark: shop photos go out as they are')
+  withCommon(shop.command('watermark'), t)
+    .description(t('watermark.description'))
+    .option('--text <text>', t('option.text'))
+    .option('--logo <png>', t('option.logo'))
+    .option('--no-logo', t('option.noLogo'))
+    .option('--opacity <opacity>', t('option.opacity'))
+    .addOption(new Option('--position <position>', t('option.position')).choices([...WATERMARK_POSITIONS]))
+    .option('--off', t('option.off'))
     .action(
       async (
         options: ShopOptions & {
@@ -388,8 +432,8 @@ Examples:
       ) => {
         const opacity = options.opacity === undefined ? undefined : Number(options.opacity);
         if (opacity !== undefined && !Number.isFinite(opacity))
-          throw new AppError('bad_input', `--opacity must be a number, got “${options.opacity}”.`);
-        const result = (await withShopWorkspace(options, (ws, merchantId) =>
+          throw new AppError('bad_input', t('watermark.opacityNumber', { value: options.opacity ?? '' }));
+        const result = (await withShopWorkspace(options, t, (ws, merchantId) =>
           invoke(ws, 'shops.setWatermark', {
             merchantId: merchantId!,
             ...(options.off
@@ -408,8 +452,8 @@ Examples:
         )) as MerchantShops;
         print(options, result, () =>
           result.watermark
-            ? describeShops([result])
-            : `${result.merchantName}: shop photos carry no watermark.\n`,
+            ? describeShops([result], t)
+            : `${t('watermark.none', { merchant: result.merchantName })}\n`,
         );
       },
     );

@@ -91,3 +91,61 @@ describe('rebound import units', () => {
     expect(JSON.parse(result.out)).toEqual([]);
   });
 });
+
+describe('rebound import units and report selling in French and German', () => {
+  test('a French bookkeeper imports the month’s units sold, with one SKU the catalogue lacks', async () => {
+    const dir = await dataDir();
+    const data = path.join(dir, 'data');
+    const file = path.join(dir, 'ventes.csv');
+    fs.writeFileSync(file, 'sku;units_sold\nL-7;120\nB-1;35\nX-9;4\n');
+    const human = await rebound(
+      'import',
+      'units',
+      file,
+      '--merchant',
+      'Velo Shop',
+      '--data-dir',
+      data,
+      '--lang',
+      'fr',
+    );
+    expect(human).toMatchObject({ code: 0, err: '' });
+    expect(human.out).toBe(
+      'ventes.csv\u202f: 3 lignes lues pour Velo Shop.\n' +
+        '  2 SKU mis à jour, 0 sans changement.\n' +
+        '  1 SKU n’est pas dans le catalogue (non importé)\u202f: X-9\n',
+    );
+    const bad = path.join(dir, 'erreur.csv');
+    fs.writeFileSync(bad, 'sku;units_sold\nL-7;12\nB-1;-1\n');
+    const refused = await rebound(
+      'import',
+      'units',
+      bad,
+      '--merchant',
+      'Velo Shop',
+      '--data-dir',
+      data,
+      '--lang',
+      'fr',
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain('Rien n’a été importé\u202f: 1 ligne est refusée.');
+    expect(refused.err).toMatch(/^ligne 3\u202f: /);
+    expect(refused.err).toContain('1 ligne a été refusée\u202f; rien n’a été importé.');
+    expect((await rebound('import', 'units', '--help', '--lang', 'fr')).out).toContain(
+      'importe les unités vendues par SKU d’un marchand',
+    );
+  });
+
+  test('a German bookkeeper reads the selling report, its columns wide enough for German headers', async () => {
+    const dir = await dataDir();
+    const result = await rebound('report', 'selling', '--data-dir', path.join(dir, 'data'), '--lang', 'de');
+    expect(result).toMatchObject({ code: 0, err: '' });
+    expect(result.out).toBe('MONAT    IM ANGEBOT  VERKAUFT     ABVERKAUF  TAGE (MITTEL)  TAGE (MEDIAN)\n');
+    const english = await rebound('report', 'selling', '--data-dir', path.join(dir, 'data'));
+    expect(english.out).toBe('MONTH    AVAILABLE   SOLD  SELL-THROUGH  MEAN DAYS  MEDIAN DAYS\n');
+    expect((await rebound('report', 'selling', '--help', '--lang', 'de')).out).toContain(
+      'Monat für Monat: angebotene und verkaufte Artikel',
+    );
+  });
+});

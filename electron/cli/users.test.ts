@@ -158,3 +158,111 @@ describe('rebound users', () => {
     }
   });
 });
+
+describe('rebound users, in French and German', () => {
+  test('a French admin adds a colleague, finds her listed, and is told in French when a role is wrong', async () => {
+    const data = await dataDir();
+    const help = await rebound('users', 'add', '--help', '--lang', 'fr');
+    expect(help.out).toContain('ajoute une personne avec un rôle');
+    expect(help.out).toContain('lit le mot de passe sur l’entrée standard (obligatoire)');
+    const empty = await rebound('users', 'list', '--data-dir', data, '--lang', 'fr');
+    expect(empty.out).toContain('Personne pour l’instant');
+    const added = await reboundWithInput(
+      'camille-approuve\n',
+      'users',
+      'add',
+      'Camille Roux',
+      '--role',
+      'approver',
+      '--merchant',
+      'Nordvik',
+      '--password-stdin',
+      '--data-dir',
+      data,
+      '--lang',
+      'fr',
+    );
+    expect(added.code).toBe(0);
+    expect(added.out).toMatch(/^Personne ajoutée\u202f: Camille Roux {2}approver pour /);
+    await rebound('users', 'disable', 'Camille Roux', '--data-dir', data, '--lang', 'fr');
+    expect((await rebound('users', 'list', '--data-dir', data, '--lang', 'fr')).out).toBe(
+      'Camille Roux  approver pour Nordvik  (compte désactivé)\n',
+    );
+    const role = await reboundWithInput(
+      'lea-password\n',
+      'users',
+      'add',
+      'Léa',
+      '--role',
+      'chef',
+      '--password-stdin',
+      '--data-dir',
+      data,
+      '--lang',
+      'fr',
+    );
+    expect(role).toMatchObject({ code: 2 });
+    expect(role.err).toContain('Rôle inconnu\u202f: «\u202fchef\u202f»');
+    // Under --json the error stays the English data a script reads.
+    const json = await reboundWithInput(
+      'lea-password\n',
+      'users',
+      'add',
+      'Léa',
+      '--role',
+      'chef',
+      '--password-stdin',
+      '--json',
+      '--data-dir',
+      data,
+      '--lang',
+      'fr',
+    );
+    expect(json.err).toContain('Unknown role “chef”');
+  });
+
+  test('a German admin disables and re-enables a colleague and resets her password', async () => {
+    const data = await dataDir();
+    expect((await rebound('users', 'disable', '--help', '--lang', 'de')).out).toContain(
+      'deaktiviert eine Person',
+    );
+    await reboundWithInput(
+      'jana-password\n',
+      'users',
+      'add',
+      'Jana',
+      '--role',
+      'staff',
+      '--password-stdin',
+      '--data-dir',
+      data,
+    );
+    expect(await rebound('users', 'disable', 'jana', '--data-dir', data, '--lang', 'de')).toMatchObject({
+      code: 0,
+      out: 'Jana ist deaktiviert.\n',
+    });
+    expect((await rebound('users', 'list', '--data-dir', data, '--lang', 'de')).out).toBe(
+      'Jana  staff  (deaktiviert)\n',
+    );
+    expect((await rebound('users', 'enable', 'Jana', '--data-dir', data, '--lang', 'de')).out).toBe(
+      'Jana ist wieder aktiviert.\n',
+    );
+    const reset = await reboundWithInput(
+      'ein-neues-passwort\n',
+      'users',
+      'reset-password',
+      'Jana',
+      '--password-stdin',
+      '--data-dir',
+      data,
+      '--lang',
+      'de',
+    );
+    expect(reset.out).toBe(
+      'Das Passwort von Jana wurde zurückgesetzt; die Sitzungen der Person wurden beendet.\n',
+    );
+    const nobody = await rebound('users', 'disable', 'Ute', '--data-dir', data, '--lang', 'de');
+    expect(nobody).toMatchObject({ code: 1 });
+    expect(nobody.err).toContain('Es gibt niemanden namens „Ute“. Personen: Jana.');
+  });
+});

@@ -6,6 +6,13 @@ import { invoke } from './load';
 import type { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
 import { type CommonOptions, merchantOf, passwordFrom, withCommon, withWorkspace } from './common';
+import { wordsIn, type Words } from './texts';
+import { USERS_TEXTS } from './texts/users';
+
+type T = Words<keyof typeof USERS_TEXTS & string>;
+
+/** English for `--json`, whose error message is data for a program (`ErrorData.message`). */
+const ENGLISH: T = wordsIn(USERS_TEXTS, 'en');
 
 /**
  * `rebound users add|list|disable|enable|reset-password`: the people of a workspace, managed
@@ -14,53 +21,63 @@ import { type CommonOptions, merchantOf, passwordFrom, withCommon, withWorkspace
  * to every user of the machine in the process list and end up in shell histories.
  */
 
-async function personOf(ws: Workspace, name: string): Promise<PersonView> {
+async function personOf(ws: Workspace, name: string, t: T): Promise<PersonView> {
   const people = await invoke(ws, 'people.list', {});
   const key = name.trim().toLocaleLowerCase('en');
   const found = people.find((p) => p.name.toLocaleLowerCase('en') === key || String(p.id) === key);
   if (!found) {
     const known = people.map((p) => p.name).join(', ');
-    throw new AppError('not_found', `There is nobody called “${name}”.${known ? ` People: ${known}.` : ''}`);
+    throw new AppError(
+      'not_found',
+      `${t('error.nobody', { name })}${known ? t('error.people', { list: known }) : ''}`,
+    );
   }
   return found;
 }
 
-function describe(person: PersonView, merchants: ReadonlyMap<number, string>): string {
+function describe(person: PersonView, merchants: ReadonlyMap<number, string>, t: T): string {
   const forMerchants =
     person.merchantIds.length > 0
-      ? ` for ${person.merchantIds.map((id) => merchants.get(id) ?? `#${id}`).join(', ')}`
+      ? t('person.for', {
+          merchants: person.merchantIds.map((id) => merchants.get(id) ?? `#${id}`).join(', '),
+        })
       : '';
-  return `${person.name}  ${person.role}${forMerchants}${person.disabled ? '  (disabled)' : ''}`;
+  return `${person.name}  ${person.role}${forMerchants}${person.disabled ? `  ${t('person.disabled')}` : ''}`;
 }
 
 export function registerUsersCommands(program: Command, io: CliIo): void {
+  const t = wordsIn(USERS_TEXTS, io.language);
+  /** The words of an error: the run's language, or English under --json. */
+  const sayError = (options: CommonOptions) => (options.json ? ENGLISH : t);
   const print = (options: CommonOptions, value: unknown, human: () => string) => {
     io.out(options.json ? `${JSON.stringify(value, null, 2)}\n` : human());
   };
-  const users = program.command('users').description('the people who sign in to this workspace');
+  const users = program.command('users').description(t('users.description'));
   const merchantNames = async (ws: Workspace) =>
     new Map((await invoke(ws, 'merchants.list', {})).map((m) => [m.id, m.name]));
 
   withCommon(users.command('add'))
-    .description('add a person with a role; the password is read from standard input')
-    .argument('<name>', 'their name, as they will type it to sign in')
-    .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
-    .option(
-      '--merchant <merchant>',
-      'for an approver: a merchant (id or name) they decide for; repeat for several',
-      (value: string, previous: string[] = []) => [...previous, value],
-    )
-    .option('--password-stdin', 'read the password from standard input (required)')
+    .description(t('add.description'))
+    .argument('<name>', t('add.name'))
+    .requiredOption('--role <role>', t('add.role', { roles: ROLES.join(', ') }))
+    .option('--merchant <merchant>', t('add.merchant'), (value: string, previous: string[] = []) => [
+      ...previous,
+      value,
+    ])
+    .option('--password-stdin', t('option.passwordStdin'))
     .action(
       async (
         name: string,
         options: CommonOptions & { role: string; merchant?: string[]; passwordStdin?: boolean },
       ) => {
         if (!(ROLES as readonly string[]).includes(options.role)) {
-          throw new AppError('bad_input', `Unknown role “${options.role}”. Roles: ${ROLES.join(', ')}.`);
+          throw new AppError(
+            'bad_input',
+            sayError(options)('error.unknownRole', { role: options.role, roles: ROLES.join(', ') }),
+          );
         }
         if (!options.passwordStdin) {
-          throw new AppError('bad_input', 'Pass --password-stdin and give the password on standard input.');
+          throw new AppError('bad_input', sayError(options)('error.passwordStdin'));
         }
         const password = await passwordFrom(io);
         await withWorkspace(options, async (ws) => {
@@ -72,21 +89,21 @@ export function registerUsersCommands(program: Command, io: CliIo): void {
             merchantIds,
             password,
           });
-          print(options, person, () => `Added ${describe(person, new Map())}.\n`);
+          print(options, person, () => `${t('add.done', { person: describe(person, new Map(), t) })}\n`);
         });
       },
     );
 
   withCommon(users.command('list'))
-    .description('everybody, with their role, merchants and whether they are disabled')
+    .description(t('list.description'))
     .action(async (options: CommonOptions) => {
       await withWorkspace(options, async (ws) => {
         const people = await invoke(ws, 'people.list', {});
         const merchants = await merchantNames(ws);
         print(options, people, () =>
           people.length === 0
-            ? 'Nobody yet: `rebound users add NAME --role admin --password-stdin` creates the first admin.\n'
-            : people.map((p) => `${describe(p, merchants)}\n`).join(''),
+            ? `${t('list.nobody')}\n`
+            : people.map((p) => `${describe(p, merchants, t)}\n`).join(''),
         );
       });
     });
@@ -96,40 +113,40 @@ export function registerUsersCommands(program: Command, io: CliIo): void {
     ['enable', false],
   ] as const) {
     withCommon(users.command(command))
-      .description(
-        disabled
-          ? 'disable a person: their sessions end and they cannot sign in (history keeps their name)'
-          : 'let a disabled person sign in again',
-      )
-      .argument('<name>', 'their name or id')
+      .description(t(disabled ? 'disable.description' : 'enable.description'))
+      .argument('<name>', t('nameOrId'))
       .action(async (name: string, options: CommonOptions) => {
         await withWorkspace(options, async (ws) => {
-          const person = await personOf(ws, name);
+          const person = await personOf(ws, name, sayError(options));
           const changed = await invoke(ws, 'people.setDisabled', {
             id: person.id,
             disabled,
           });
-          print(options, changed, () => `${changed.name} is ${disabled ? 'disabled' : 'enabled'}.\n`);
+          print(
+            options,
+            changed,
+            () => `${t(disabled ? 'disable.done' : 'enable.done', { name: changed.name })}\n`,
+          );
         });
       });
   }
 
   withCommon(users.command('reset-password'))
-    .description('set a new password for a person (read from standard input); their sessions end')
-    .argument('<name>', 'their name or id')
-    .option('--password-stdin', 'read the password from standard input (required)')
+    .description(t('reset.description'))
+    .argument('<name>', t('nameOrId'))
+    .option('--password-stdin', t('option.passwordStdin'))
     .action(async (name: string, options: CommonOptions & { passwordStdin?: boolean }) => {
       if (!options.passwordStdin) {
-        throw new AppError('bad_input', 'Pass --password-stdin and give the password on standard input.');
+        throw new AppError('bad_input', sayError(options)('error.passwordStdin'));
       }
       const password = await passwordFrom(io);
       await withWorkspace(options, async (ws) => {
-        const person = await personOf(ws, name);
+        const person = await personOf(ws, name, sayError(options));
         const changed = await invoke(ws, 'people.resetPassword', {
           id: person.id,
           password,
         });
-        print(options, changed, () => `Password of ${changed.name} reset; their sessions have ended.\n`);
+        print(options, changed, () => `${t('reset.done', { name: changed.name })}\n`);
       });
     });
 }

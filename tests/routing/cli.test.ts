@@ -179,7 +179,7 @@ describe('rebound photos route', () => {
     const files = [await d.shot('01-label.jpg', 'RB-000999'), await d.shot('02-front.jpg')];
     const result = await rebound('photos', 'route', ...files, '--data-dir', d.data, '--lang', 'fr');
     expect(result.code).toBe(1);
-    expect(result.out).toContain('01-label.jpg  —  stopped');
+    expect(result.out).toContain('01-label.jpg  —  non classée');
     expect(result.err).toBe(
       'rebound: L’étiquette indique RB-000999, mais aucun article RB-000999 n’existe. Le classement s’est arrêté ici : vérifiez l’étiquette avant de continuer.\n',
     );
