@@ -19,7 +19,7 @@ import { navigate } from '../state/router';
 const PAGE_SIZE = 100;
 const ROW_HEIGHT = 52;
 /** One grid for the header, the rows and the totals, so the columns line up without a <table>. */
-const COLUMNS = '110px minmax(220px, 1fr) 160px 150px 130px 110px 100px 110px';
+const COLUMNS = '110px minmax(220px, 1fr) 140px 140px 120px 110px 100px 110px';
 const gridRow: CSSProperties = {
   display: 'grid',
   gridTemplateColumns: COLUMNS,
