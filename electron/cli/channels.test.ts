@@ -95,7 +95,7 @@ describe('rebound publish / practice buy / sync', () => {
     expect(refused.out).toMatch(
       /RB-000502\tpractice\trefused\t.*only items whose price the merchant approved/,
     );
-    expect(refused.err).toMatch(/1 of 1 listings are not live/);
+    expect(refused.err).toMatch(/1 of 1 listings is not live/);
     const bad = await rebound('publish', 'RB-000501', '--channel', 'etsy', '--data-dir', data);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/Unknown channel “etsy”/);

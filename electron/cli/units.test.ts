@@ -33,7 +33,7 @@ describe('rebound import units', () => {
     );
     expect(human).toMatchObject({ code: 0, err: '' });
     expect(human.out).toContain('2 SKUs updated, 0 unchanged');
-    expect(human.out).toContain('1 SKUs are not in the catalogue (not imported): X-9');
+    expect(human.out).toContain('1 SKU is not in the catalogue (not imported): X-9');
     const json = await rebound(
       'import',
       'units',

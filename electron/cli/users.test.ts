@@ -47,7 +47,10 @@ describe('rebound users', () => {
       '--data-dir',
       data,
     );
-    expect(approver.code).toBe(0);
+    expect(approver).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/^Added Siobhán Kelly {2}approver for Larkfield Home & Tech, Nordvik/),
+    });
     const listed = await rebound('users', 'list', '--json', '--data-dir', data);
     const people = JSON.parse(listed.out) as { name: string; role: string; merchantIds: number[] }[];
     expect(people.map((p) => [p.name, p.role, p.merchantIds.length])).toEqual([

@@ -89,7 +89,9 @@ export function registerUsersCommands(program: Command, io: CliIo): void {
             merchantIds,
             password,
           });
-          print(options, person, () => `${t('add.done', { person: describe(person, new Map(), t) })}\n`);
+          // The merchants by name, as `users list` says them (not their ids).
+          const names = merchantIds.length > 0 ? await merchantNames(ws) : new Map<number, string>();
+          print(options, person, () => `${t('add.done', { person: describe(person, names, t) })}\n`);
         });
       },
     );

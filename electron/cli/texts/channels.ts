@@ -24,7 +24,7 @@ export const CHANNELS_TEXTS = defineCliTexts({
   },
   'publish.notLive': {
     en: {
-      one: '{{count}} of {{total}} listings are not live (see above).',
+      one: '{{count}} of {{total}} listings is not live (see above).',
       other: '{{count}} of {{total}} listings are not live (see above).',
     },
     fr: {
@@ -53,7 +53,7 @@ export const CHANNELS_TEXTS = defineCliTexts({
   },
   'sync.failed': {
     en: {
-      one: '{{count}} sync jobs failed (see above).',
+      one: '{{count}} sync job failed (see above).',
       other: '{{count}} sync jobs failed (see above).',
     },
     fr: {

@@ -45,7 +45,7 @@ export const EXPORTS_TEXTS = defineCliTexts({
   },
   'sales.wrote': {
     en: {
-      one: 'Wrote {{file}}: {{rows}} sales, {{kb}} kB in {{seconds}} s.',
+      one: 'Wrote {{file}}: {{rows}} sale, {{kb}} kB in {{seconds}} s.',
       other: 'Wrote {{file}}: {{rows}} sales, {{kb}} kB in {{seconds}} s.',
     },
     fr: {
@@ -59,7 +59,7 @@ export const EXPORTS_TEXTS = defineCliTexts({
   },
   'sales.wroteJournal': {
     en: {
-      one: 'Wrote {{file}}: {{rows}} sales as {{lines}} journal lines, {{kb}} kB in {{seconds}} s.',
+      one: 'Wrote {{file}}: {{rows}} sale as {{lines}} journal lines, {{kb}} kB in {{seconds}} s.',
       other: 'Wrote {{file}}: {{rows}} sales as {{lines}} journal lines, {{kb}} kB in {{seconds}} s.',
     },
     fr: {

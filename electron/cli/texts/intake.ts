@@ -115,7 +115,7 @@ export const INTAKE_TEXTS = defineCliTexts({
     de: 'unbekannt: sieht aus wie eine Referenz.',
   },
   'scan.unknown.order': {
-    en: 'unknown: looks like a order.',
+    en: 'unknown: looks like an order.',
     fr: 'inconnu : ressemble à un numéro de commande.',
     de: 'unbekannt: sieht aus wie eine Bestellnummer.',
   },

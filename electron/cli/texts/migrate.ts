@@ -28,13 +28,13 @@ export const MIGRATE_TEXTS = defineCliTexts({
     de: 'In {{dir}} gibt es keinen Rebound-Arbeitsbereich (keine rebound.sqlite).',
   },
   'report.rows': {
-    en: { one: '{{rows}} rows', other: '{{rows}} rows' },
+    en: { one: '{{rows}} row', other: '{{rows}} rows' },
     fr: { one: '{{rows}} ligne', other: '{{rows}} lignes' },
     de: { one: '{{rows}} Zeile', other: '{{rows}} Zeilen' },
   },
   'report.photos': {
     en: {
-      one: 'photos: {{files}} files, {{bytes}} bytes',
+      one: 'photos: {{files}} file, {{bytes}} bytes',
       other: 'photos: {{files}} files, {{bytes}} bytes',
     },
     fr: {

@@ -143,7 +143,10 @@ export const SHOP_TEXTS = defineCliTexts({
     de: '# mit gesetztem REBOUND_SHOP_CONSUMER_KEY, _CONSUMER_SECRET, _WP_APP_PASSWORD',
   },
   'configure.foreign': {
-    en: { one: '{{flags}} do not apply to {{platform}}.', other: '{{flags}} do not apply to {{platform}}.' },
+    en: {
+      one: '{{flags}} does not apply to {{platform}}.',
+      other: '{{flags}} do not apply to {{platform}}.',
+    },
     fr: {
       one: '{{flags}} ne s’applique pas à {{platform}}.',
       other: '{{flags}} ne s’appliquent pas à {{platform}}.',

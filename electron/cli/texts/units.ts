@@ -35,7 +35,7 @@ export const UNITS_TEXTS = defineCliTexts({
   },
   'units.read': {
     en: {
-      one: '{{file}}: {{count}} rows read for {{merchant}}.',
+      one: '{{file}}: {{count}} row read for {{merchant}}.',
       other: '{{file}}: {{count}} rows read for {{merchant}}.',
     },
     fr: {
@@ -49,7 +49,7 @@ export const UNITS_TEXTS = defineCliTexts({
   },
   'units.unknown': {
     en: {
-      one: '{{count}} SKUs are not in the catalogue (not imported): {{skus}}',
+      one: '{{count}} SKU is not in the catalogue (not imported): {{skus}}',
       other: '{{count}} SKUs are not in the catalogue (not imported): {{skus}}',
     },
     fr: {
@@ -63,7 +63,7 @@ export const UNITS_TEXTS = defineCliTexts({
   },
   'units.applied': {
     en: {
-      one: '{{count}} SKUs updated, {{unchanged}} unchanged.',
+      one: '{{count}} SKU updated, {{unchanged}} unchanged.',
       other: '{{count}} SKUs updated, {{unchanged}} unchanged.',
     },
     fr: {
@@ -77,7 +77,7 @@ export const UNITS_TEXTS = defineCliTexts({
   },
   'units.nothing': {
     en: {
-      one: 'Nothing was imported: {{count}} lines are refused.',
+      one: 'Nothing was imported: {{count}} line is refused.',
       other: 'Nothing was imported: {{count}} lines are refused.',
     },
     fr: {
@@ -91,7 +91,7 @@ export const UNITS_TEXTS = defineCliTexts({
   },
   'units.refused': {
     en: {
-      one: '{{count}} lines were refused; nothing was imported.',
+      one: '{{count}} line was refused; nothing was imported.',
       other: '{{count}} lines were refused; nothing was imported.',
     },
     fr: {
