@@ -130,6 +130,8 @@ describe('rebound publish / practice buy / sync', () => {
     const synced = await rebound('sync', '--lang', 'de', '--data-dir', data);
     expect(synced.code).toBe(0);
     expect(synced.out).toMatch(/^Aufgabe \d+\tdone\t/);
+    // What the job did, in German: the sale bought on the practice marketplace was recorded.
+    expect(synced.out).toContain('erfasste Verkäufe: 1, Stornos und Erstattungen: 0');
 
     const bad = await rebound(
       'publish',

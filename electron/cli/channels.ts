@@ -98,13 +98,17 @@ export function registerChannelsCommands(program: Command, io: CliIo): void {
 
         // What a person reads in their language, beside the English kept for --json.
         const texts = new Map<PublishLine, StoredMessage | null>();
-        const lines: PublishLine[] = refused.map(({ item, message }) => ({
-          reference: item.reference,
-          channel: 'shop',
-          status: 'refused',
-          url: null,
-          message,
-        }));
+        const lines: PublishLine[] = refused.map(({ item, message, text }) => {
+          const line: PublishLine = {
+            reference: item.reference,
+            channel: 'shop',
+            status: 'refused',
+            url: null,
+            message,
+          };
+          texts.set(line, text);
+          return line;
+        });
         for (const result of results) {
           const listing =
             result.listingId === null
@@ -155,7 +159,7 @@ export function registerChannelsCommands(program: Command, io: CliIo): void {
             : outcomes
                 .map(
                   (o) =>
-                    `${t('sync.job', { id: o.jobId })}\t${o.status}\t${o.status === 'done' ? o.summary : o.message}\n`,
+                    `${t('sync.job', { id: o.jobId })}\t${o.status}\t${inLanguage(t, o.status === 'done' ? o.summary : o.message, o.text)}\n`,
                 )
                 .join(''),
         );

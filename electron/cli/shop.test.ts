@@ -182,6 +182,18 @@ describe('rebound shop', () => {
     const none = await rebound('publish', 'RB-000501', '--channel', 'shop', '--data-dir', dir);
     expect(none.code).toBe(1);
     expect(none.out).toMatch(/RB-000501\tshop\trefused\tThis merchant has no shop set up/);
+    // In French the refusal is French; the status stays the word a script reads.
+    const french = await rebound(
+      'publish',
+      'RB-000501',
+      '--channel',
+      'shop',
+      '--data-dir',
+      dir,
+      '--lang',
+      'fr',
+    );
+    expect(french.out).toMatch(/RB-000501\tshop\trefused\tCe marchand n’a aucune boutique configurée/);
 
     const configured = await rebound(
       'shop',

@@ -14,7 +14,7 @@ import type { Workspace } from '../services/workspace';
 import type { CliIo } from './index';
 import { type CommonOptions, openWorkspace, withCommon as withCommonOptions } from './common';
 import { invoke, services } from './load';
-import { renderMessage } from '../../shared/messages/render';
+import { englishText, renderMessage } from '../../shared/messages/render';
 import type { StoredMessage } from '../../shared/messages';
 import { wordsIn, type Words } from './texts';
 import { SHOP_TEXTS } from './texts/shop';
@@ -470,17 +470,21 @@ export async function expandShopChannel(
   channels: readonly string[],
 ): Promise<{
   readonly groups: ReadonlyArray<{ readonly itemIds: number[]; readonly channels: Channel[] }>;
-  readonly refused: ReadonlyArray<{ readonly item: ItemDetail; readonly message: string }>;
+  readonly refused: ReadonlyArray<{
+    readonly item: ItemDetail;
+    readonly message: string;
+    readonly text: StoredMessage;
+  }>;
 }> {
   const fixed = [...new Set(channels.filter((c) => c !== 'shop'))] as Channel[];
   if (!channels.includes('shop'))
     return { groups: [{ itemIds: items.map((i) => i.id), channels: fixed }], refused: [] };
   const groups = new Map<string, { itemIds: number[]; channels: Channel[] }>();
-  const refused: Array<{ item: ItemDetail; message: string }> = [];
+  const refused: Array<{ item: ItemDetail; message: string; text: StoredMessage }> = [];
   for (const item of items) {
     const shop = await (await services()).resolveShop(ws, item.merchantId);
     if ('refused' in shop) {
-      refused.push({ item, message: shop.refused });
+      refused.push({ item, message: englishText(shop.refused), text: shop.refused });
       if (fixed.length === 0) continue;
     }
     const list = 'platform' in shop ? [...new Set([...fixed, shop.platform])] : fixed;

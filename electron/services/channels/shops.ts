@@ -366,17 +366,15 @@ export async function shopPublishGap(
 export async function resolveShop(
   ws: Workspace,
   merchantId: number,
-): Promise<{ readonly platform: ShopPlatformName } | { readonly refused: string }> {
+): Promise<{ readonly platform: ShopPlatformName } | { readonly refused: Message }> {
   const shops = await configuredShops(ws.kysely, merchantId);
   if (shops.length === 1) return { platform: shops[0]! };
-  if (shops.length === 0) {
-    return {
-      refused:
-        'This merchant has no shop set up: connect Shopify, WooCommerce or Vendure in Settings (or with `rebound shop configure`).',
-    };
-  }
+  if (shops.length === 0) return { refused: say('channels.shop.none') };
   return {
-    refused: `This merchant has several shops (${shops.map((s) => SHOP_LABELS[s]).join(', ')}): name the one with --channel ${shops.join(' or --channel ')}.`,
+    refused: say('channels.shop.several', {
+      shops: shops.map((s) => SHOP_LABELS[s]).join(', '),
+      options: shops.map((s) => `--channel ${s}`).join(' / '),
+    }),
   };
 }
 

@@ -46,5 +46,9 @@ export async function end(ws: Workspace, env: JobsEnvironment, job: JobRow): Pro
       });
     }
   });
-  return { changed: ['listings'], summary: `ended (${reason})` };
+  return {
+    changed: ['listings'],
+    summary: `ended (${reason})`,
+    text: say('jobs.done.ended', { reason: endReasonWords(reason) }),
+  };
 }

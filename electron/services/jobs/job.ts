@@ -2,6 +2,7 @@
 import type { Selectable } from 'kysely';
 import { CHANNELS, type Channel } from '../../../shared/domain/status';
 import { SYSTEM_ACTOR, type Actor } from '../actor';
+import type { Message } from '../../../shared/messages';
 import type { Database } from '../db/schema';
 
 /** Who the worker's changes are attributed to in the history. */
@@ -14,7 +15,10 @@ export type Domain = 'jobs' | 'listings' | 'items' | 'sales';
 
 export interface WorkResult {
   readonly changed: readonly Domain[];
+  /** What the job did, in English (logs, `--json`). */
   readonly summary: string;
+  /** The same, drawn in the reader's language. */
+  readonly text: Message;
 }
 
 export function asChannel(value: string | null): Channel {

@@ -63,7 +63,13 @@ async function planPublish(ws: Workspace, env: JobsEnvironment, job: JobRow): Pr
         });
       }
     });
-    return { settled: { changed: ['listings'], summary: `not published: item is ${item.status}` } };
+    return {
+      settled: {
+        changed: ['listings'],
+        summary: `not published: item is ${item.status}`,
+        text: say('jobs.done.not_published', { status: term('status', item.status) }),
+      },
+    };
   }
 
   const priceCents = listing.price_cents;
@@ -131,6 +137,7 @@ async function recordPublished(
   return {
     changed: ['listings', 'items'],
     summary: `live at ${remote.url ?? remote.listingId ?? remote.sku}`,
+    text: say('jobs.done.live', { where: remote.url ?? remote.listingId ?? remote.sku }),
   };
 }
 

@@ -36,10 +36,27 @@ export interface RunnerOptions {
   readonly batchPublishes?: boolean;
 }
 
+/** What became of a job; the English `summary`/`message` beside `text`, drawn in the reader's language. */
 export type JobOutcome =
-  | { readonly jobId: number; readonly status: 'done'; readonly summary: string }
-  | { readonly jobId: number; readonly status: 'queued'; readonly retryAt: string; readonly message: string }
-  | { readonly jobId: number; readonly status: 'failed'; readonly message: string };
+  | {
+      readonly jobId: number;
+      readonly status: 'done';
+      readonly summary: string;
+      readonly text: StoredMessage;
+    }
+  | {
+      readonly jobId: number;
+      readonly status: 'queued';
+      readonly retryAt: string;
+      readonly message: string;
+      readonly text: StoredMessage;
+    }
+  | {
+      readonly jobId: number;
+      readonly status: 'failed';
+      readonly message: string;
+      readonly text: StoredMessage | null;
+    };
 
 const DEFAULT_STALE_LOCK_MS = 10 * 60_000;
 /** Publish jobs taken together: a channel with bulk calls sends them 25 per call, uploads overlapping. */
@@ -381,7 +398,7 @@ export class JobRunner {
       const result = await performJob(this.ws, this.env, job);
       changed = result.changed;
       await this.markDone(job);
-      outcome = { jobId: job.id, status: 'done', summary: result.summary };
+      outcome = { jobId: job.id, status: 'done', summary: result.summary, text: result.text };
     } catch (error) {
       outcome = await this.handleFailure(job, error);
       changed = ['listings', 'items'];
@@ -403,7 +420,7 @@ export class JobRunner {
     for (const { job: done, result, error } of await performPublishBatch(this.ws, this.env, [job, ...more])) {
       if (result) {
         await this.markDone(done);
-        outcomes.push({ jobId: done.id, status: 'done', summary: result.summary });
+        outcomes.push({ jobId: done.id, status: 'done', summary: result.summary, text: result.text });
       } else {
         outcomes.push(await this.handleFailure(done, error));
       }
@@ -443,7 +460,7 @@ export class JobRunner {
           .execute();
         await recordJobProblem(trx, job, { final: false, message, text, retryAt }, now);
       });
-      return { jobId: job.id, status: 'queued', retryAt, message };
+      return { jobId: job.id, status: 'queued', retryAt, message, text };
     }
     const message = retryable
       ? `Gave up after ${job.attempts} attempts: ${label} kept failing (${problem.message}). Check the channel, then retry.`
@@ -466,7 +483,7 @@ export class JobRunner {
         .execute();
       await recordJobProblem(trx, job, { final: true, message, text, retryAt: null }, now);
     });
-    return { jobId: job.id, status: 'failed', message };
+    return { jobId: job.id, status: 'failed', message, text };
   }
 
   /** Runs every job that is due now, one after the other, with progress for the top bar. */

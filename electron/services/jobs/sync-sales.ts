@@ -2,6 +2,7 @@
 import type { ChannelAdapter } from '../channels/channel';
 import type { JobsEnvironment } from '../channels/registry';
 import type { Workspace } from '../workspace';
+import { say } from '../../../shared/messages';
 import { isoAt } from './clock';
 import { payloadNumber, type JobRow, type WorkResult } from './job';
 import { accountFor } from './lookups';
@@ -18,5 +19,11 @@ export async function syncSales(ws: Workspace, env: JobsEnvironment, job: JobRow
   return {
     changed: counts.recorded + counts.reversals > 0 ? ['sales', 'items', 'listings', 'jobs'] : [],
     summary: `${counts.recorded} sales, ${counts.reversals} reversals, ${counts.duplicates} already recorded, ${counts.unmatched} not Rebound's`,
+    text: say('jobs.done.synced', {
+      recorded: counts.recorded,
+      reversals: counts.reversals,
+      duplicates: counts.duplicates,
+      unmatched: counts.unmatched,
+    }),
   };
 }

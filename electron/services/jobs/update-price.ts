@@ -1,5 +1,5 @@
 /** The update_price job: a live listing's price changed on its channel. */
-import { money, say } from '../../../shared/messages';
+import { money, say, term } from '../../../shared/messages';
 import { recordEvent } from '../events';
 import type { JobsEnvironment } from '../channels/registry';
 import { onChannel } from '../channels/words';
@@ -14,7 +14,11 @@ export async function updatePrice(ws: Workspace, env: JobsEnvironment, job: JobR
   const channel = asChannel(listing.channel);
   const item = await loadItem(ws.kysely, listing.item_id);
   if (listing.status !== 'live')
-    return { changed: [], summary: `listing is ${listing.status}: nothing to reprice` };
+    return {
+      changed: [],
+      summary: `listing is ${listing.status}: nothing to reprice`,
+      text: say('jobs.done.not_repriced', { status: term('listingStatus', listing.status) }),
+    };
   const adapter = await adapterForItem(ws.kysely, env, item.merchantId, channel);
   const remote = await adapter.updatePrice(refOf(listing, item.reference), priceCents);
   const now = isoAt(env.clock.now());
@@ -36,5 +40,9 @@ export async function updatePrice(ws: Workspace, env: JobsEnvironment, job: JobR
       at: now,
     });
   });
-  return { changed: ['listings'], summary: `price ${remote.priceCents}` };
+  return {
+    changed: ['listings'],
+    summary: `price ${remote.priceCents}`,
+    text: say('jobs.done.repriced', { price: money(remote.priceCents, remote.currency) }),
+  };
 }

@@ -164,6 +164,17 @@ export const CHANNELS_MESSAGES = defineMessages({
     fr: '{{shop}} n’est pas configuré pour ce marchand : configurez la boutique dans les Paramètres.',
     de: '{{shop}} ist für diesen Händler nicht eingerichtet: Richten Sie den Shop in den Einstellungen ein.',
   },
+  // "The shop" of a merchant, as `rebound publish --channel shop` resolves it.
+  'channels.shop.none': {
+    en: 'This merchant has no shop set up: connect Shopify, WooCommerce or Vendure in Settings (or with `rebound shop configure`).',
+    fr: 'Ce marchand n’a aucune boutique configurée\u202f: connectez Shopify, WooCommerce ou Vendure dans les Paramètres (ou avec `rebound shop configure`).',
+    de: 'Für diesen Händler ist kein Shop eingerichtet: Verbinden Sie Shopify, WooCommerce oder Vendure in den Einstellungen (oder mit `rebound shop configure`).',
+  },
+  'channels.shop.several': {
+    en: 'This merchant has several shops ({{shops}}): name the one with {{options}}.',
+    fr: 'Ce marchand a plusieurs boutiques ({{shops}})\u202f: nommez celle voulue avec {{options}}.',
+    de: 'Dieser Händler hat mehrere Shops ({{shops}}): Nennen Sie den gewünschten mit {{options}}.',
+  },
   'channels.ebay_gap.credentials_needed': {
     en: 'eBay’s credentials must be entered again: none are stored for this account (they are deleted when eBay’s address changes, so they are never sent to another address). Enter the cert id in Settings → eBay, then connect the seller’s account again.',
     fr: 'Les identifiants eBay doivent être saisis de nouveau : aucun n’est enregistré pour ce compte (ils sont effacés quand l’adresse d’eBay change, pour ne jamais être envoyés à une autre adresse). Saisissez le Cert ID dans Paramètres → eBay, puis connectez de nouveau le compte du vendeur.',

@@ -27,6 +27,29 @@ export const JOBS_MESSAGES = defineMessages({
     fr: 'Annonce {{channel}} terminée : {{reason}}',
     de: 'Angebot {{channel}} beendet: {{reason}}',
   },
+  // What a job did, as `rebound sync` and `rebound publish` print it.
+  'jobs.done.synced': {
+    en: "{{recorded}} sales, {{reversals}} reversals, {{duplicates}} already recorded, {{unmatched}} not Rebound's",
+    fr: 'ventes enregistrées\u202f: {{recorded}}, annulations et remboursements\u202f: {{reversals}}, déjà enregistrées\u202f: {{duplicates}}, hors Rebound\u202f: {{unmatched}}',
+    de: 'erfasste Verkäufe: {{recorded}}, Stornos und Erstattungen: {{reversals}}, bereits erfasst: {{duplicates}}, nicht von Rebound: {{unmatched}}',
+  },
+  'jobs.done.ended': {
+    en: 'ended ({{reason}})',
+    fr: 'terminée ({{reason}})',
+    de: 'beendet ({{reason}})',
+  },
+  'jobs.done.live': { en: 'live at {{where}}', fr: 'en ligne à {{where}}', de: 'online unter {{where}}' },
+  'jobs.done.not_published': {
+    en: 'not published: item is {{status}}',
+    fr: 'non publié\u202f: l’article est au statut «\u202f{{status}}\u202f»',
+    de: 'nicht veröffentlicht: Der Artikel hat den Status „{{status}}“',
+  },
+  'jobs.done.not_repriced': {
+    en: 'listing is {{status}}: nothing to reprice',
+    fr: 'annonce au statut «\u202f{{status}}\u202f»\u202f: aucun prix à changer',
+    de: 'Angebot hat den Status „{{status}}“: kein Preis zu ändern',
+  },
+  'jobs.done.repriced': { en: 'price {{price}}', fr: 'prix {{price}}', de: 'Preis {{price}}' },
   'jobs.publish_failed': {
     en: 'Publishing {{channel}} failed: {{problem}}',
     fr: 'Échec de la publication {{channel}} : {{problem}}',
