@@ -28,18 +28,14 @@ export function speakCommander(program: Command, language: Language, io: CliIo):
         const key = `title.${title}`;
         return key in COMMANDER_TEXTS ? t(key as keyof typeof COMMANDER_TEXTS) : title;
       },
-      optionDescription: (option: Option) => notes(Help.prototype.optionDescription.call(new Help(), option)),
-      argumentDescription: (argument: Argument) =>
-        notes(Help.prototype.argumentDescription.call(new Help(), argument)),
+      optionDescription: (option: Option) => notes(PLAIN.optionDescription(option)),
+      argumentDescription: (argument: Argument) => notes(PLAIN.argumentDescription(argument)),
       // French puts no-break spaces before « : » and inside « »; a line must not break there.
       boxWrap: (text: string, width: number) =>
-        Help.prototype.boxWrap
-          .call(
-            new Help(),
-            text.replace(/[\u00a0\u202f]/g, (space) => KEPT[space]!),
-            width,
-          )
-          .replace(/[\ue000\ue001]/g, (kept) => (kept === '\ue000' ? '\u00a0' : '\u202f')),
+        PLAIN.boxWrap(
+          text.replace(/[\u00a0\u202f]/g, (space) => KEPT[space]!),
+          width,
+        ).replace(/[\ue000\ue001]/g, (kept) => (kept === '\ue000' ? '\u00a0' : '\u202f')),
     })
     .helpOption('-h, --help', t('help'))
     .helpCommand('help [command]', t('help'))
@@ -50,6 +46,9 @@ export function speakCommander(program: Command, language: Language, io: CliIo):
       outputError: (text, write) => write(language === 'en' ? text : commanderError(text, t)),
     });
 }
+
+/** Commander's own help formatting, which the hooks above wrap. */
+const PLAIN = new Help();
 
 /** No-break spaces stand in as private-use letters while commander wraps (same width). */
 const KEPT: Readonly<Record<string, string>> = { '\u00a0': '\ue000', '\u202f': '\ue001' };

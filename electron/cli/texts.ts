@@ -1,5 +1,7 @@
 import { LANGUAGES, type Language } from '../../shared/domain/status';
 import { LOCALES } from '../../shared/i18n';
+import type { Wording } from '../../shared/messages/define';
+import { chooseWording, interpolate } from '../../shared/messages/render';
 
 /**
  * The command line's own words (help, tables, what a command printed, its usage errors) in the
@@ -10,7 +12,8 @@ import { LOCALES } from '../../shared/i18n';
  * plural rules.
  */
 
-export type CliWording = string | { readonly one: string; readonly other: string };
+/** Worded as the services' messages are: one sentence, or a plural pair (shared/messages/define.ts). */
+export type CliWording = Wording;
 export type CliTexts = Readonly<Record<string, Readonly<Record<Language, CliWording>>>>;
 
 export function defineCliTexts<const T extends CliTexts>(texts: T): T {
@@ -29,38 +32,24 @@ export interface Words<K extends string> {
   readonly number: (value: number) => string;
 }
 
-const plurals = new Map<Language, Intl.PluralRules>();
 const numbers = new Map<Language, Intl.NumberFormat>();
-
-function once<T>(cache: Map<Language, T>, language: Language, make: () => T): T {
-  let value = cache.get(language);
-  if (value === undefined) {
-    value = make();
-    cache.set(language, value);
-  }
-  return value;
-}
 
 export function wordsIn<T extends CliTexts>(texts: T, language: Language): Words<keyof T & string> {
   const locale = LOCALES[language];
-  const say = (key: keyof T & string, values: Readonly<Record<string, CliValue>> = {}) => {
-    const wording = texts[key]![language];
-    const count = values.count;
-    const text =
-      typeof wording === 'string'
-        ? wording
-        : typeof count === 'number' &&
-            once(plurals, language, () => new Intl.PluralRules(locale)).select(count) === 'one'
-          ? wording.one
-          : wording.other;
+  const say = (key: keyof T & string, values: Readonly<Record<string, CliValue>> = {}) =>
     // Numbers go in as written (ids, years); a count to be grouped goes through `number` first.
-    return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => {
-      const value = values[name];
-      return value === undefined ? whole : String(value);
-    });
+    interpolate(
+      chooseWording(texts[key]![language], language, values.count),
+      Object.fromEntries(Object.entries(values).map(([name, value]) => [name, String(value)])),
+    );
+  const number = (value: number) => {
+    let format = numbers.get(language);
+    if (!format) {
+      format = new Intl.NumberFormat(locale);
+      numbers.set(language, format);
+    }
+    return format.format(value);
   };
-  const number = (value: number) =>
-    once(numbers, language, () => new Intl.NumberFormat(locale)).format(value);
   return Object.assign(say, { language, locale, number });
 }
 

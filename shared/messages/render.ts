@@ -2,6 +2,7 @@ import { formatMoney } from '../domain/money';
 import type { Language } from '../domain/status';
 import { LOCALES, MESSAGES, type Messages } from '../i18n';
 import { CATALOGUE } from './catalogue';
+import type { Wording } from './define';
 import type { StoredMessage } from './message';
 import type { MessageParam, Term } from './params';
 
@@ -31,9 +32,8 @@ const TERM_GROUPS: Readonly<Record<Term, keyof Messages>> = {
  */
 const pluralRules = new Map<Language, Intl.PluralRules>();
 
-function wordingFor(code: string, language: Language, count: unknown): string {
-  const wordings = CATALOGUE[code as keyof typeof CATALOGUE];
-  const wording = wordings[language];
+/** The sentence of a wording for `count`: its one text, or the plural form the language's rules choose. */
+export function chooseWording(wording: Wording, language: Language, count: unknown): string {
   if (typeof wording === 'string') return wording;
   let rules = pluralRules.get(language);
   if (!rules) {
@@ -43,8 +43,12 @@ function wordingFor(code: string, language: Language, count: unknown): string {
   return typeof count === 'number' && rules.select(count) === 'one' ? wording.one : wording.other;
 }
 
+function wordingFor(code: string, language: Language, count: unknown): string {
+  return chooseWording(CATALOGUE[code as keyof typeof CATALOGUE][language], language, count);
+}
+
 /** `{{name}}` (and `{{name, format}}`) replaced by its drawn value; an unknown name is left as written. */
-function interpolate(text: string, values: Readonly<Record<string, string>>): string {
+export function interpolate(text: string, values: Readonly<Record<string, string>>): string {
   return text.replace(/\{\{\s*(\w+)\s*(?:,[^}]*)?\}\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
